@@ -1,0 +1,329 @@
+"""Document model: the original source, its prose projection and the map between them.
+
+A markup parser (see ``linter.markup``) builds the prose text piece by piece with a
+``ProseBuilder``: every piece is either a verbatim copy of a source range, a replacement
+that stands for a source range (an HTML entity, say), or a synthetic gap (the blank line
+between two blocks). The resulting ``SourceMap`` turns any prose offset back into the
+exact offset in the original file; positions are never recovered by searching text.
+"""
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass, field
+from functools import cached_property
+from typing import TYPE_CHECKING, Any, Iterable, Sequence
+
+from .diagnostic import Category, Diagnostic, Edit, Fix, Severity
+
+if TYPE_CHECKING:  # pragma: no cover
+    from .rule import Rule
+
+COPY, REPLACED, GAP = 0, 1, 2
+
+
+@dataclass(frozen=True)
+class Segment:
+    prose_start: int
+    prose_end: int
+    src_start: int
+    src_end: int
+    kind: int
+
+
+class SourceMap:
+    """Sorted prose segments, looked up by bisection."""
+
+    def __init__(self, segments: Sequence[Segment]) -> None:
+        self.segments = list(segments)
+        self._starts = [s.prose_start for s in self.segments]
+
+    def _segment(self, offset: int, is_end: bool) -> Segment | None:
+        if not self.segments:
+            return None
+        # an end offset belongs to the segment it closes, a start offset to the one it opens
+        key = offset - 1 if is_end and offset > 0 else offset
+        i = bisect_right(self._starts, key) - 1
+        return self.segments[max(i, 0)]
+
+    def to_source(self, offset: int, is_end: bool = False) -> int:
+        seg = self._segment(offset, is_end)
+        if seg is None:
+            return offset
+        if seg.kind == COPY:
+            delta = min(max(offset - seg.prose_start, 0), seg.src_end - seg.src_start)
+            return seg.src_start + delta
+        if seg.kind == REPLACED:
+            if offset <= seg.prose_start:
+                return seg.src_start
+            return seg.src_end if is_end or offset >= seg.prose_end else seg.src_start
+        return seg.src_start  # GAP: a point in the source
+
+    def is_verbatim(self, start: int, end: int) -> bool:
+        """True when prose[start:end] is one unbroken copy of the source."""
+        seg = self._segment(start, False)
+        return bool(seg and seg.kind == COPY and seg.prose_start <= start and end <= seg.prose_end)
+
+
+class ProseBuilder:
+    def __init__(self, source: str) -> None:
+        self.source = source
+        self._parts: list[str] = []
+        self._segments: list[Segment] = []
+        self._len = 0
+
+    @property
+    def length(self) -> int:
+        return self._len
+
+    def last_char(self) -> str:
+        for part in reversed(self._parts):
+            if part:
+                return part[-1]
+        return ""
+
+    def _add(self, text: str, src_start: int, src_end: int, kind: int) -> None:
+        if not text:
+            return
+        prev = self._segments[-1] if self._segments else None
+        if (kind == COPY and prev is not None and prev.kind == COPY
+                and prev.src_end == src_start and prev.prose_end == self._len):
+            self._segments[-1] = Segment(prev.prose_start, self._len + len(text), prev.src_start, src_end, COPY)
+        else:
+            self._segments.append(Segment(self._len, self._len + len(text), src_start, src_end, kind))
+        self._parts.append(text)
+        self._len += len(text)
+
+    def copy(self, start: int, end: int) -> None:
+        if end > start:
+            self._add(self.source[start:end], start, end, COPY)
+
+    def replace(self, text: str, start: int, end: int) -> None:
+        self._add(text, start, end, REPLACED)
+
+    def gap(self, text: str, at: int) -> None:
+        self._add(text, at, at, GAP)
+
+    def build(self) -> tuple[str, SourceMap]:
+        return "".join(self._parts), SourceMap(self._segments)
+
+
+# --- blocks, sentences, words ------------------------------------------------------------
+
+SCOPES = ("headline", "paragraph", "blockquote", "list", "caption", "table", "quote")
+
+
+@dataclass(frozen=True)
+class Block:
+    """A run of prose (prose offsets) with a scope such as paragraph or headline."""
+
+    start: int
+    end: int
+    scope: str = "paragraph"
+
+
+@dataclass(frozen=True)
+class Span:
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True)
+class Word(Span):
+    index: int = 0  # position in doc.words
+
+    @property
+    def lower(self) -> str:
+        return self.text.lower()
+
+    @property
+    def norm(self) -> str:
+        """Lower case with curly apostrophes straightened."""
+        return self.text.lower().replace("\u2019", "'")
+
+
+@dataclass(frozen=True)
+class Sentence(Span):
+    block: Block = field(default_factory=lambda: Block(0, 0))
+
+
+WORD_RE = re.compile(
+    r"(?:[^\W\d_]\.){2,}"  # U.S., p.m.
+    r"|[^\W\d_][^\W_]*(?:['\u2019][^\W\d_]+)*(?:-[^\W_]+(?:['\u2019][^\W\d_]+)*)*"
+    r"|\d(?:[\d,.]*\d)?(?:st|nd|rd|th|s|am|pm|m|bn|k|km|kg|mph|%)?",
+)
+
+# Abbreviations after which a period does not end a sentence.
+ABBREVIATIONS = frozenset(
+    """mr mrs ms dr prof gov sen rep gen col lt sgt capt cmdr adm maj rev hon pres supt det
+    st jr sr inc ltd co corp bros vs etc al approx dept est fig no nos vol ave blvd rd mt ft
+    jan feb mar apr jun jul aug sep sept oct nov dec mon tue tues wed thu thur thurs fri sat sun
+    u.s u.k u.n e.g i.e a.m p.m d.c u.s.a""".split()
+)
+_SENT_END = re.compile(r"[.!?\u2026]+[\"'\u201d\u2019)\]]*(?=\s+|$)")
+_QUOTE_PAIR = re.compile(r"\u201c[^\u201c\u201d]*(?:\u201d|$)|\"[^\"]*(?:\"|$)", re.S)
+
+
+class Document:
+    """Source text, prose projection, map, blocks and lazily computed tokens."""
+
+    def __init__(self, path: str, source: str, prose: str, smap: SourceMap, blocks: Sequence[Block],
+                 fmt: str = "plain", front_matter: dict[str, Any] | None = None,
+                 notices: Iterable[tuple[int, str]] = ()) -> None:
+        self.path = path
+        self.source = source
+        self.prose = prose
+        self.smap = smap
+        self.blocks = list(blocks)
+        self.format = fmt
+        self.front_matter = front_matter or {}
+        # (source offset, message) problems found while parsing, e.g. malformed front matter
+        self.notices = list(notices)
+        self.settings: dict[str, Any] = {}  # per-run settings such as dialect
+
+    # -- positions ---------------------------------------------------------------------------
+    @cached_property
+    def line_starts(self) -> list[int]:
+        starts = [0]
+        find = self.source.find
+        i = find("\n")
+        while i != -1:
+            starts.append(i + 1)
+            i = find("\n", i + 1)
+        return starts
+
+    def line_col(self, src_offset: int) -> tuple[int, int]:
+        i = bisect_right(self.line_starts, src_offset) - 1
+        return i + 1, src_offset - self.line_starts[i] + 1
+
+    def source_span(self, start: int, end: int) -> tuple[int, int]:
+        s = self.smap.to_source(start)
+        e = self.smap.to_source(end, is_end=True)
+        return s, max(e, s)
+
+    # -- tokens --------------------------------------------------------------------------------
+    @cached_property
+    def words(self) -> list[Word]:
+        out: list[Word] = []
+        for block in self.blocks:
+            for m in WORD_RE.finditer(self.prose, block.start, block.end):
+                text = m.group(0)
+                end = m.end()
+                if text[-1] == "." and text.count(".") >= 2:
+                    pass  # abbreviation keeps its periods
+                out.append(Word(m.start(), end, text, len(out)))
+        return out
+
+    @cached_property
+    def sentences(self) -> list[Sentence]:
+        out: list[Sentence] = []
+        for block in self.blocks:
+            out.extend(split_sentences(self.prose, block))
+        return out
+
+    @cached_property
+    def quote_spans(self) -> list[tuple[int, int]]:
+        spans: list[tuple[int, int]] = []
+        for block in self.blocks:
+            text = self.prose[block.start:block.end]
+            for m in _QUOTE_PAIR.finditer(text):
+                spans.append((block.start + m.start(), block.start + m.end()))
+        return spans
+
+    @cached_property
+    def _quote_starts(self) -> list[int]:
+        return [s for s, _ in self.quote_spans]
+
+    def in_quote(self, start: int, end: int | None = None) -> bool:
+        end = start + 1 if end is None else end
+        i = bisect_right(self._quote_starts, start) - 1
+        return i >= 0 and self.quote_spans[i][0] <= start and end <= self.quote_spans[i][1]
+
+    def block_at(self, offset: int) -> Block | None:
+        for b in self.blocks:
+            if b.start <= offset < b.end:
+                return b
+        return None
+
+    @cached_property
+    def word_count(self) -> int:
+        return sum(1 for w in self.words if not w.text[0].isdigit())
+
+    # -- reporting -----------------------------------------------------------------------------
+    def diagnostic(self, rule: "Rule", start: int, end: int, message: str,
+                   suggestions: Sequence[str] = (), severity: Severity | None = None,
+                   category: Category | None = None, fix_text: str | None = None,
+                   rule_id: str | None = None, safe: bool = True) -> Diagnostic:
+        """Build a diagnostic for the prose span [start, end)."""
+        s, e = self.source_span(start, end)
+        return self.diagnostic_at_source(rule, s, e, message, suggestions, severity, category,
+                                         fix_text if self.smap.is_verbatim(start, end) else None,
+                                         rule_id, safe)
+
+    def diagnostic_at_source(self, rule: "Rule", s: int, e: int, message: str,
+                             suggestions: Sequence[str] = (), severity: Severity | None = None,
+                             category: Category | None = None, fix_text: str | None = None,
+                             rule_id: str | None = None, safe: bool = True) -> Diagnostic:
+        line, col = self.line_col(s)
+        end_line, end_col = self.line_col(e)
+        fix = None
+        if fix_text is not None:
+            from .diagnostic import Applicability
+            fix = Fix((Edit(s, e, fix_text),),
+                      Applicability.SAFE if safe else Applicability.UNSAFE,
+                      f"replace with {fix_text!r}" if fix_text else "delete")
+        return Diagnostic(
+            path=self.path, line=line, column=col, end_line=end_line, end_column=end_col,
+            rule=rule_id or rule.id, category=category or rule.category,
+            severity=severity or rule.severity, message=message,
+            suggestions=tuple(suggestions), fix=fix, start=s, end=e,
+        )
+
+
+def split_sentences(text: str, block: Block) -> list[Sentence]:
+    """Split one block into sentences, keeping news abbreviations and initials intact."""
+    out: list[Sentence] = []
+    start = block.start
+    # skip leading whitespace
+    while start < block.end and text[start].isspace():
+        start += 1
+    for m in _SENT_END.finditer(text, block.start, block.end):
+        end = m.end()
+        if end >= block.end:
+            break
+        if text[m.start()] == "." and m.group(0).startswith(".") and len(m.group(0).rstrip("\"'\u201d\u2019)]")) == 1:
+            # the word before the period
+            j = m.start()
+            k = j
+            while k > block.start and not text[k - 1].isspace() and text[k - 1] not in "(\"\u201c":
+                k -= 1
+            prev = text[k:j].lower().rstrip(".")
+            if prev in ABBREVIATIONS or (len(prev) == 1 and prev.isalpha()):
+                nxt = _next_word(text, end, block.end)
+                # "No. 10", "Sept. 5", "Mr. Smith": never a sentence end
+                if prev not in {"etc", "a.m", "p.m", "u.s", "inc", "ltd", "co", "corp"} or (nxt[:1].islower() or nxt[:1].isdigit()):
+                    continue
+        nxt = _next_word(text, end, block.end)
+        if nxt and nxt[0].islower():
+            continue
+        s = start
+        if end > s:
+            out.append(Sentence(s, end, text[s:end], block))
+        start = end
+        while start < block.end and text[start].isspace():
+            start += 1
+    end = block.end
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if end > start:
+        out.append(Sentence(start, end, text[start:end], block))
+    return out
+
+
+def _next_word(text: str, pos: int, limit: int) -> str:
+    while pos < limit and text[pos].isspace():
+        pos += 1
+    while pos < limit and text[pos] in "\"'\u201c\u2018([":
+        pos += 1
+    return text[pos:pos + 12]

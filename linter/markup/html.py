@@ -1,0 +1,131 @@
+"""HTML to Document with the standard library's tokenizer and exact offsets.
+
+Text between tags is copied verbatim; entities and character references become the
+characters they stand for, mapped to their whole source span. Scripts, styles, code,
+comments and attribute values are never prose.
+"""
+from __future__ import annotations
+
+import html
+from html.parser import HTMLParser
+
+from ..document import Block, Document, ProseBuilder
+from .inline import PLACEHOLDER
+
+_BLOCK = {
+    "p", "div", "section", "article", "header", "footer", "main", "aside", "nav", "li", "ul", "ol",
+    "dl", "dt", "dd", "blockquote", "figure", "figcaption", "caption", "table", "tr", "td", "th",
+    "thead", "tbody", "h1", "h2", "h3", "h4", "h5", "h6", "title", "body", "html", "head", "form",
+    "address", "hr", "details", "summary", "fieldset", "legend", "option", "select",
+}
+_SKIP = {"script", "style", "code", "pre", "kbd", "samp", "var", "template", "noscript", "svg", "math",
+         "textarea", "head"}
+_VOID = {"br", "hr", "img", "input", "meta", "link", "area", "base", "col", "embed", "source", "track", "wbr"}
+_SCOPE = {"h1": "headline", "h2": "headline", "h3": "headline", "h4": "headline", "h5": "headline",
+          "h6": "headline", "title": "headline", "figcaption": "caption", "caption": "caption",
+          "blockquote": "blockquote", "li": "list", "td": "table", "th": "table"}
+
+
+class _Parser(HTMLParser):
+    def __init__(self, source: str) -> None:
+        super().__init__(convert_charrefs=False)
+        self.source = source
+        self.b = ProseBuilder(source)
+        self.blocks: list[Block] = []
+        self.line_starts = [0]
+        for i, ch in enumerate(source):
+            if ch == "\n":
+                self.line_starts.append(i + 1)
+        self.skip_depth = 0
+        self.skip_stack: list[str] = []
+        self.scopes: list[str] = []
+        self.block_start = 0
+        self.block_scope = "paragraph"
+
+    def _offset(self) -> int:
+        line, col = self.getpos()
+        return self.line_starts[line - 1] + col
+
+    def _break(self, at: int) -> None:
+        if self.b.length > self.block_start:
+            self.blocks.append(Block(self.block_start, self.b.length, self.block_scope))
+            self.b.gap("\n\n", at)
+            self.block_start = self.b.length
+        self.block_scope = self.scopes[-1] if self.scopes else "paragraph"
+
+    def handle_starttag(self, tag: str, attrs: list) -> None:
+        at = self._offset()
+        if tag == "br" and not self.skip_depth:
+            self.b.gap("\n", at)
+            return
+        if self.skip_depth and tag not in _SKIP:
+            return
+        if tag in _SKIP and tag not in _VOID:
+            if self.skip_depth == 0 and tag in ("code", "kbd", "samp", "var"):
+                self._inline_placeholder_start = at
+            self.skip_depth += 1
+            self.skip_stack.append(tag)
+            return
+        if tag in _BLOCK:
+            if tag in _SCOPE and tag not in _VOID:
+                self.scopes.append(_SCOPE[tag])
+            self._break(at)
+
+    def handle_startendtag(self, tag: str, attrs: list) -> None:
+        if self.skip_depth:
+            return
+        if tag == "br":
+            self.b.gap("\n", self._offset())
+        elif tag in _BLOCK:
+            self._break(self._offset())
+
+    def handle_endtag(self, tag: str) -> None:
+        at = self._offset()
+        if self.skip_stack and tag == self.skip_stack[-1]:
+            self.skip_stack.pop()
+            self.skip_depth -= 1
+            if self.skip_depth == 0 and tag in ("code", "kbd", "samp", "var"):
+                end = self.source.find(">", at) + 1 or at
+                self.b.replace(PLACEHOLDER, getattr(self, "_inline_placeholder_start", at), end)
+            return
+        if self.skip_depth:
+            return
+        if tag in _BLOCK:
+            self._break(at)
+            if tag in _SCOPE and self.scopes and self.scopes[-1] == _SCOPE[tag]:
+                self.scopes.pop()
+            self.block_scope = self.scopes[-1] if self.scopes else "paragraph"
+
+    def handle_data(self, data: str) -> None:
+        if self.skip_depth or not data:
+            return
+        at = self._offset()
+        self.b.copy(at, at + len(data))
+
+    def handle_entityref(self, name: str) -> None:
+        self._ref("&" + name)
+
+    def handle_charref(self, name: str) -> None:
+        self._ref("&#" + name)
+
+    def _ref(self, raw: str) -> None:
+        if self.skip_depth:
+            return
+        at = self._offset()
+        end = at + len(raw)
+        if self.source.startswith(";", end):
+            end += 1
+        self.b.replace(html.unescape(self.source[at:end]) or " ", at, end)
+
+    def close_doc(self) -> tuple[str, object, list[Block]]:
+        self.close()
+        self._break(len(self.source))
+        prose, smap = self.b.build()
+        return prose, smap, self.blocks
+
+
+def parse_html(path: str, source: str) -> Document:
+    p = _Parser(source)
+    p.feed(source)
+    prose, smap, blocks = p.close_doc()
+    return Document(path, source, prose, smap, blocks, fmt="html")  # type: ignore[arg-type]

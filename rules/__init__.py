@@ -1,0 +1,1 @@
+"""newslint's built-in rules. Each is registered in pyproject.toml under newslint.rules."""
