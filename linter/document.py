@@ -76,6 +76,16 @@ class ProseBuilder:
     def length(self) -> int:
         return self._len
 
+    def prose_since(self, start: int) -> str:
+        out = []
+        n = self._len
+        for part in reversed(self._parts):
+            if n <= start:
+                break
+            out.append(part[max(0, start - (n - len(part))):])
+            n -= len(part)
+        return "".join(reversed(out))
+
     def last_char(self) -> str:
         for part in reversed(self._parts):
             if part:

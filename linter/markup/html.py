@@ -27,19 +27,21 @@ _SCOPE = {"h1": "headline", "h2": "headline", "h3": "headline", "h4": "headline"
 
 
 class _Parser(HTMLParser):
-    def __init__(self, source: str) -> None:
+    def __init__(self, source: str, builder: ProseBuilder | None = None, blocks: list[Block] | None = None,
+                 base: int = 0) -> None:
         super().__init__(convert_charrefs=False)
-        self.source = source
-        self.b = ProseBuilder(source)
-        self.blocks: list[Block] = []
-        self.line_starts = [0]
-        for i, ch in enumerate(source):
-            if ch == "\n":
+        self.source = source  # the whole file
+        self.b = builder or ProseBuilder(source)
+        self.blocks: list[Block] = blocks if blocks is not None else []
+        self.base = base  # offset in the file of the first character fed
+        self.line_starts = [base]
+        for i in range(base, len(source)):
+            if source[i] == "\n":
                 self.line_starts.append(i + 1)
         self.skip_depth = 0
         self.skip_stack: list[str] = []
         self.scopes: list[str] = []
-        self.block_start = 0
+        self.block_start = self.b.length
         self.block_scope = "paragraph"
 
     def _offset(self) -> int:
@@ -48,7 +50,8 @@ class _Parser(HTMLParser):
 
     def _break(self, at: int) -> None:
         if self.b.length > self.block_start:
-            self.blocks.append(Block(self.block_start, self.b.length, self.block_scope))
+            if self.b.prose_since(self.block_start).strip():
+                self.blocks.append(Block(self.block_start, self.b.length, self.block_scope))
             self.b.gap("\n\n", at)
             self.block_start = self.b.length
         self.block_scope = self.scopes[-1] if self.scopes else "paragraph"
@@ -122,6 +125,14 @@ class _Parser(HTMLParser):
         self._break(len(self.source))
         prose, smap = self.b.build()
         return prose, smap, self.blocks
+
+
+def html_fragment(builder: ProseBuilder, blocks: list[Block], source: str, start: int, end: int) -> None:
+    """Prose of raw HTML inside another format (a Markdown HTML block), into its builder."""
+    p = _Parser(source, builder, blocks, start)
+    p.feed(source[start:end])
+    p.close()
+    p._break(end)
 
 
 def parse_html(path: str, source: str) -> Document:

@@ -155,9 +155,11 @@ def scan_inline(b: ProseBuilder, source: str, ranges: list[tuple[int, int]]) -> 
             if close != -1:
                 end = _link_tail(t, close + 1)
                 if end != -1:
+                    # alt text is published copy (screen readers read it); the source is not
                     flush(i)
-                    placeholder(i, end)
-                    i = run = end
+                    run = i + 2
+                    skip_at[close] = end
+                    i += 2
                     continue
         if c == "[":
             close = _match_bracket(t, i, "[", "]")

@@ -7,6 +7,7 @@ from markdown_it import MarkdownIt
 
 from ..document import Block, Document, ProseBuilder
 from .frontmatter import split_front_matter
+from .html import html_fragment
 from .inline import scan_inline
 
 _MD = MarkdownIt("commonmark").enable("table")
@@ -85,6 +86,13 @@ def parse_markdown(path: str, source: str) -> Document:
             scope = "headline" if opener == "heading_open" else (
                 "blockquote" if bq_depth else ("list" if in_list else "paragraph"))
             _emit_block(b, blocks, source, ranges, scope)
+        elif t == "html_block" and tok.map:
+            first, last = tok.map
+            s0 = lines[first][0]
+            e0 = lines[min(last, len(lines)) - 1][1]
+            if b.length:
+                b.gap("\n\n", s0)
+            html_fragment(b, blocks, source, s0, e0)
         elif t == "table_open" and tok.map:
             first, last = tok.map
             for ln in range(first, min(last, len(lines))):

@@ -1,0 +1,92 @@
+"""British and American spellings: regular patterns checked against the word lists,
+plus the irregular pairs of ``rules/data/dialect_spellings.toml``.
+
+``american_of("colour") == "color"``; ``british_of("color") == "colour"``. A pattern only
+counts when the other form is a known word and the form given is not one of the curated
+American words (pyspellchecker's list is American, so British forms are missing from it).
+"""
+from __future__ import annotations
+
+import re
+import sys
+from functools import lru_cache
+from importlib import resources
+
+from .lexicon import lexicon
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover
+    import tomli as tomllib
+
+# (british regex, american replacement): each applied to the end or inside of a word
+_GB_TO_US = [
+    (re.compile(r"our(?=(?:s|ed|ing|ite|ites|itism|able|ably|er|ers|ful|fully|less|ist|ists|al|ally|hood|hoods|ly|y|ing|ings)?$)"), "or"),
+    (re.compile(r"is(?=(?:e|es|ed|ing|er|ers|ation|ations|ational)$)"), "iz"),
+    (re.compile(r"ys(?=(?:e|es|ed|ing|er|ers)$)"), "yz"),
+    (re.compile(r"(?<=[bt])re(?=(?:s|d)?$)"), "er"),
+    (re.compile(r"(?<=[aeiou])ll(?=(?:ed|ing|er|ers|ous|ously)$)"), "l"),
+    (re.compile(r"(?<=[a-z])ae(?=[mdstco][a-z]{2,})|^ae(?=[st][a-z]{3,})"), "e"),
+    (re.compile(r"(?<=[a-z])oe(?=[sd][a-z]{3,})"), "e"),
+]
+
+
+@lru_cache(maxsize=1)
+def _data() -> tuple[dict[str, str], dict[str, str], frozenset[str]]:
+    raw = tomllib.loads(resources.files("rules").joinpath("data/dialect_spellings.toml").read_text(encoding="utf-8"))
+    gb_us = {k.lower(): v.lower() for k, v in raw["pairs"].items()}
+    gb_us.update({k.lower(): v.lower() for k, v in raw["british_only"].items()})
+    us_gb = {v.lower(): k.lower() for k, v in raw["pairs"].items()}
+    return gb_us, us_gb, frozenset(raw["exceptions"]["words"])
+
+
+@lru_cache(maxsize=100_000)
+def american_of(word: str) -> str | None:
+    """The American spelling of a British form, or None."""
+    w = word.lower()
+    gb_us, _, exceptions = _data()
+    if w in exceptions:
+        return None
+    if w in gb_us:
+        return gb_us[w]
+    lex = lexicon()
+    if lex.in_curated(w):
+        return None  # already an American word
+    for pattern, repl in _GB_TO_US:
+        for m in pattern.finditer(w):
+            us = w[:m.start()] + repl + w[m.end():]
+            if us != w and lex.in_curated(us):
+                return us
+    return None
+
+
+@lru_cache(maxsize=100_000)
+def british_of(word: str) -> str | None:
+    """The British spelling of an American form, or None."""
+    w = word.lower()
+    gb_us, us_gb, exceptions = _data()
+    if w in us_gb and us_gb[w] not in exceptions:
+        return us_gb[w]
+    if w in exceptions or not lexicon().in_curated(w):
+        return None
+    for gb in _british_candidates(w):
+        if gb not in exceptions and american_of(gb) == w and lexicon().zipf(gb) >= 2.0:
+            return gb
+    return None
+
+
+def _british_candidates(w: str) -> list[str]:
+    out = []
+    for m in re.finditer(r"(?<=[a-z]{2})or(?=(?:s|ed|ing|ite|ites|able|ably|er|ers|ful|less|al|hood|ly|y)?$)", w):
+        out.append(w[:m.start()] + "our" + w[m.end():])
+    for m in re.finditer(r"iz(?=(?:e|es|ed|ing|er|ers|ation|ations)$)", w):
+        out.append(w[:m.start()] + "is" + w[m.end():])
+    for m in re.finditer(r"yz(?=(?:e|es|ed|ing)$)", w):
+        out.append(w[:m.start()] + "ys" + w[m.end():])
+    for m in re.finditer(r"(?<=[aeiou])l(?=(?:ed|ing|er|ers|ous)$)", w):
+        out.append(w[:m.start()] + "ll" + w[m.end():])
+    return out
+
+
+def is_ize_form(american: str, british: str) -> bool:
+    return "iz" in american and "is" in british and american.replace("iz", "is") == british

@@ -1,0 +1,130 @@
+"""The English lexicon behind the spelling rules, loaded once per process.
+
+Two sources, both shipped by packages (no network):
+- pyspellchecker's English word list (``D``): curated, free of common misspellings, but
+  American and missing much recent vocabulary (``app``, ``smartphone``);
+- wordfreq's English frequencies (``zipf``): broad and current, but it also counts common
+  misspellings (``recieve`` has a Zipf frequency of 2.75).
+
+A word counts as known when the curated list has it, or when wordfreq finds it common
+*and* it is not a near miss of a far more frequent word (a noisy-channel view: a rare
+string one edit away from a very common word is more likely a slip of that word).
+"""
+from __future__ import annotations
+
+import math
+import threading
+from functools import lru_cache
+
+_LOCK = threading.Lock()
+_LEX: "Lexicon | None" = None
+
+LETTERS = "abcdefghijklmnopqrstuvwxyz'-"
+
+
+def edits1(word: str) -> set[str]:
+    splits = [(word[:i], word[i:]) for i in range(len(word) + 1)]
+    deletes = [a + b[1:] for a, b in splits if b]
+    transposes = [a + b[1] + b[0] + b[2:] for a, b in splits if len(b) > 1]
+    replaces = [a + c + b[1:] for a, b in splits if b for c in LETTERS if c != b[0]]
+    inserts = [a + c + b for a, b in splits for c in LETTERS]
+    return set(deletes + transposes + replaces + inserts)
+
+
+def damerau(a: str, b: str, limit: int = 3) -> int:
+    """Optimal-string-alignment distance, giving up (returning limit+1) past `limit`."""
+    if abs(len(a) - len(b)) > limit:
+        return limit + 1
+    prev2: list[int] = []
+    prev = list(range(len(b) + 1))
+    for i in range(1, len(a) + 1):
+        cur = [i] + [0] * len(b)
+        best = cur[0]
+        for j in range(1, len(b) + 1):
+            cost = 0 if a[i - 1] == b[j - 1] else 1
+            v = min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost)
+            if i > 1 and j > 1 and a[i - 1] == b[j - 2] and a[i - 2] == b[j - 1]:
+                v = min(v, prev2[j - 2] + 1)
+            cur[j] = v
+            best = min(best, v)
+        if best > limit:
+            return limit + 1
+        prev2, prev = prev, cur
+    return prev[len(b)]
+
+
+class Lexicon:
+    def __init__(self) -> None:
+        from spellchecker import SpellChecker
+        import wordfreq
+
+        self.curated: dict[str, int] = SpellChecker(language="en", distance=1).word_frequency.dictionary
+        self.freq: dict[str, float] = wordfreq.get_frequency_dict("en", "best")
+        self._buckets: dict[tuple[str, int], list[str]] | None = None
+
+    def zipf(self, word: str) -> float:
+        f = self.freq.get(word)
+        return math.log10(f) + 9 if f else 0.0
+
+    def in_curated(self, word: str) -> bool:
+        return word in self.curated
+
+    @lru_cache(maxsize=200_000)
+    def best_neighbour(self, word: str, inflections: bool = False) -> tuple[str, float]:
+        """The most frequent curated word one edit away. Unless `inflections`, a neighbour
+        that only adds or drops an ending ('olds'/'old') does not count."""
+        best, best_z = "", 0.0
+        for cand in edits1(word):
+            if cand not in self.curated or len(cand) < 2 or (not inflections and _inflection(word, cand)):
+                continue
+            z = self.zipf(cand)
+            if z > best_z:
+                best, best_z = cand, z
+        return best, best_z
+
+    def _bucket_index(self) -> dict[tuple[str, int], list[str]]:
+        if self._buckets is None:
+            idx: dict[tuple[str, int], list[str]] = {}
+            for w in self.curated:
+                if len(w) < 3 or not w.isalpha() or self.zipf(w) < 2.0:
+                    continue
+                idx.setdefault((w[0], len(w)), []).append(w)
+            self._buckets = idx
+        return self._buckets
+
+    @lru_cache(maxsize=50_000)
+    def suggestions(self, word: str, limit: int = 5) -> tuple[str, ...]:
+        """Curated words close to `word`, nearest and most frequent first. Bounded work:
+        all single edits, then a scan of same-initial words of similar length for distance 2."""
+        w = word.lower()
+        scored: dict[str, float] = {}
+        for cand in edits1(w):
+            if cand in self.curated and len(cand) > 1:
+                scored[cand] = 10.0 - self.zipf(cand)  # distance 1
+        if len(scored) < limit and len(w) >= 4:
+            idx = self._bucket_index()
+            firsts = {w[0]}
+            for n in range(len(w) - 2, len(w) + 3):
+                for f in firsts:
+                    for cand in idx.get((f, n), ()):
+                        if cand in scored:
+                            continue
+                        if damerau(w, cand, 2) <= 2:
+                            scored[cand] = 20.0 - self.zipf(cand)
+        ranked = sorted(scored, key=lambda c: (scored[c], c))
+        return tuple(ranked[:limit])
+
+
+def _inflection(word: str, cand: str) -> bool:
+    """`cand` is `word` with or without a plural/verb ending: 'olds'/'old', 'apps'/'app'."""
+    long, short = (word, cand) if len(word) > len(cand) else (cand, word)
+    return long.startswith(short) and long[len(short):] in ("s", "d", "r", "y")
+
+
+def lexicon() -> Lexicon:
+    global _LEX
+    if _LEX is None:
+        with _LOCK:
+            if _LEX is None:
+                _LEX = Lexicon()
+    return _LEX

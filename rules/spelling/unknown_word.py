@@ -1,0 +1,262 @@
+"""spelling/unknown-word and spelling/dialect."""
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Iterable
+
+from linter.diagnostic import Category, Diagnostic, Severity
+from linter.document import Document
+from linter.rule import Rule
+
+from .dialects import american_of, british_of, is_ize_form
+from .lexicon import lexicon
+
+_CONTRACTIONS = frozenset(
+    "aren't can't couldn't didn't doesn't don't hadn't hasn't haven't isn't mightn't mustn't needn't "
+    "shan't shouldn't wasn't weren't won't wouldn't ain't daren't o'clock y'all ma'am".split())
+_CLITICS = ("'ll", "'re", "'ve", "'d", "'m", "'s")
+# common word-forming prefixes (Merriam-Webster's list of English prefixes); a prefixed word
+# is known when what follows the prefix is a known word of four letters or more
+_PREFIXES = ("anti", "counter", "cyber", "de", "dis", "eco", "hyper", "inter", "mega", "micro", "mis",
+             "multi", "non", "over", "post", "pre", "pro", "re", "semi", "sub", "super", "tele", "trans",
+             "ultra", "un", "under", "bio", "geo", "neo", "socio", "astro", "co")
+_URLISH = re.compile(r"://|www\.|@|^#|\.(?:com|org|net|gov|edu|io|uk)\b|[/\\_=]", re.I)
+
+
+@lru_cache(maxsize=300_000)
+def _known_lower(w: str) -> bool:
+    """A lower-case word (no apostrophes or hyphens) is a real word in some dialect."""
+    lex = lexicon()
+    z = lex.zipf(w)
+    if lex.in_curated(w):
+        # a rare dictionary word a single edit from a very common one is far more often a
+        # slip of it than itself in news copy ("pard" for "part", "dorp" for "drop")
+        if z < 2.0 and len(w) >= 4:
+            nb, nz = lex.best_neighbour(w)
+            return not (nb and nz - z >= 3.0)
+        return True
+    if american_of(w):
+        return True
+    if z >= 1.5:
+        nb, nz = lex.best_neighbour(w)
+        if not nb or nz - z < (3.0 if z >= 3.0 else 1.5):
+            return True
+        return False
+    # a rare string one edit from a common word is a slip, even if it splits into words
+    nb, nz = lex.best_neighbour(w, inflections=True)
+    if nb and nz >= 3.0:
+        return False
+    # attested in wordfreq's corpora and near no common word: a rare word, not a slip
+    return z >= 1.0 or _compound(w)
+
+
+def _compound(w: str) -> bool:
+    lex = lexicon()
+    for p in _PREFIXES:
+        rest = w[len(p):]
+        if w.startswith(p) and len(rest) >= 4 and (lex.in_curated(rest) or american_of(rest)):
+            return True
+    for i in range(4, len(w) - 3):
+        a, b = w[:i], w[i:]
+        if lex.in_curated(a) and lex.in_curated(b) and lex.zipf(a) >= 3.5 and lex.zipf(b) >= 3.5:
+            return True
+    return False
+
+
+@lru_cache(maxsize=100_000)
+def _capitalised_is_slip(w: str, sentence_initial: bool) -> bool:
+    """A capitalised unknown word is flagged only when it looks like a slip of a common word."""
+    lex = lexicon()
+    if lex.in_curated(w) or american_of(w):
+        return False
+    z = lex.zipf(w)
+    nb, nz = lex.best_neighbour(w, inflections=z < 1.5)
+    if not nb and z == 0.0 and len(w) >= 5:
+        # unknown even to wordfreq (which knows most names): a slip two edits from a very common word
+        return any(lex.zipf(s) >= 4.5 for s in lex.suggestions(w)[:2])
+    if not nb or nz < 4.0:
+        return False
+    if z < 1.5:
+        return True
+    if z < 3.0 and nz - z >= 2.5:
+        return True
+    return sentence_initial and nz - z >= 4.0
+
+
+@dataclass(frozen=True)
+class SpellingOptions:
+    # report words in all capitals (acronyms are skipped by default)
+    check_acronyms: bool = False
+
+
+class UnknownWord(Rule):
+    """What it does: reports words that are not English words in any dialect: typos
+    ("prviate") and misspellings ("goverment"), with ranked suggestions.
+
+    Why: a typo in print costs a newsroom credibility; spell checkers that flag every
+    name are switched off, so this one leaves names, acronyms, numbers, units, URLs,
+    handles and hashtags alone. A capitalised word is reported only when it is an
+    obvious slip of a common word ("Goverment", sentence-initial "Teh").
+
+    Example: "aggravanding the humanitarian issues" -> "aggravating".
+
+    Options: words in the configured ``dictionary`` files are accepted;
+    ``newslint learn`` builds such a file from a content repo's published stories.
+    """
+
+    id = "spelling/unknown-word"
+    category = Category.SPELLING
+    default_severity = Severity.ERROR
+    summary = "A word that is not in the dictionary (typo or misspelling)."
+    Options = SpellingOptions
+
+    def check(self, doc: Document) -> Iterable[Diagnostic]:
+        accepted = self.settings.dictionary
+        accepted_lower = self.settings.dictionary_lower
+        sentence_starts = _sentence_first_words(doc)
+        prose = doc.prose
+        # how often each word form occurs in this story: a name or term used twice is the
+        # story's own vocabulary, not a slip (slips rarely repeat letter for letter)
+        counts = Counter(_fold(w.text).lower() for w in doc.words)
+        self._counts = counts
+        for w in doc.words:
+            text = w.text
+            if not text[0].isalpha() or len(text) < 2 or "." in text:
+                continue  # numbers, single letters, abbreviations such as e.g. and a.m.
+            if text in accepted or text.lower() in accepted_lower:
+                continue
+            if _in_url(prose, w.start, w.end):
+                continue
+            offset = 0
+            parts = re.split(r"(-)", text)
+            for part in parts:
+                if part and part != "-" and not (len(parts) > 1 and len(part) <= 2):
+                    bad = self._check_part(part, w.start + offset in sentence_starts, accepted_lower)
+                    if bad is not None:
+                        yield self.report(doc, w.start + offset, w.start + offset + len(part),
+                                          f"Unknown word '{part}'" + (f"; did you mean '{bad[0]}'?" if bad else ""),
+                                          bad)
+                offset += len(part)
+
+    def _check_part(self, part: str, sentence_initial: bool, accepted_lower: frozenset[str]) -> list[str] | None:
+        """None when the part is fine, else the suggestions (possibly empty)."""
+        norm = _fold(part).replace("\u2019", "'")
+        low = norm.lower()
+        if low in accepted_lower or low in _CONTRACTIONS:
+            return None
+        if any(ch.isdigit() for ch in norm):
+            return None
+        base = low
+        for clitic in _CLITICS:
+            if base.endswith(clitic):
+                base = base[: -len(clitic)]
+                break
+        base = base.rstrip("'")
+        if base.endswith("n't"):
+            base = base[:-3]
+        if "'" in base:  # O'Brien, rock'n'roll
+            return None
+        if not base.isascii():
+            # café, naïve, Malé: fine when the unaccented form is a word; foreign names otherwise
+            return None
+        if len(base) < 3 or base in accepted_lower:
+            return None
+        stem_text = norm[: len(base)]
+        if stem_text.isupper() and not self.options.check_acronyms:
+            return None
+        if any(c.isupper() for c in stem_text[1:]):
+            return None  # iPhone, McDonald, eBay
+        repeated = self._counts.get(low, 0) + (self._counts.get(base, 0) if base != low else 0) >= 2
+        if stem_text[0].isupper():
+            if repeated or not _capitalised_is_slip(base, sentence_initial):
+                return None
+        elif _known_lower(base):
+            return None
+        elif repeated and (lexicon().zipf(base) >= 1.5 or lexicon().best_neighbour(base, True)[1] < 4.0):
+            return None
+        return [_match_case(stem_text, s) + norm[len(base):] for s in lexicon().suggestions(base)]
+
+
+def _fold(text: str) -> str:
+    """Typographic ligatures (from PDF copy) to letters: 'ﬁrst' -> 'first'."""
+    if any("\ufb00" <= ch <= "\ufb06" for ch in text):
+        return unicodedata.normalize("NFKC", text)
+    return text
+
+
+def _match_case(template: str, word: str) -> str:
+    return word[:1].upper() + word[1:] if template[:1].isupper() else word
+
+
+def _sentence_first_words(doc: Document) -> set[int]:
+    starts = set()
+    for s in doc.sentences:
+        i = s.start
+        while i < s.end and not doc.prose[i].isalnum():
+            i += 1
+        starts.add(i)
+    for b in doc.blocks:
+        if b.scope in ("headline", "list", "table", "caption"):
+            for w in doc.words:
+                if b.start <= w.start < b.end:
+                    starts.add(w.start)
+    return starts
+
+
+def _in_url(prose: str, start: int, end: int) -> bool:
+    s, e = start, end
+    while s > 0 and not prose[s - 1].isspace() and prose[s - 1] not in "(\"\u201c":
+        s -= 1
+    while e < len(prose) and not prose[e].isspace() and prose[e] not in ")\"\u201d":
+        e += 1
+    chunk = prose[s:e]
+    return bool(_URLISH.search(chunk)) or (chunk.count(".") >= 2 and not chunk.endswith(".") and "." in prose[start:e])
+
+
+@dataclass(frozen=True)
+class DialectOptions:
+    # en-GB only: accept -ize spellings (Oxford spelling: standard British per the OED and
+    # Oxford University Press); set false for -ise house styles (Guardian, BBC)
+    oxford_spelling: bool = True
+
+
+class DialectSpelling(Rule):
+    """What it does: reports a British spelling in American copy ("colour" with en-US) or an
+    American spelling in British copy ("color" with en-GB), and suggests the house form.
+
+    Why: one story, one dialect. These are style notes, not typos.
+
+    Options: ``oxford-spelling`` (default true) accepts -ize forms in British copy; set it
+    to false for an -ise house style.
+    """
+
+    id = "spelling/dialect"
+    category = Category.STYLE
+    default_severity = Severity.INFO
+    summary = "A spelling from the other dialect (British in American copy, or the reverse)."
+    Options = DialectOptions
+
+    def check(self, doc: Document) -> Iterable[Diagnostic]:
+        british_copy = self.settings.dialect == "en-GB"
+        accepted_lower = self.settings.dictionary_lower
+        for w in doc.words:
+            text = w.text
+            if not text.isalpha() or (text.isupper() and len(text) > 1) or text.lower() in accepted_lower:
+                continue
+            low = text.lower()
+            if british_copy:
+                other = british_of(low)
+                if other and self.options.oxford_spelling and is_ize_form(low, other):
+                    continue
+                label = "American"
+            else:
+                other = american_of(low)
+                label = "British"
+            if other:
+                sugg = _match_case(text, other)
+                yield self.report(doc, w.start, w.end, f"{label} spelling '{text}'; this copy is "
+                                  f"{self.settings.dialect}: '{sugg}'", [sugg])
