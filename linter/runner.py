@@ -137,9 +137,31 @@ def run_rules(doc: Document, rules: Sequence[Rule], cfg: Config) -> tuple[list[D
         from .diagnostic import Category
         diags.append(Diagnostic(doc.path, line, col, line, col + 1, PARSE_ERROR, Category.STYLE,
                                 Severity.ERROR, message, start=offset, end=offset))
+    diags = _merge_same_span(diags)
     diags = apply_suppressions(doc.path, diags, find_suppressions(doc.source, doc.format))
     diags.sort(key=Diagnostic.sort_key)
     return diags, stats
+
+
+def _merge_same_span(diags: list[Diagnostic]) -> list[Diagnostic]:
+    """One finding per span and category: several backends that agree are reported once
+    (the first rule in id order wins; its suggestions gain the others')."""
+    out: list[Diagnostic] = []
+    seen: dict[tuple, int] = {}
+    for d in diags:
+        if d.rule in (INTERNAL_ERROR, PARSE_ERROR):
+            out.append(d)
+            continue
+        key = (d.start, d.end, d.category)
+        if key in seen:
+            first = out[seen[key]]
+            extra = tuple(s for s in d.suggestions if s not in first.suggestions)
+            if extra:
+                out[seen[key]] = dataclasses.replace(first, suggestions=first.suggestions + extra)
+            continue
+        seen[key] = len(out)
+        out.append(d)
+    return out
 
 
 def lint_document_source(path: str, decoded: Decoded, setup: _Setup, fmt: str | None = None) -> FileResult:

@@ -1,0 +1,120 @@
+"""grammar/harper and grammar/languagetool: the two grammar backends as rules.
+
+``[grammar] backend = "harper" | "languagetool" | "both"`` (default ``harper``) decides
+which of them run. With ``languagetool`` and nothing configured, Harper runs instead and
+one notice says so.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Iterable
+
+from linter.diagnostic import Category, Diagnostic, Severity
+from linter.document import Document
+from linter.rule import Rule
+
+from . import harper_backend as hb
+from . import languagetool_backend as lt
+
+_QUOTE_SAFE = (Category.STYLE, Category.PUNCTUATION, Category.READABILITY, Category.WORD_CHOICE)
+
+
+def _backend(rule: Rule) -> str:
+    return rule.settings.section.get("grammar", {}).get("backend", "harper")
+
+
+def _lt_settings(rule: Rule) -> lt.LTSettings:
+    raw = rule.settings.section.get("grammar", {}).get("languagetool", {})
+    return lt.LTSettings(url=raw.get("url"), path=raw.get("path"), allow_remote=bool(raw.get("allow-remote", False)),
+                         disabled_rules=tuple(raw.get("disabled-rules", ())))
+
+
+@dataclass(frozen=True)
+class HarperOptions:
+    # Harper rule names to turn on although newslint turns them off for news copy
+    enable: tuple[str, ...] = ()
+    # Harper rule names to turn off as well
+    disable: tuple[str, ...] = ()
+
+
+class HarperGrammar(Rule):
+    """What it does: runs Harper, the offline grammar checker, on the story's prose and
+    reports each finding as ``grammar/harper/<HarperRule>``: agreement ("They is"),
+    a/an, repeated words, confused words, punctuation.
+
+    Why: Harper runs in-process, in milliseconds, with no Java and no network, so it is
+    always available. Harper rules that are noisy on published news copy are off by
+    default (see ``rules/grammar/harper_backend.py``); Harper's spell check is off
+    because spelling/unknown-word is news-aware. Style and punctuation findings inside
+    direct quotes are dropped: a reporter cannot change what someone said.
+
+    Options: ``enable`` / ``disable``: lists of Harper rule names.
+    """
+
+    id = "grammar/harper"
+    category = Category.GRAMMAR
+    default_severity = Severity.WARNING
+    summary = "Grammar, agreement, a/an and confused words from the embedded Harper checker."
+    Options = HarperOptions
+
+    def check(self, doc: Document) -> Iterable[Diagnostic]:
+        backend = _backend(self)
+        if backend == "languagetool" and lt.get_client(_lt_settings(self)) is not None:
+            return
+        disabled = frozenset((hb.NOISY_ON_NEWS - set(self.options.enable)) | set(self.options.disable))
+        dialect = self.settings.dialect
+        for block in doc.blocks:
+            text = doc.prose[block.start:block.end]
+            if not text.strip():
+                continue
+            for start, end, name, kind, message, sugg in hb.lint_block(dialect, disabled, text):
+                cat, sev = hb.KIND_MAP.get(kind, hb.DEFAULT_KIND)
+                s, e = block.start + start, block.start + end
+                if cat in _QUOTE_SAFE and doc.in_quote(s, e):
+                    continue
+                if cat == Category.SPELLING:
+                    continue  # spelling/unknown-word's job
+                yield self.report(doc, s, e, message, sugg, severity=sev if self.severity == self.default_severity
+                                  else self.severity, category=cat, rule_id=f"{self.id}/{name}")
+
+
+class LanguageToolGrammar(Rule):
+    """What it does: sends the story's prose (never its markup) to a LanguageTool server
+    you run, or to a local LanguageTool install started once per run, and reports each
+    match as ``grammar/languagetool/<RULE_ID>``.
+
+    Why: LanguageTool has the deepest open rule set. It is a Java server: newslint never
+    downloads it. Configure ``[grammar] backend = "languagetool"`` (or ``"both"``) and
+    ``[grammar.languagetool] url = "http://localhost:8081"`` or ``path = "/opt/LanguageTool"``.
+    A URL that is not on this machine needs ``allow-remote = true``: unpublished copy is
+    private. Without a server or install, one notice says so and Harper is used.
+    """
+
+    id = "grammar/languagetool"
+    category = Category.GRAMMAR
+    default_severity = Severity.WARNING
+    summary = "Grammar and style from a LanguageTool server or local install (when configured)."
+
+    def check(self, doc: Document) -> Iterable[Diagnostic]:
+        if _backend(self) not in ("languagetool", "both"):
+            return
+        s = _lt_settings(self)
+        client = lt.get_client(s)
+        if client is None:
+            return
+        language = "en-GB" if self.settings.dialect == "en-GB" else "en-US"
+        for block in doc.blocks:
+            text = doc.prose[block.start:block.end]
+            if not text.strip():
+                continue
+            for m in client.check(text, language, s.disabled_rules):
+                rule = m.get("rule", {})
+                cat_id = rule.get("category", {}).get("id", "MISC")
+                cat, sev = lt.CATEGORY_MAP.get(cat_id, (Category.GRAMMAR, Severity.WARNING))
+                start = block.start + int(m.get("offset", 0))
+                end = start + int(m.get("length", 0))
+                if cat in _QUOTE_SAFE and doc.in_quote(start, end):
+                    continue
+                sugg = [r.get("value", "") for r in m.get("replacements", [])][:5]
+                yield self.report(doc, start, end, m.get("message", ""), sugg, severity=sev, category=cat,
+                                  rule_id=f"{self.id}/{rule.get('id', 'UNKNOWN')}")
