@@ -1,0 +1,68 @@
+"""grammar/pronoun-agreement: a subject pronoun followed by a verb form that does not agree."""
+from __future__ import annotations
+
+import re
+from typing import Iterable
+
+from linter.diagnostic import Category, Diagnostic, Severity
+from linter.document import Document
+from linter.rule import Rule
+
+# (pronoun, wrong verb) -> right verb. Source: standard English subject-verb agreement
+# (Merriam-Webster, "subject-verb agreement"; AP Stylebook, "verbs").
+_THIRD_SINGULAR = ("he", "she", "it")
+_PLURAL = ("they", "we", "you")
+_WRONG: dict[tuple[str, str], str] = {}
+for _p in _THIRD_SINGULAR:
+    _WRONG.update({(_p, "are"): "is", (_p, "have"): "has", (_p, "were"): "was", (_p, "do"): "does",
+                   (_p, "don't"): "doesn't", (_p, "haven't"): "hasn't", (_p, "aren't"): "isn't"})
+for _p in _PLURAL:
+    _WRONG.update({(_p, "is"): "are", (_p, "has"): "have", (_p, "was"): "were", (_p, "does"): "do",
+                   (_p, "doesn't"): "don't", (_p, "hasn't"): "haven't", (_p, "isn't"): "aren't"})
+_WRONG.update({("i", "is"): "am", ("i", "are"): "am", ("i", "has"): "have", ("i", "does"): "do"})
+
+# words after which "he have", "it were", "she do" are grammatical: auxiliaries and modals
+# ("does he have", "would she do"), subjunctive triggers ("if it were", "as it were",
+# "lest he have"), and verbs taking a bare infinitive ("let it be").
+_LICENSING = frozenset("""does did do doesn't didn't will would shall should can could may might must
+won't wouldn't can't couldn't shouldn't mustn't let make made help helped helps watch saw see hear
+heard if as though lest wish wished whether unless suppose supposing were had""".split())
+_WORD = re.compile(r"[^\W\d_]+(?:['\u2019][^\W\d_]+)?")
+
+
+class PronounAgreement(Rule):
+    """What it does: reports a subject pronoun followed directly by a verb form that does
+    not agree with it: "they is", "he have", "we was", "she don't".
+
+    Why: agreement slips survive spell checks and are glaring in print.
+
+    Leaves alone: questions and clauses where an auxiliary or a subjunctive trigger comes
+    first ("does he have", "if it were", "let her be"), and direct quotes, where the
+    speaker's words stand as said.
+    """
+
+    id = "grammar/pronoun-agreement"
+    category = Category.GRAMMAR
+    default_severity = Severity.ERROR
+    summary = "A pronoun and verb that do not agree ('they is', 'he have')."
+
+    def check(self, doc: Document) -> Iterable[Diagnostic]:
+        prose = doc.prose
+        for sent in doc.sentences:
+            words = [(m.start(), m.end(), m.group(0)) for m in _WORD.finditer(prose, sent.start, sent.end)]
+            for k in range(len(words) - 1):
+                s1, e1, w1 = words[k]
+                s2, e2, w2 = words[k + 1]
+                pron, verb = w1.lower(), w2.lower().replace("\u2019", "'")
+                right = _WRONG.get((pron, verb))
+                if right is None or not prose[e1:s2].isspace() or not w2.islower():
+                    continue
+                before = words[k - 1][2].lower().replace("\u2019", "'") if k > 0 else ""
+                if before in _LICENSING or doc.in_quote(s2, e2):
+                    continue
+                if pron == "it" and verb in ("are", "were") and before in ("than",):
+                    continue
+                if verb in ("do", "have") and pron in _THIRD_SINGULAR and before in ("to", "and", "or"):
+                    continue  # "helped him and she have" is rare; "to it have" is not a subject
+                yield self.report(doc, s2, e2, f"'{w1} {w2}': the verb does not agree with '{w1}'; use '{right}'",
+                                  [right], fix=right, safe=False)
