@@ -1,0 +1,178 @@
+"""Readability rules: story grade, long sentences, long paragraphs, passive voice."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, Iterable
+
+from linter.diagnostic import Category, Diagnostic, Severity
+from linter.document import Document, Sentence
+from linter.rule import Rule
+
+from .metrics import story_metrics
+from .passive import find_passives
+
+BODY_SCOPES = ("paragraph", "blockquote", "list")
+
+
+def body_sentences(doc: Document) -> list[Sentence]:
+    """Body sentences: not headlines, captions or tables, and not wholly inside a quote."""
+    out = []
+    for s in doc.sentences:
+        if s.block.scope not in BODY_SCOPES:
+            continue
+        if doc.in_quote(s.start, s.end):
+            continue
+        out.append(s)
+    return out
+
+
+def _count_words(text: str) -> int:
+    return sum(1 for t in text.split() if any(c.isalnum() for c in t))
+
+
+def readability_block(doc: Document) -> dict[str, Any]:
+    sents = body_sentences(doc)
+    text = "\n\n".join(s.text for s in sents)
+    lengths = [_count_words(s.text) for s in sents]
+    passive = sum(1 for s in sents if find_passives(s.text))
+    n = len(sents) or 1
+    longest = sorted(((lengths[i], sents[i]) for i in range(len(sents))), key=lambda x: -x[0])[:3]
+    block: dict[str, Any] = {
+        "words": sum(lengths),
+        "sentences": len(sents),
+        "average_sentence_length": round(sum(lengths) / n, 1),
+        "percent_passive": round(100 * passive / n, 1),
+        "percent_long_sentences": round(100 * sum(1 for x in lengths if x > 35) / n, 1),
+        "longest_sentences": [{"words": k, "line": doc.line_col(doc.smap.to_source(s.start))[0],
+                               "start": s.text[:60]} for k, s in longest],
+    }
+    block.update(story_metrics(text))
+    block["grade"] = block.get("flesch_kincaid_grade")
+    return block
+
+
+@dataclass(frozen=True)
+class GradeOptions:
+    # highest acceptable Flesch-Kincaid grade (11 suits general news; 8 for a broad audience)
+    max_grade: float = 11.0
+    # stories shorter than this are not graded (the formulas need text to mean anything)
+    min_words: int = 100
+
+
+class StoryGrade(Rule):
+    """What it does: computes the story's readability (Flesch reading ease, Flesch-Kincaid
+    grade, Gunning fog, SMOG, Dale-Chall, via textstat, offline) over body sentences, puts
+    the numbers in the report (``files[].readability`` in JSON, ``--statistics`` in text),
+    and reports a story whose grade is above the target.
+
+    Why: general news aims at about grade 11 or below; editors want to know which stories
+    are hard going. Headlines, captions, tables and direct quotes are left out.
+
+    Options: ``max-grade`` (default 11), ``min-words`` (default 100).
+    """
+
+    id = "readability/grade"
+    category = Category.READABILITY
+    default_severity = Severity.INFO
+    summary = "The story's reading grade is above the target for its audience."
+    Options = GradeOptions
+
+    def file_stats(self, doc: Document) -> dict[str, Any] | None:
+        return {"readability": readability_block(doc)}
+
+    def check(self, doc: Document) -> Iterable[Diagnostic]:
+        block = readability_block(doc)
+        grade = block.get("grade")
+        if grade is None or block["words"] < self.options.min_words or grade <= self.options.max_grade:
+            return
+        sents = body_sentences(doc)
+        first = sents[0]
+        yield self.report(doc, first.start, first.start + 1,
+                          f"Reading grade {grade} is above the target of {self.options.max_grade:g} "
+                          f"(average sentence {block['average_sentence_length']} words); shorten sentences "
+                          "and prefer plain words")
+
+
+@dataclass(frozen=True)
+class LongSentenceOptions:
+    max_words: int = 35
+
+
+class LongSentence(Rule):
+    """What it does: reports a body sentence longer than ``max-words`` (default 35) words;
+    the finding spans the sentence and says how long it is.
+
+    Why: long, tangled sentences are where readers give up. Direct quotes and headlines
+    are left alone.
+    """
+
+    id = "readability/long-sentence"
+    category = Category.READABILITY
+    default_severity = Severity.INFO
+    summary = "A sentence longer than the limit (default 35 words)."
+    Options = LongSentenceOptions
+
+    def check(self, doc: Document) -> Iterable[Diagnostic]:
+        for s in body_sentences(doc):
+            n = _count_words(s.text)
+            if n > self.options.max_words:
+                yield self.report(doc, s.start, s.end,
+                                  f"Sentence of {n} words (limit {self.options.max_words}); consider splitting it")
+
+
+@dataclass(frozen=True)
+class LongParagraphOptions:
+    max_words: int = 75
+    max_sentences: int = 4
+
+
+class LongParagraph(Rule):
+    """What it does: reports a paragraph of more than ``max-words`` (75) words or
+    ``max-sentences`` (4) sentences.
+
+    Why: news paragraphs are short; a wall of text loses readers on a phone.
+    """
+
+    id = "readability/long-paragraph"
+    category = Category.READABILITY
+    default_severity = Severity.INFO
+    summary = "A paragraph longer than news style allows (75 words or 4 sentences)."
+    Options = LongParagraphOptions
+
+    def check(self, doc: Document) -> Iterable[Diagnostic]:
+        counts: dict[int, list[Sentence]] = {}
+        for s in doc.sentences:
+            if s.block.scope == "paragraph":
+                counts.setdefault(s.block.start, []).append(s)
+        for block in doc.blocks:
+            if block.scope != "paragraph":
+                continue
+            sents = counts.get(block.start, [])
+            words = _count_words(doc.prose[block.start:block.end])
+            if words > self.options.max_words or len(sents) > self.options.max_sentences:
+                end = sents[0].end if sents else block.end
+                yield self.report(doc, block.start, end,
+                                  f"Paragraph of {words} words in {len(sents)} sentences (limits "
+                                  f"{self.options.max_words} words, {self.options.max_sentences} sentences)")
+
+
+class PassiveVoice(Rule):
+    """What it does: reports passive constructions: a form of "be" or "get", optional
+    adverbs, then a past participle (regular or irregular: "was hit", "were being
+    driven"). Adjectives after "be" ("was tired") are not passives.
+
+    Why: the passive hides who did what, which news readers need to know. It is a
+    note, not an error: "was killed" is often right.
+    """
+
+    id = "readability/passive-voice"
+    category = Category.READABILITY
+    default_severity = Severity.INFO
+    summary = "A passive construction ('was hit by', 'were driven')."
+    enabled_by_default = False
+
+    def check(self, doc: Document) -> Iterable[Diagnostic]:
+        for s in body_sentences(doc):
+            for a, b in find_passives(s.text):
+                yield self.report(doc, s.start + a, s.start + b,
+                                  f"Passive voice '{s.text[a:b]}'; say who acted if it matters")
