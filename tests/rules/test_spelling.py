@@ -1,0 +1,61 @@
+from __future__ import annotations
+
+from conftest import at, lint
+
+
+def spell(text: str, **kw):
+    return [d for d in lint(text, select=["spelling"], **kw)]
+
+
+def test_flags_typo_with_ranked_suggestion():
+    text = "Outages are aggravanding the humanitarian issues.\n"
+    diags = spell(text)
+    assert len(diags) == 1
+    assert at(text, diags[0]) == "aggravanding"
+    assert diags[0].suggestions[0] == "aggravating"
+    assert diags[0].rule == "spelling/unknown-word" and diags[0].severity.value == "error"
+
+
+def test_flags_common_misspellings_including_capitalised_slips():
+    text = "We recieve reports. Teh minister spoke. The Goverment agreed.\n"
+    found = {at(text, d) for d in spell(text)}
+    assert {"recieve", "Teh", "Goverment"} <= found
+
+
+def test_leaves_news_text_alone():
+    text = ("President-elect Donald Trump met Volodymyr Zelenskyy in Kyiv. The ATACMS and NATO "
+            "counter-offensives, long-range missiles and Russia\u2019s gains in human rights\u2019 reports "
+            "drew 50,000 soldiers, the 3rd brigade and $4.5bn. Email press@example.org or see "
+            "www.example.com, @newsdesk and #breaking. Smartphone apps aren't new; they'll stay.\n")
+    assert spell(text) == []
+
+
+def test_names_used_twice_are_the_story_vocabulary():
+    text = "Ms Axani spoke first. Later, Axani said the plan was sound.\n"
+    assert spell(text) == []
+
+
+def test_dialect_british_in_american_copy_is_style_info():
+    text = "The colour of the centre was a favourite.\n"
+    diags = lint(text, select=["spelling"], dialect="en-US")
+    assert all(d.rule == "spelling/dialect" and d.severity.value == "info" for d in diags)
+    assert {at(text, d) for d in diags} == {"colour", "centre", "favourite"}
+    assert lint(text, select=["spelling"], dialect="en-GB") == []
+
+
+def test_dialect_american_in_british_copy():
+    text = "The color of the theater was gray.\n"
+    diags = lint(text, select=["spelling"], dialect="en-GB")
+    assert {at(text, d) for d in diags} == {"color", "gray"} | ({"theater"} & {at(text, d) for d in diags})
+    assert all(d.category.value == "style" for d in diags)
+
+
+def test_dictionary_file_accepts_words(tmp_path):
+    (tmp_path / "words.dic").write_text("# newsroom words\nfrobnicator\n")
+    (tmp_path / "newslint.toml").write_text('dictionary = ["words.dic"]\nselect = ["spelling"]\n')
+    story = tmp_path / "story.txt"
+    story.write_text("The frobnicator broke. The frobnicatr broke.\n")
+    from linter import lint_paths
+
+    diags = lint_paths([str(story)]).diagnostics
+    assert [d.column for d in diags] == [28]
