@@ -72,6 +72,7 @@ NOISY_ON_NEWS = frozenset({
     "CommaFixes",
     "UpdatePlaceNames",         # historical names are right in historical context
     "MergeWords",
+    "RepeatedWords",            # grammar/repeated-word does this, with its grammatical exceptions
 })
 
 _LOCK = threading.Lock()

@@ -1,0 +1,56 @@
+from __future__ import annotations
+
+import pytest
+
+from linter import registry as reg_mod
+from linter.registry import RegistryError, load_registry
+from rules.grammar.repeated_word import RepeatedWord
+
+
+class _EP:
+    def __init__(self, name, obj=None, exc=None):
+        self.name, self.value, self._obj, self._exc = name, f"x:{name}", obj, exc
+
+    def load(self):
+        if self._exc:
+            raise self._exc
+        return self._obj
+
+
+def test_builtin_rules_come_through_entry_points():
+    reg = load_registry()
+    assert reg.rules["grammar/repeated-word"] is RepeatedWord
+    assert not reg.failures
+
+
+def test_broken_plugin_is_reported_and_skipped(monkeypatch):
+    eps = [_EP("good", RepeatedWord), _EP("broken", exc=ImportError("no module named foo"))]
+    monkeypatch.setattr(reg_mod, "entry_points", lambda group: eps)
+    reg = load_registry()
+    assert list(reg.rules) == ["grammar/repeated-word"]
+    assert reg.failures and "no module named foo" in reg.failures[0][1]
+
+
+def test_duplicate_ids_are_an_error(monkeypatch):
+    class Other(RepeatedWord):
+        pass
+
+    monkeypatch.setattr(reg_mod, "entry_points", lambda group: [_EP("a", RepeatedWord), _EP("b", Other)])
+    with pytest.raises(RegistryError, match="duplicate rule id"):
+        load_registry()
+
+
+def test_crashing_rule_is_an_internal_error_and_others_still_report():
+    from linter.config import Config
+    from linter.markup import parse
+    from linter.runner import run_rules
+
+    class Boom(RepeatedWord):
+        id = "test/boom"
+
+        def check(self, doc):
+            raise RuntimeError("kaboom")
+
+    doc = parse("s.txt", "It fails the the test.\n")
+    diags, _ = run_rules(doc, [Boom(), RepeatedWord()], Config())
+    assert {d.rule for d in diags} == {"newslint/internal-error", "grammar/repeated-word"}
