@@ -136,3 +136,12 @@ def test_binary_and_cp1252_files(cli, tmp_path):
     r = cli("check", str(tmp_path))
     assert r.returncode == 0 and "Traceback" not in r.stderr
     assert "skipped" in r.stderr and "Windows-1252" in r.stderr
+
+
+def test_learn_builds_a_dictionary_the_checker_accepts(cli, tmp_path):
+    for i in range(3):
+        (tmp_path / f"s{i}.md").write_text(f"Frobnitzia said the Frobnitzia plan works. Story {i}.\n")
+    out = tmp_path / "newsroom.dic"
+    r = cli("learn", str(tmp_path), "-o", str(out))
+    assert r.returncode == 0, r.stderr
+    assert "Frobnitzia" in out.read_text()
