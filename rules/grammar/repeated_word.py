@@ -42,6 +42,10 @@ class RepeatedWord(Rule):
                 first, second = m.group(1), m.group(3)
                 if first.lower() in GRAMMATICAL_DOUBLES or _grammatical(prose, m, block.start):
                     continue
+                if doc.in_quote(m.start(1), m.end(3)) and doc.in_quote(m.start(1) - 1, m.start(1)):
+                    continue  # quoted jargon or speech: "done done"
+                if re.match(r"\s+" + re.escape(second) + r"\b", prose[m.end(3):m.end(3) + len(second) + 3], re.I):
+                    continue  # a deliberate triple: "help help help"
                 if first[0].isupper() and second[0].isupper() and first.lower() not in _FUNCTION_WORDS:
                     continue  # a name such as "Sirhan Sirhan" or "Duran Duran"
                 # the fix deletes the space before the second word and the word itself
