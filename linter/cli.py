@@ -77,7 +77,7 @@ def check(
             result = lint_source_text(text, name, overrides)
         else:
             result = lint_paths(paths, overrides, jobs=jobs)
-        effective_fail_on = fail_on or _config_fail_on(overrides, paths)
+        effective_fail_on = fail_on or result.fail_on
     except (ConfigError, UsageError, RegistryError) as exc:
         _die(str(exc))
     except typer.Exit:
@@ -95,13 +95,6 @@ def check(
         sys.stdout.write(stats_text(result))
     _print_notices(result, quiet)
     raise typer.Exit(1 if fails(result.diagnostics, effective_fail_on) else 0)
-
-
-def _config_fail_on(overrides: Overrides, paths: List[str]) -> str:
-    from .runner import _Setup
-
-    first = next((p for p in paths if p != "-"), None)
-    return _Setup(overrides).config_for(first).fail_on
 
 
 def _print_notices(result: RunResult, quiet: bool) -> None:

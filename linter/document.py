@@ -221,11 +221,7 @@ class Document:
         out: list[Word] = []
         for block in self.blocks:
             for m in WORD_RE.finditer(self.prose, block.start, block.end):
-                text = m.group(0)
-                end = m.end()
-                if text[-1] == "." and text.count(".") >= 2:
-                    pass  # abbreviation keeps its periods
-                out.append(Word(m.start(), end, text, len(out)))
+                out.append(Word(m.start(), m.end(), m.group(0), len(out)))
         return out
 
     @cached_property
@@ -252,12 +248,6 @@ class Document:
         end = start + 1 if end is None else end
         i = bisect_right(self._quote_starts, start) - 1
         return i >= 0 and self.quote_spans[i][0] <= start and end <= self.quote_spans[i][1]
-
-    def block_at(self, offset: int) -> Block | None:
-        for b in self.blocks:
-            if b.start <= offset < b.end:
-                return b
-        return None
 
     @cached_property
     def word_count(self) -> int:

@@ -57,6 +57,7 @@ class FileResult:
 class RunResult:
     files: list[FileResult]
     notices: list[str] = field(default_factory=list)
+    fail_on: str = "warning"  # from the configuration of the first path
 
     @property
     def diagnostics(self) -> list[Diagnostic]:
@@ -277,7 +278,8 @@ def lint_paths(paths: Sequence[str], overrides: Overrides | None = None, jobs: i
             if n not in seen:
                 seen.add(n)
                 run_notices.append(n)
-    return RunResult(results, run_notices)
+    first = paths[0] if paths else None
+    return RunResult(results, run_notices, setup.config_for(first).fail_on)
 
 
 def lint_source_text(text: str, path: str = "<text>", overrides: Overrides | None = None,
@@ -288,7 +290,7 @@ def lint_source_text(text: str, path: str = "<text>", overrides: Overrides | Non
     res = lint_document_source(path, Decoded(text, "utf-8"), setup, overrides.fmt)
     res.notices.extend(notices.drain())
     return RunResult([res], [f"plugin {n} failed to load and was skipped: {e}" for n, e in setup.registry.failures]
-                     + res.notices)
+                     + res.notices, setup.config_for(path).fail_on)
 
 
 def lint_text(text: str, path: str = "<text>", **kwargs: Any) -> list[Diagnostic]:

@@ -64,7 +64,8 @@ def find_suppressions(source: str, fmt: str) -> list[Suppression]:
         else:  # enable
             still = []
             for s in open_:
-                if not rules or set(s.rules) & set(rules) or not s.rules:
+                # a bare enable ends every disable; "enable X" ends the disables that name X
+                if not rules or set(s.rules) & set(rules):
                     s.last_line = line
                 else:
                     still.append(s)

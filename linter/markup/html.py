@@ -40,6 +40,7 @@ class _Parser(HTMLParser):
                 self.line_starts.append(i + 1)
         self.skip_depth = 0
         self.skip_stack: list[str] = []
+        self.code_start = 0  # where an inline code element being skipped began
         self.scopes: list[str] = []
         self.block_start = self.b.length
         self.block_scope = "paragraph"
@@ -65,7 +66,7 @@ class _Parser(HTMLParser):
             return
         if tag in _SKIP and tag not in _VOID:
             if self.skip_depth == 0 and tag in ("code", "kbd", "samp", "var"):
-                self._inline_placeholder_start = at
+                self.code_start = at
             self.skip_depth += 1
             self.skip_stack.append(tag)
             return
@@ -89,7 +90,7 @@ class _Parser(HTMLParser):
             self.skip_depth -= 1
             if self.skip_depth == 0 and tag in ("code", "kbd", "samp", "var"):
                 end = self.source.find(">", at) + 1 or at
-                self.b.replace(PLACEHOLDER, getattr(self, "_inline_placeholder_start", at), end)
+                self.b.replace(PLACEHOLDER, self.code_start, end)
             return
         if self.skip_depth:
             return

@@ -2,9 +2,8 @@
 from __future__ import annotations
 
 import re
-from typing import Iterable
-
 from dataclasses import replace
+from typing import Iterable
 
 from linter.diagnostic import Applicability, Category, Diagnostic, Edit, Fix, Severity
 from linter.document import Document

@@ -122,7 +122,6 @@ class UnknownWord(Rule):
         # how often each word form occurs in this story: a name or term used twice is the
         # story's own vocabulary, not a slip (slips rarely repeat letter for letter)
         counts = Counter(_fold(w.text).lower() for w in doc.words)
-        self._counts = counts
         for w in doc.words:
             text = w.text
             if not text[0].isalpha() or len(text) < 2 or "." in text:
@@ -135,14 +134,15 @@ class UnknownWord(Rule):
             parts = re.split(r"(-)", text)
             for part in parts:
                 if part and part != "-" and not (len(parts) > 1 and len(part) <= 2):
-                    bad = self._check_part(part, w.start + offset in sentence_starts, accepted_lower)
+                    bad = self._check_part(part, w.start + offset in sentence_starts, accepted_lower, counts)
                     if bad is not None:
                         yield self.report(doc, w.start + offset, w.start + offset + len(part),
                                           f"Unknown word '{part}'" + (f"; did you mean '{bad[0]}'?" if bad else ""),
                                           bad)
                 offset += len(part)
 
-    def _check_part(self, part: str, sentence_initial: bool, accepted_lower: frozenset[str]) -> list[str] | None:
+    def _check_part(self, part: str, sentence_initial: bool, accepted_lower: frozenset[str],
+                    counts: Counter[str]) -> list[str] | None:
         """None when the part is fine, else the suggestions (possibly empty)."""
         norm = _fold(part).replace("\u2019", "'")
         low = norm.lower()
@@ -170,7 +170,7 @@ class UnknownWord(Rule):
             return None
         if any(c.isupper() for c in stem_text[1:]):
             return None  # iPhone, McDonald, eBay
-        repeated = self._counts.get(low, 0) + (self._counts.get(base, 0) if base != low else 0) >= 2
+        repeated = counts.get(low, 0) + (counts.get(base, 0) if base != low else 0) >= 2
         if stem_text[0].isupper():
             if repeated or not _capitalised_is_slip(base, sentence_initial):
                 return None
@@ -203,11 +203,14 @@ def _sentence_first_words(doc: Document) -> set[int]:
         while i < s.end and not doc.prose[i].isalnum():
             i += 1
         starts.add(i)
-    for b in doc.blocks:
-        if b.scope in ("headline", "list", "table", "caption"):
-            for w in doc.words:
-                if b.start <= w.start < b.end:
-                    starts.add(w.start)
+    # in headlines, list items, tables and captions every word may be capitalised
+    title_blocks = [b for b in doc.blocks if b.scope in ("headline", "list", "table", "caption")]
+    bi = 0
+    for w in doc.words:
+        while bi < len(title_blocks) and title_blocks[bi].end <= w.start:
+            bi += 1
+        if bi < len(title_blocks) and title_blocks[bi].start <= w.start:
+            starts.add(w.start)
     return starts
 
 
