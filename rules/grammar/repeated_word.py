@@ -41,8 +41,8 @@ class RepeatedWord(Rule):
                 first, second = m.group(1), m.group(3)
                 if first.lower() in GRAMMATICAL_DOUBLES or _grammatical(prose, m, block.start):
                     continue
-                if doc.in_quote(m.start(1), m.end(3)) and doc.in_quote(m.start(1) - 1, m.start(1)):
-                    continue  # quoted jargon or speech: "done done"
+                if _quoted_term(doc, m.start(1), m.end(3)):
+                    continue  # the double is itself the quoted term: "done done"
                 if re.match(r"\s+" + re.escape(second) + r"\b", prose[m.end(3):m.end(3) + len(second) + 3], re.I):
                     continue  # a deliberate triple: "help help help"
                 if first[0].isupper() and second[0].isupper() and first.lower() not in _FUNCTION_WORDS:
@@ -59,19 +59,58 @@ class RepeatedWord(Rule):
 
 _FUNCTION_WORDS = frozenset("the a an of to in on at for and or but is are was were be by with from as it".split())
 
-# After "that that", a determiner or subject pronoun means a slip ("said that that the plan");
-# a verb means conjunction + demonstrative ("said that that was wrong").
-_SUBJECT_START = frozenset("the a an this these those he she they we i you it there his her their its our my your".split())
+# "that that" is grammatical only as conjunction + demonstrative pronoun: after a verb or
+# noun that takes a that-clause, and followed by a singular verb ("he said that that was
+# wrong", "the fact that that happened"). After another noun it is a doubled relative
+# ("a task that that required"); before a determiner, subject or plural verb it is a slip.
+_CLAUSE_TAKERS = frozenset("""said says say saying told tells think thinks thought believe believes believed
+know knows knew argue argues argued claim claims claimed note notes noted show shows showed shown
+suggest suggests suggested mean means meant hope hopes hoped feel feels felt realise realised realize
+realized insist insisted agree agreed admit admitted fact so such is was ensure ensured clear""".split())
+_NOT_AFTER = frozenset("""the a an this these those he she they we i you it there his her their its our my
+your such are were have do""".split())
 _NEXT_WORD = re.compile(r"\s*([^\W\d_]+)")
+_PREV_WORD = re.compile(r"([^\W\d_]+)\W*$")
+
+
+# particles of phrasal verbs that are also prepositions: "checked in in March", "logged on
+# on Monday", "gave up up there" (Merriam-Webster lists each as an adverb particle)
+_PARTICLES = frozenset("in on up out over off down".split())
+# phrasal verbs whose particle is also a preposition, in all their forms (Merriam-Webster
+# entries "check in", "log on", "sign up", "turn in", "give up", "hand in", "cash in", ...)
+_PHRASAL_FORMS = frozenset("""check checks checked checking log logs logged logging sign signs signed
+signing turn turns turned turning give gives gave given giving take takes took taken taking hand hands
+handed handing put puts putting get gets got gotten getting keep keeps kept keeping pass passes passed
+passing step steps stepped stepping weigh weighs weighed weighing call calls called calling show shows
+showed shown showing cash cashes cashed cashing clock clocks clocked clocking fill fills filled filling
+plug plugs plugged plugging tune tunes tuned tuning phone phones phoned phoning dial dials dialed
+dialled dialing dialling log-in sit sits sat sitting stay stays stayed staying move moves moved moving
+set sets setting hold holds held holding""".split())
 
 
 def _grammatical(prose: str, m: re.Match, block_start: int) -> bool:
     word = m.group(1).lower()
+    if word in _PARTICLES:
+        prev = _PREV_WORD.search(prose[max(block_start, m.start() - 40):m.start()])
+        # only a verb directly before the pair, with nothing but space between
+        p = prev.group(1).lower() if prev and prev.group(0)[len(prev.group(1)):].isspace() else ""
+        return p in _PHRASAL_FORMS
     if word == "that":
         nxt = _NEXT_WORD.match(prose, m.end(3))
-        return not (nxt and nxt.group(1).lower() in _SUBJECT_START)
+        prev = _PREV_WORD.search(prose[max(block_start, m.start() - 40):m.start()])
+        return bool(prev and prev.group(1).lower() in _CLAUSE_TAKERS
+                    and not (nxt and nxt.group(1).lower() in _NOT_AFTER))
     if word == "is":
         # "what it is is that ...": a clause ending in "is" used as a subject
         before = prose[max(block_start, m.start() - 60):m.start()].lower()
         return bool(re.search(r"\bwhat\b[^.!?]*$", before))
+    return False
+
+
+def _quoted_term(doc: Document, start: int, end: int) -> bool:
+    """True when a quotation holds nothing but this doubled phrase (and punctuation)."""
+    for qs, qe in doc.quote_spans:
+        if qs <= start and end <= qe:
+            inner = doc.prose[qs:qe].strip("\"\u201c\u201d.,;:!? ")
+            return inner == doc.prose[start:end]
     return False

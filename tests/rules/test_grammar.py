@@ -116,3 +116,16 @@ def test_languagetool_not_configured_one_notice(tmp_path, monkeypatch):
 
     res = lint_paths([str(tmp_path)], jobs=1)
     assert res.notices.count("LanguageTool not configured; using Harper") == 1
+
+
+def test_repeated_word_particle_and_that_that_cases():
+    ok = "Users checked in in March. He logged on on Monday. He said that that was wrong.\n"
+    assert rules(ok, ["grammar/repeated-word"]) == []
+    bad = ("It was a task that that required skill. He said that that such plans fail. "
+           "Those interested in in the job applied. She said \u201cwe are in in the race\u201d.\n")
+    assert [at(bad, d) for d in rules(bad, ["grammar/repeated-word"])] == ["that", "that", "in", "in"]
+
+
+def test_repeated_word_quoted_term_and_triple_are_deliberate():
+    text = "The team calls it \u201cdone done\u201d now. Help help help, she wrote.\n"
+    assert rules(text, ["grammar/repeated-word"]) == []
