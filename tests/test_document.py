@@ -73,3 +73,13 @@ def test_quote_scope():
     i = doc.prose.index("win")
     assert doc.in_quote(i, i + 3)
     assert not doc.in_quote(doc.prose.index("left"))
+
+
+def test_html_text_templates_and_urls_are_not_prose():
+    src = ('<div class="pquote">\n\t{{ "jhunter" | team_photo }}\n\t<blockquote>\u201cI joined to help,\u201d '
+           'said {{ "alla" | team_link }} at https://example.gov/teh or mail teh@example.gov.</blockquote>\n'
+           '</div>\n{% endraw %}\n')
+    for fmt in ("html", "markdown"):
+        doc = parse("x." + ("md" if fmt == "markdown" else "html"), src)
+        assert "jhunter" not in doc.prose and "alla" not in doc.prose and "endraw" not in doc.prose
+        assert "teh" not in doc.prose and "I joined to help" in doc.prose

@@ -10,7 +10,7 @@ import html
 from html.parser import HTMLParser
 
 from ..document import Block, Document, ProseBuilder
-from .inline import PLACEHOLDER
+from .inline import NOT_PROSE_IN_TEXT, PLACEHOLDER
 
 _BLOCK = {
     "p", "div", "section", "article", "header", "footer", "main", "aside", "nav", "li", "ul", "ol",
@@ -104,7 +104,13 @@ class _Parser(HTMLParser):
         if self.skip_depth or not data:
             return
         at = self._offset()
-        self.b.copy(at, at + len(data))
+        # template expressions ({{ x }}, {% tag %}), URLs and e-mail addresses in text are not prose
+        pos = 0
+        for m in NOT_PROSE_IN_TEXT.finditer(data):
+            self.b.copy(at + pos, at + m.start())
+            self.b.replace(PLACEHOLDER, at + m.start(), at + m.end())
+            pos = m.end()
+        self.b.copy(at + pos, at + len(data))
 
     def handle_entityref(self, name: str) -> None:
         self._ref("&" + name)

@@ -22,6 +22,8 @@ def body_sentences(doc: Document) -> list[Sentence]:
             continue
         if doc.in_quote(s.start, s.end):
             continue
+        if not any(c.isalnum() for c in s.text):
+            continue  # only placeholders (an embedded image, a template tag) or punctuation
         out.append(s)
     return out
 

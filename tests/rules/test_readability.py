@@ -77,3 +77,8 @@ def test_passive_detected(sentence):
 @pytest.mark.parametrize("sentence", [s for s in ACTIVE if s != "The company was founded"])
 def test_active_not_flagged(sentence):
     assert not find_passives(sentence), sentence
+
+
+def test_placeholder_only_blocks_are_not_sentences():
+    doc = parse("s.md", '{% image "a.jpg" "Alt" %}\n\n![](b.png)\n\nThe council met. It voted.\n')
+    assert [s.text for s in body_sentences(doc)] == ["The council met.", "It voted."]
