@@ -70,12 +70,15 @@ class Lexicon:
         return word in self.curated
 
     @lru_cache(maxsize=200_000)
-    def best_neighbour(self, word: str, inflections: bool = False) -> tuple[str, float]:
+    def best_neighbour(self, word: str, inflections: bool = False, same_first: bool = False) -> tuple[str, float]:
         """The most frequent curated word one edit away. Unless `inflections`, a neighbour
-        that only adds or drops an ending ('olds'/'old') does not count."""
+        that only adds or drops an ending ('olds'/'old') does not count; with `same_first`,
+        only neighbours that keep the first letter count."""
         best, best_z = "", 0.0
         for cand in edits1(word):
             if cand not in self.curated or len(cand) < 2 or (not inflections and _inflection(word, cand)):
+                continue
+            if same_first and cand[0] != word[0]:
                 continue
             z = self.zipf(cand)
             if z > best_z:

@@ -14,6 +14,7 @@ from linter.rule import Rule
 
 from .dialects import american_of, british_of, is_ize_form
 from .lexicon import lexicon
+from .names import first_names, is_census_name
 
 _CONTRACTIONS = frozenset(
     "aren't can't couldn't didn't doesn't don't hadn't hasn't haven't isn't mightn't mustn't needn't "
@@ -69,22 +70,36 @@ def _compound(w: str) -> bool:
 
 @lru_cache(maxsize=100_000)
 def _capitalised_is_slip(w: str, sentence_initial: bool) -> bool:
-    """A capitalised unknown word is flagged only when it looks like a slip of a common word."""
+    """A capitalised unknown word is flagged only when it looks like a slip of a common word.
+
+    Names are what capitalised unknown words usually are, and a name that resembles a common
+    word mostly differs from it in the first letter (Vig/big, Hideo/video), which slips
+    rarely touch: only neighbours with the same first letter count. Mid-sentence, where the
+    capital itself says "name", the evidence must be stronger than at a sentence start.
+    """
     lex = lexicon()
-    if lex.in_curated(w) or american_of(w):
+    if lex.in_curated(w) or american_of(w) or is_census_name(w):
         return False
     z = lex.zipf(w)
-    nb, nz = lex.best_neighbour(w, inflections=z < 1.5)
-    if not nb and z == 0.0 and len(w) >= 5:
-        # unknown even to wordfreq (which knows most names): a slip two edits from a very common word
-        return any(lex.zipf(s) >= 4.5 for s in lex.suggestions(w)[:2])
-    if not nb or nz < 4.0:
+    nb, nz = lex.best_neighbour(w, inflections=z < 1.5, same_first=True)
+    if not sentence_initial:
+        if nb:
+            # a short word must be near a very common one ("the Offic of")
+            return (len(w) >= 6 and z < 1.0 and nz >= 4.5) or (len(w) == 5 and z < 2.0 and nz >= 5.3)
+        return z == 0.0 and len(w) >= 7 and any(
+            s[0] == w[0] and lex.zipf(s) >= 5.0 for s in lex.suggestions(w)[:1])
+    if not nb:
+        # unknown even to wordfreq (which knows most names): a slip two edits from a very
+        # common word (a long word needs a less common one: long near-misses are rarely chance)
+        floor = 4.0 if len(w) >= 8 else 4.5
+        return z == 0.0 and len(w) >= 5 and any(s[0] == w[0] and lex.zipf(s) >= floor for s in lex.suggestions(w)[:2])
+    if nz < 4.0:
         return False
     if z < 1.5:
         return True
     if z < 3.0 and nz - z >= 2.5:
         return True
-    return sentence_initial and nz - z >= 4.0
+    return nz - z >= 4.0
 
 
 @dataclass(frozen=True)
@@ -122,7 +137,8 @@ class UnknownWord(Rule):
         # how often each word form occurs in this story: a name or term used twice is the
         # story's own vocabulary, not a slip (slips rarely repeat letter for letter)
         counts = Counter(_fold(w.text).lower() for w in doc.words)
-        for w in doc.words:
+        words = doc.words
+        for w in words:
             text = w.text
             if not text[0].isalpha() or len(text) < 2 or "." in text:
                 continue  # numbers, single letters, abbreviations such as e.g. and a.m.
@@ -134,7 +150,8 @@ class UnknownWord(Rule):
             parts = re.split(r"(-)", text)
             for part in parts:
                 if part and part != "-" and not (len(parts) > 1 and len(part) <= 2):
-                    bad = self._check_part(part, w.start + offset in sentence_starts, accepted_lower, counts)
+                    word_context = w.start + offset in sentence_starts or _in_common_title(doc, w)
+                    bad = self._check_part(part, word_context, accepted_lower, counts)
                     if bad is not None:
                         yield self.report(doc, w.start + offset, w.start + offset + len(part),
                                           f"Unknown word '{part}'" + (f"; did you mean '{bad[0]}'?" if bad else ""),
@@ -183,6 +200,49 @@ class UnknownWord(Rule):
             if nz < 4.0 or (z >= 1.5 and nz - z < 3.0):
                 return None
         return [_match_case(stem_text, s) + norm[len(base):] for s in lexicon().suggestions(base)]
+
+
+# Honorifics and titles that stand before personal names: a capitalised word next to one
+# of these is a name, not part of an institution's name (AP Stylebook, "titles").
+_HONORIFICS = frozenset("""mr mrs ms miss dr prof sir dame lord lady president mayor governor gov senator sen
+representative rep judge justice minister secretary general gen colonel col captain capt sergeant sgt
+officer chief king queen prince princess pope bishop rabbi imam father sister brother saint st uncle aunt
+coach director chairman chairwoman chair professor doctor detective inspector commissioner sheriff""".split())
+
+
+def _in_common_title(doc: Document, w) -> bool:
+    """A capitalised word inside a title-cased phrase of common words ("Chief Finacial Officer",
+    "Child Welfare Sevices"): there the capital says "institution", not "person"."""
+    if not w.text[:1].isupper():
+        return False
+    words, prose = doc.words, doc.prose
+    lex = lexicon()
+
+    def capitalised_neighbour(j: int) -> str:
+        if not 0 <= j < len(words):
+            return ""
+        other = words[j]
+        gap = prose[min(other.end, w.end):max(other.start, w.start)]
+        ok = gap == " " and other.text[:1].isupper() and other.text.isalpha() and not other.text.isupper()
+        return other.text.lower() if ok else ""
+
+    left, right = capitalised_neighbour(w.index - 1), capitalised_neighbour(w.index + 1)
+    if left in _HONORIFICS:
+        # "Professor Sajiv Singh" is a person; "Chief Finacial Officer" is an office, closed
+        # by a second title word
+        return right in _HONORIFICS
+    for j in (w.index - 1, w.index + 1):
+        if not 0 <= j < len(words):
+            continue
+        other = words[j]
+        gap = prose[min(other.end, w.end):max(other.start, w.start)]
+        if gap != " " or not other.text[:1].isupper() or not other.text.isalpha() or other.text.isupper():
+            continue
+        low = other.text.lower()
+        # a first name marks a person on either side
+        if low not in first_names() and lex.in_curated(low) and lex.zipf(low) >= 3.5:
+            return True
+    return False
 
 
 def _fold(text: str) -> str:

@@ -59,3 +59,15 @@ def test_dictionary_file_accepts_words(tmp_path):
 
     diags = lint_paths([str(story)]).diagnostics
     assert [d.column for d in diags] == [28]
+
+
+def test_single_use_names_are_left_alone():
+    text = ("Ann Francke spoke. Later Liz Mair and Robin Tutcher joined Professor Sajiv Singh, "
+            "and Daniel Gimeno-Traver won.\n")
+    assert spell(text) == []
+
+
+def test_slips_inside_institution_names_are_found():
+    text = ("The Chief Finacial Officer wrote to the Offic of Systems Integration about the "
+            "Quality Assurance Surveilence Plan.\n")
+    assert {at(text, d) for d in spell(text)} == {"Finacial", "Offic", "Surveilence"}
