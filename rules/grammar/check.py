@@ -10,13 +10,35 @@ from dataclasses import dataclass
 from typing import Iterable
 
 from linter.diagnostic import Category, Diagnostic, Severity
-from linter.document import Document
+from linter.document import Block, Document
 from linter.rule import Rule
 
 from . import harper_backend as hb
 from . import languagetool_backend as lt
 
 _QUOTE_SAFE = (Category.STYLE, Category.PUNCTUATION, Category.READABILITY, Category.WORD_CHOICE)
+
+
+# Harper lints runs of consecutive blocks of about this many characters 35% faster than
+# single paragraphs and as fast as whole stories (benchmarks/speed.py); a run is also the
+# unit of the cache, so an edit re-lints only its own run.
+CHUNK_CHARS = 2000
+
+
+def chunks(doc: Document, size: int = CHUNK_CHARS) -> list[tuple[int, int, list[Block]]]:
+    """Runs of consecutive blocks, each at most `size` characters unless one block is longer."""
+    out: list[tuple[int, int, list[Block]]] = []
+    for b in doc.blocks:
+        if out and b.end - out[-1][0] <= size:
+            start, _, blocks = out[-1]
+            out[-1] = (start, b.end, blocks + [b])
+        else:
+            out.append((b.start, b.end, [b]))
+    return out
+
+
+def _within_one_block(blocks: list[Block], s: int, e: int) -> bool:
+    return any(b.start <= s and e <= b.end for b in blocks)
 
 
 def _backend(rule: Rule) -> str:
@@ -63,13 +85,15 @@ class HarperGrammar(Rule):
             return
         disabled = frozenset((hb.NOISY_ON_NEWS - set(self.options.enable)) | set(self.options.disable))
         dialect = self.settings.dialect
-        for block in doc.blocks:
-            text = doc.prose[block.start:block.end]
+        for cstart, cend, blocks in chunks(doc):
+            text = doc.prose[cstart:cend]
             if not text.strip():
                 continue
             for start, end, name, kind, message, sugg in hb.lint_block(dialect, disabled, text):
                 cat, sev = hb.KIND_MAP.get(kind, hb.DEFAULT_KIND)
-                s, e = block.start + start, block.start + end
+                s, e = cstart + start, cstart + end
+                if not _within_one_block(blocks, s, e):
+                    continue
                 if cat in _QUOTE_SAFE and doc.in_quote(s, e):
                     continue
                 if cat == Category.SPELLING:
@@ -103,16 +127,18 @@ class LanguageToolGrammar(Rule):
         if client is None:
             return
         language = "en-GB" if self.settings.dialect == "en-GB" else "en-US"
-        for block in doc.blocks:
-            text = doc.prose[block.start:block.end]
+        for cstart, cend, blocks in chunks(doc):
+            text = doc.prose[cstart:cend]
             if not text.strip():
                 continue
             for m in client.check(text, language, s.disabled_rules):
                 rule = m.get("rule", {})
                 cat_id = rule.get("category", {}).get("id", "MISC")
                 cat, sev = lt.CATEGORY_MAP.get(cat_id, (Category.GRAMMAR, Severity.WARNING))
-                start = block.start + int(m.get("offset", 0))
+                start = cstart + int(m.get("offset", 0))
                 end = start + int(m.get("length", 0))
+                if not _within_one_block(blocks, start, end):
+                    continue
                 if cat in _QUOTE_SAFE and doc.in_quote(start, end):
                     continue
                 sugg = [r.get("value", "") for r in m.get("replacements", [])][:5]

@@ -1,9 +1,8 @@
 """The embedded grammar backend: Harper (harper-py), offline, in-process.
 
 One ``harper.Linter`` per process and dialect, built lazily (about a second). Prose is
-linted block by block (a paragraph at a time is faster than a whole story and keeps
-positions local), and results are cached by the block's text, so an unchanged paragraph
-is never linted twice in a run.
+linted in runs of consecutive blocks (see ``check.chunks``), and results are cached by the
+run's text, so unchanged text is never linted twice in a run.
 """
 from __future__ import annotations
 
@@ -47,6 +46,7 @@ NOISY_ON_NEWS = frozenset({
     "SplitWords",
     "UnclosedQuotes",           # quotes that run across paragraphs, as news style wants
     "Spaces",                   # double spaces are markup artefacts in the prose projection
+    "NoFrenchSpaces",           # likewise (two spaces where markup was removed or blocks join)
     "AvoidCurses",
     "BoringWords",
     "ExpandTimeShorthands",
@@ -103,7 +103,7 @@ def get_linter(dialect: str, disabled: frozenset[str]):
 
 @lru_cache(maxsize=20_000)
 def lint_block(dialect: str, disabled: frozenset[str], text: str) -> tuple[tuple, ...]:
-    """(start, end, rule name, kind, message, suggestions) for one block of prose."""
+    """(start, end, rule name, kind, message, suggestions) for a run of prose."""
     import harper
 
     lin = get_linter(dialect, disabled)

@@ -60,7 +60,7 @@ class Lexicon:
 
         self.curated: dict[str, int] = SpellChecker(language="en", distance=1).word_frequency.dictionary
         self.freq: dict[str, float] = wordfreq.get_frequency_dict("en", "best")
-        self._buckets: dict[tuple[str, int], list[str]] | None = None
+        self._buckets: dict[tuple[str, int], list[tuple[str, frozenset[str]]]] | None = None
 
     def zipf(self, word: str) -> float:
         f = self.freq.get(word)
@@ -85,13 +85,16 @@ class Lexicon:
                 best, best_z = cand, z
         return best, best_z
 
-    def _bucket_index(self) -> dict[tuple[str, int], list[str]]:
+    def _bucket_index(self) -> dict[tuple[str, int], list[tuple[str, frozenset[str]]]]:
+        """Curated words by (first letter, length), each with its set of letters."""
         if self._buckets is None:
-            idx: dict[tuple[str, int], list[str]] = {}
+            idx: dict[tuple[str, int], list[tuple[str, frozenset[str]]]] = {}
+            freq = self.freq
             for w in self.curated:
-                if len(w) < 3 or not w.isalpha() or self.zipf(w) < 2.0:
+                f = freq.get(w)
+                if f is None or f < 1e-7 or len(w) < 3 or not w.isalpha():  # Zipf 2.0 = 1e-7
                     continue
-                idx.setdefault((w[0], len(w)), []).append(w)
+                idx.setdefault((w[0], len(w)), []).append((w, frozenset(w)))
             self._buckets = idx
         return self._buckets
 
@@ -106,14 +109,15 @@ class Lexicon:
                 scored[cand] = 10.0 - self.zipf(cand)  # distance 1
         if len(scored) < limit and len(w) >= 4:
             idx = self._bucket_index()
-            firsts = {w[0]}
+            letters = frozenset(w)
             for n in range(len(w) - 2, len(w) + 3):
-                for f in firsts:
-                    for cand in idx.get((f, n), ()):
-                        if cand in scored:
-                            continue
-                        if damerau(w, cand, 2) <= 2:
-                            scored[cand] = 20.0 - self.zipf(cand)
+                for cand, cand_letters in idx.get((w[0], n), ()):
+                    # each distinct letter one word lacks costs at least one edit: a cheap
+                    # lower bound that spares most distance computations
+                    if len(letters - cand_letters) > 2 or len(cand_letters - letters) > 2 or cand in scored:
+                        continue
+                    if damerau(w, cand, 2) <= 2:
+                        scored[cand] = 20.0 - self.zipf(cand)
         ranked = sorted(scored, key=lambda c: (scored[c], c))
         return tuple(ranked[:limit])
 

@@ -25,6 +25,8 @@ _CLITICS = ("'ll", "'re", "'ve", "'d", "'m", "'s")
 _PREFIXES = ("anti", "counter", "cyber", "de", "dis", "eco", "hyper", "inter", "mega", "micro", "mis",
              "multi", "non", "over", "post", "pre", "pro", "re", "semi", "sub", "super", "tele", "trans",
              "ultra", "un", "under", "bio", "geo", "neo", "socio", "astro", "co")
+_DIGIT = re.compile(r"\d")
+_LIGATURE = re.compile("[\ufb00-\ufb06]")
 _URLISH = re.compile(r"://|www\.|@|^#|\.(?:com|org|net|gov|edu|io|uk)\b|[/\\_=]", re.I)
 
 
@@ -161,11 +163,13 @@ class UnknownWord(Rule):
     def _check_part(self, part: str, sentence_initial: bool, accepted_lower: frozenset[str],
                     counts: Counter[str]) -> list[str] | None:
         """None when the part is fine, else the suggestions (possibly empty)."""
+        if part.islower() and part.isalpha() and part.isascii() and _known_lower(part):
+            return None  # the common case, answered from the cache
         norm = _fold(part).replace("\u2019", "'")
         low = norm.lower()
         if low in accepted_lower or low in _CONTRACTIONS:
             return None
-        if any(ch.isdigit() for ch in norm):
+        if _DIGIT.search(norm):
             return None
         base = low
         for clitic in _CLITICS:
@@ -178,14 +182,13 @@ class UnknownWord(Rule):
         if "'" in base:  # O'Brien, rock'n'roll
             return None
         if not base.isascii():
-            # café, naïve, Malé: fine when the unaccented form is a word; foreign names otherwise
-            return None
+            return None  # café, naïve, Malé, foreign names: accented words are not checked
         if len(base) < 3 or base in accepted_lower:
             return None
         stem_text = norm[: len(base)]
         if stem_text.isupper() and not self.options.check_acronyms:
             return None
-        if any(c.isupper() for c in stem_text[1:]):
+        if stem_text[1:] != stem_text[1:].lower():
             return None  # iPhone, McDonald, eBay
         repeated = counts.get(low, 0) + (counts.get(base, 0) if base != low else 0) >= 2
         if stem_text[0].isupper():
@@ -247,9 +250,7 @@ def _in_common_title(doc: Document, w) -> bool:
 
 def _fold(text: str) -> str:
     """Typographic ligatures (from PDF copy) to letters: 'ﬁrst' -> 'first'."""
-    if any("\ufb00" <= ch <= "\ufb06" for ch in text):
-        return unicodedata.normalize("NFKC", text)
-    return text
+    return unicodedata.normalize("NFKC", text) if _LIGATURE.search(text) else text
 
 
 def _match_case(template: str, word: str) -> str:
