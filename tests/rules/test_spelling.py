@@ -71,3 +71,18 @@ def test_slips_inside_institution_names_are_found():
     text = ("The Chief Finacial Officer wrote to the Offic of Systems Integration about the "
             "Quality Assurance Surveilence Plan.\n")
     assert {at(text, d) for d in spell(text)} == {"Finacial", "Offic", "Surveilence"}
+
+
+def test_name_spelled_two_ways_is_reported_once():
+    text = ("President Zelenskyy spoke on Monday. Later Zelensky said Zelenskyy\u2019s plan stood, "
+            "and the Zelensky aides agreed.\n")
+    diags = lint(text, select=["consistency"])
+    assert len(diags) == 1 and diags[0].category.value == "consistency"
+    assert at(text, diags[0]) == "Zelensky" and diags[0].suggestions == ("Zelenskyy",)
+
+
+def test_name_consistency_leaves_derivatives_and_different_people():
+    text = ("Bolivia and Bolivian farmers, Nepal and Nepali guides, the Himalayas and a Himalayan "
+            "peak. Eric Clapton met Clayton Jones; Peterson and Petersen argued. The Clintons and "
+            "Clinton.\n")
+    assert lint(text, select=["consistency"]) == []
