@@ -178,3 +178,22 @@ class PassiveVoice(Rule):
             for a, b in find_passives(s.text):
                 yield self.report(doc, s.start + a, s.start + b,
                                   f"Passive voice '{s.text[a:b]}'; say who acted if it matters")
+
+
+from linter.phrase_rule import PhraseRule  # noqa: E402
+
+
+class ComplexWord(PhraseRule):
+    """What it does: reports wordy phrases and inflated words that have a plain alternative
+    ("in order to" -> "to", "prior to" -> "before", "commence" -> "begin").
+
+    Why: plain words are read faster; news is written for everyone. The list,
+    ``rules/data/complex_words.toml``, follows the Federal Plain Language Guidelines.
+    Direct quotes are left alone.
+    """
+
+    id = "readability/complex-word"
+    category = Category.READABILITY
+    default_severity = Severity.INFO
+    summary = "A wordy phrase or inflated word with a plain alternative ('in order to' -> 'to')."
+    pack = ("rules", "data/complex_words.toml")

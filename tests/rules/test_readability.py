@@ -57,6 +57,7 @@ PASSIVE = [
     "The files were stolen last week.", "Mistakes were made.", "The road will be closed.",
     "The letter was sent on Monday.", "The team got beaten badly.", "The house is being sold.",
     "The decision was widely criticized.", "Two men were taken to hospital.",
+    "The suspects have been charged with fraud.", "The votes were counted overnight.",
 ]
 ACTIVE = [
     "Police arrested the suspect.", "The storm hit the city.", "She was tired after the trip.",
