@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import fnmatch
+import os
 import sys
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -73,9 +74,10 @@ class Config:
         return any(_glob(rel, p) for p in self.exclude)
 
     def relative(self, file_path: str) -> str:
-        p = Path(file_path).resolve()
+        # abspath, not resolve(): a symlink loop must not stop the run
+        p = Path(os.path.abspath(file_path))
         try:
-            return PurePosixPath(p.relative_to(self.root.resolve())).as_posix()
+            return PurePosixPath(p.relative_to(os.path.abspath(self.root))).as_posix()
         except ValueError:
             return PurePosixPath(p).as_posix()
 

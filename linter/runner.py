@@ -4,6 +4,7 @@ from __future__ import annotations
 import dataclasses
 import multiprocessing
 import os
+import stat
 import sys
 import traceback
 from concurrent.futures import ProcessPoolExecutor
@@ -83,7 +84,8 @@ class _Setup:
             base = self._fixed_config
             key: Path | None = base.path
         else:
-            directory = Path(path).resolve().parent if path and path != "-" else Path.cwd()
+            # abspath, not resolve(): a symlink loop must not stop the run
+            directory = Path(os.path.abspath(path)).parent if path and path != "-" else Path.cwd()
             key = find_config_file(directory)
         if key in self._configs:
             return self._configs[key]
@@ -179,6 +181,9 @@ def lint_document_source(path: str, decoded: Decoded, setup: _Setup, fmt: str | 
 def lint_file(path: str, setup: _Setup) -> FileResult:
     notices.drain()
     try:
+        if not stat.S_ISREG(os.stat(path).st_mode):
+            # a FIFO or device would block or never end
+            return FileResult(path, notices=[f"{path}: skipped, not a regular file"], skipped=True)
         decoded = decode(Path(path).read_bytes())
     except BinaryFile as exc:
         return FileResult(path, notices=[f"{path}: skipped, {exc}"], skipped=True)
@@ -217,7 +222,7 @@ def collect_files(paths: Iterable[str], setup: _Setup) -> tuple[list[str], list[
         path = Path(p)
         if not path.exists():
             raise UsageError(f"{p}: no such file or directory")
-        if path.is_file():
+        if not path.is_dir():
             if str(path) not in seen:
                 seen.add(str(path))
                 files.append(str(path))
