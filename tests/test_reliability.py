@@ -10,7 +10,7 @@ import time
 from pathlib import Path
 
 import pytest
-from conftest import ROOT, at, run_cli
+from conftest import ROOT, at
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
