@@ -60,7 +60,8 @@ class Lexicon:
 
         self.curated: dict[str, int] = SpellChecker(language="en", distance=1).word_frequency.dictionary
         self.freq: dict[str, float] = wordfreq.get_frequency_dict("en", "best")
-        self._buckets: dict[tuple[str, int], list[tuple[str, frozenset[str]]]] | None = None
+        self._buckets: dict[tuple[str, int], list[str]] | None = None
+        self._bucket_sets: dict[tuple[str, int], list[tuple[str, frozenset[str]]]] = {}
 
     def zipf(self, word: str) -> float:
         f = self.freq.get(word)
@@ -85,18 +86,25 @@ class Lexicon:
                 best, best_z = cand, z
         return best, best_z
 
-    def _bucket_index(self) -> dict[tuple[str, int], list[tuple[str, frozenset[str]]]]:
-        """Curated words by (first letter, length), each with its set of letters."""
+    def _bucket_index(self) -> dict[tuple[str, int], list[str]]:
+        """Curated words of Zipf 2.0 or more by (first letter, length)."""
         if self._buckets is None:
-            idx: dict[tuple[str, int], list[tuple[str, frozenset[str]]]] = {}
+            idx: dict[tuple[str, int], list[str]] = {}
             freq = self.freq
             for w in self.curated:
                 f = freq.get(w)
                 if f is None or f < 1e-7 or len(w) < 3 or not w.isalpha():  # Zipf 2.0 = 1e-7
                     continue
-                idx.setdefault((w[0], len(w)), []).append((w, frozenset(w)))
+                idx.setdefault((w[0], len(w)), []).append(w)
             self._buckets = idx
         return self._buckets
+
+    def _bucket(self, key: tuple[str, int]) -> list[tuple[str, frozenset[str]]]:
+        """One bucket's words with their letter sets, built on first use."""
+        got = self._bucket_sets.get(key)
+        if got is None:
+            got = self._bucket_sets[key] = [(w, frozenset(w)) for w in self._bucket_index().get(key, ())]
+        return got
 
     @lru_cache(maxsize=50_000)
     def suggestions(self, word: str, limit: int = 5) -> tuple[str, ...]:
@@ -108,10 +116,9 @@ class Lexicon:
             if cand in self.curated and len(cand) > 1:
                 scored[cand] = 10.0 - self.zipf(cand)  # distance 1
         if len(scored) < limit and len(w) >= 4:
-            idx = self._bucket_index()
             letters = frozenset(w)
             for n in range(len(w) - 2, len(w) + 3):
-                for cand, cand_letters in idx.get((w[0], n), ()):
+                for cand, cand_letters in self._bucket((w[0], n)):
                     # each distinct letter one word lacks costs at least one edit: a cheap
                     # lower bound that spares most distance computations
                     if len(letters - cand_letters) > 2 or len(cand_letters - letters) > 2 or cand in scored:
