@@ -24,7 +24,7 @@ from typing import Any, ClassVar, Iterable
 
 from .diagnostic import Diagnostic, Severity
 from .document import Document
-from .rule import OptionError, Rule
+from .rule import OptionError, Rule, match_case
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -82,7 +82,6 @@ class PhraseRule(Rule):
     """
 
     pack: ClassVar[tuple[str, str]] = ("rules", "")
-    skip_scopes = frozenset({"quote"})
 
     def check(self, doc: Document) -> Iterable[Diagnostic]:
         pack = load_pack(*self.pack)
@@ -92,13 +91,9 @@ class PhraseRule(Rule):
                 if doc.in_quote(s, e):
                     continue
                 text = doc.prose[s:e]
-                sugg = [_match_case(text, x) for x in entry.suggest]
+                sugg = [match_case(text, x) for x in entry.suggest]
                 yield self.report(doc, s, e, entry.message.format(match=text), sugg,
                                   severity=override or entry.severity or self.severity)
-
-
-def _match_case(template: str, word: str) -> str:
-    return word[:1].upper() + word[1:] if template[:1].isupper() else word
 
 
 # --- user-written patterns ------------------------------------------------------------------------

@@ -94,6 +94,11 @@ class Rule:
         return build_options(cls.Options, raw, cls.id)
 
 
+def match_case(template: str, word: str) -> str:
+    """`word` capitalised like `template` ("In order to" -> "To")."""
+    return word[:1].upper() + word[1:] if template[:1].isupper() else word
+
+
 def option_fields(options_cls: type) -> dict[str, dataclasses.Field]:
     if not dataclasses.is_dataclass(options_cls):
         return {}

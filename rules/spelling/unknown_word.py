@@ -10,7 +10,7 @@ from typing import Iterable
 
 from linter.diagnostic import Category, Diagnostic, Severity
 from linter.document import Document
-from linter.rule import Rule
+from linter.rule import Rule, match_case
 
 from .dialects import american_of, british_of, is_ize_form
 from .lexicon import lexicon
@@ -202,7 +202,7 @@ class UnknownWord(Rule):
             nz = lexicon().best_neighbour(base, True)[1]
             if nz < 4.0 or (z >= 1.5 and nz - z < 3.0):
                 return None
-        return [_match_case(stem_text, s) + norm[len(base):] for s in lexicon().suggestions(base)]
+        return [match_case(stem_text, s) + norm[len(base):] for s in lexicon().suggestions(base)]
 
 
 # Honorifics and titles that stand before personal names: a capitalised word next to one
@@ -251,10 +251,6 @@ def _in_common_title(doc: Document, w) -> bool:
 def _fold(text: str) -> str:
     """Typographic ligatures (from PDF copy) to letters: 'ﬁrst' -> 'first'."""
     return unicodedata.normalize("NFKC", text) if _LIGATURE.search(text) else text
-
-
-def _match_case(template: str, word: str) -> str:
-    return word[:1].upper() + word[1:] if template[:1].isupper() else word
 
 
 def _sentence_first_words(doc: Document) -> set[int]:
@@ -325,6 +321,6 @@ class DialectSpelling(Rule):
                 other = american_of(low)
                 label = "British"
             if other:
-                sugg = _match_case(text, other)
+                sugg = match_case(text, other)
                 yield self.report(doc, w.start, w.end, f"{label} spelling '{text}'; this copy is "
                                   f"{self.settings.dialect}: '{sugg}'", [sugg])

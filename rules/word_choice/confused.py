@@ -12,7 +12,7 @@ from typing import Iterable
 
 from linter.diagnostic import Category, Diagnostic, Severity
 from linter.document import Document
-from linter.rule import Rule
+from linter.rule import Rule, match_case
 
 from . import lm
 from .context import sentence_tokens
@@ -81,7 +81,7 @@ class ConfusedWord(Rule):
                     if s > best_score:
                         best, best_score = alt, s
                 if best and best_score - own >= self.options.margin:
-                    sugg = best[0].upper() + best[1:] if w.text[0].isupper() else best
+                    sugg = match_case(w.text, best)
                     yield self.report(doc, w.start, w.end,
                                       f"'{w.text}' may be confused with '{sugg}', which fits this context better",
                                       [sugg])
