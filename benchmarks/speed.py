@@ -74,6 +74,15 @@ def main() -> None:
     warm = timed(fresh(docs), cfg, rules)
     print(f"spelling/unknown-word: load {load:.2f} s; {words / cold:,.0f} words/s cold, {words / warm:,.0f} warm")
 
+    # word choice: language model and word vectors
+    for rule_id in ("word-choice/confused-word", "word-choice/unusual-word"):
+        cfg_wc, wc = rules_for([rule_id])
+        t = time.perf_counter()
+        run_rules(parse("x.txt", "The council met on Tuesday to discuss the budget deficit.\n"), wc, cfg_wc)
+        load = time.perf_counter() - t
+        t_wc = timed(fresh(docs), cfg_wc, wc)
+        print(f"{rule_id}: load {load:.2f} s; {words / t_wc:,.0f} words/s")
+
     # Harper: whole stories, single paragraphs, and runs of blocks (the rule's way), uncached
     import harper
 

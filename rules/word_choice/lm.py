@@ -58,3 +58,21 @@ def window_score(tokens: list[str], i: int, word: str) -> float:
     for j in range(i, min(i + 3, len(t))):
         total += logp(t[j], t[j - 1] if j >= 1 else "", t[j - 2] if j >= 2 else "")
     return total
+
+
+# Rare words that follow almost nothing: after a word w, their probability is w's back-off
+# weight times their own, which tells an absent bigram from a present one exactly (the
+# model's scores are integers).
+_PROBES = ("zwilling", "zych", "aardvark")
+
+
+@lru_cache(maxsize=200_000)
+def _backoff(word: str) -> int:
+    m = model()
+    return min(m.prob([p, word]) - m.prob([p]) for p in _PROBES)
+
+
+def has_bigram(first: str, second: str) -> bool:
+    """True when the model holds the bigram "first second" (not just its back-off)."""
+    m = model()
+    return m.prob([second, first]) - m.prob([second]) > _backoff(first) + 2

@@ -1,0 +1,239 @@
+"""word-choice/unusual-word: a correctly spelled word that fits neither its phrase nor
+its story, as in "the child units" or "for the furry time".
+
+Two kinds of evidence, both general (no word is named anywhere):
+
+* Phrase fit, from the trigram language model in ``lm.py``: how much the word raises or
+  lowers the probability of the word after it (``right``) and of itself after the words
+  before it (``left``), each against the word's own prior. A word the next word never
+  follows in general English gets a negative ``right``.
+* Topic fit, from static word vectors (``vectors.py``): how close the word is to the
+  nearest other words of the story (``top1``, ``top3``) and of its sentence
+  (``sentence``), and to the next word (``next``). A rare word that belongs to the
+  story's subject is close to some of them; a stray word is close to none.
+
+A logistic score combines them with weights fitted on the dev benchmark by
+``benchmarks/train_unusual.py`` (stored, with the measured rates, in
+``rules/data/unusual_word.toml``). The rule judges the word after a determiner (the, a,
+this, their, ...), where the determiner and the head noun after the word pin down what
+may stand there; elsewhere (verbs after "to", say) the same evidence was measured to
+produce mostly false alarms on the 18F corpus and the dev set.
+"""
+from __future__ import annotations
+
+import math
+import sys
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from typing import Iterable, Iterator
+
+import numpy as np
+
+from linter.diagnostic import Category, Diagnostic, Severity
+from linter.document import Document, Word
+from linter.rule import Rule, match_case
+
+from . import lm, vectors
+from .context import sentence_tokens
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover
+    import tomli as tomllib
+
+# Determiners of English grammar (articles, demonstratives, possessives, quantifiers):
+# the slot after one of them is filled by a modifier or a noun.
+DETERMINERS = frozenset(
+    "a an the this that these those my your his her its our their some any each every no "
+    "another such what which whose either neither".split())
+
+# Function words, auxiliaries and very general words are not judged: their choice is
+# grammar, not meaning.
+FUNCTION_WORDS = frozenset("""
+a an the and or but nor so yet for of to in on at by with from into onto upon about above below over under
+between among through during before after since until while as than then that this these those there
+their they them he she it its his her him we us our you your i me my mine who whom whose which what when
+where why how not no yes all any some each every both either neither one two three many much more most
+few less least other another such same own only just also very too quite rather is are was were be been
+being am has have had having do does did doing will would shall should can could may might must said says
+say saying told tell new last first next year years time times per
+""".split())
+
+# Closed-class words: after one of these the judged word is the head of its phrase, not a
+# modifier, and the pair says little about it.
+CLOSED_CLASS = frozenset("""
+and or but nor so yet for of to in on at by with from into onto upon about above below over under
+between among through during before after since until while as than then that this these those there
+their they them he she it its his her him we us our you your i me my mine who whom whose which what when
+where why how not is are was were be been being am has have had having do does did doing will would
+shall should can could may might must
+""".split())
+
+# distinct content words a story needs before its topic is judged (a brief of about 100
+# words has 40 to 60)
+MIN_STORY_WORDS = 40
+
+FEATURES = ("left", "right", "top1", "top3", "sentence", "next", "count")
+
+
+@lru_cache(maxsize=1)
+def model() -> dict:
+    text = resources.files("rules").joinpath("data/unusual_word.toml").read_text(encoding="utf-8")
+    return tomllib.loads(text)
+
+
+@dataclass
+class Candidate:
+    word: Word
+    token: str
+    next_token: str
+    in_quote: bool
+    features: dict[str, float]
+    tokens: list[str]
+    index: int
+
+
+def _judged(token: str) -> bool:
+    return len(token) >= 3 and token.isalpha() and token not in FUNCTION_WORDS
+
+
+def candidates(doc: Document, skip_scopes: frozenset[str] = frozenset()) -> Iterator[Candidate]:
+    """Every judged word with its features; also used by the training script, so that
+    training and linting compute the very same numbers."""
+    vec = vectors.load()
+    story = [w.norm for w in doc.words if w.text.islower() and _judged(w.norm)]
+    counts: dict[str, int] = {}
+    for t in story:
+        counts[t] = counts.get(t, 0) + 1
+    types = sorted(t for t in counts if t in vec)
+    if len(types) < MIN_STORY_WORDS:
+        return  # too short to tell what the story is about
+    row = {t: i for i, t in enumerate(types)}
+    matrix = vec.of(types)
+    for st in sentence_tokens(doc, skip_scopes):
+        toks = st.tokens
+        in_sentence = [row[t] for t in set(toks) if t in row]
+        for i in range(2, len(toks) - 1):
+            w = st.words[i]
+            tok, prev, nxt = toks[i], toks[i - 1], toks[i + 1]
+            if w is None or prev not in DETERMINERS or st.words[i + 1] is None:
+                continue
+            if not w.text.islower() or not _judged(tok) or not nxt.isalpha() or nxt in CLOSED_CLASS:
+                continue  # the word must stand between a determiner and a content word
+            if tok not in vec or not lm.in_vocab(tok):
+                continue
+            if lm.has_bigram(tok, nxt):
+                continue  # general English has the pair: the phrase is ordinary
+            right = lm.logp(nxt, tok, prev) - lm.logp(nxt)
+            sims = matrix @ vec.matrix[vec.index[tok]]
+            own = row[tok]
+            sims[own] = -1.0
+            top = np.sort(sims)[::-1]
+            top3 = float(top[:3].mean())
+            if top3 >= 0.5:
+                continue  # close to other words of the story: on topic
+            sent = np.sort(np.array([sims[j] for j in in_sentence if j != own] or [0.0]))[::-1]
+            feats = {
+                "left": lm.logp(tok, prev, toks[i - 2]) - lm.logp(tok),
+                "right": right,
+                "top1": float(top[0]),
+                "top3": top3,
+                "sentence": float(sent[:2].mean()),
+                "next": vec.similarity(tok, nxt),
+                "count": float(min(counts.get(tok, 1), 3)),
+            }
+            yield Candidate(w, tok, nxt, doc.in_quote(w.start, w.end), feats, toks, i)
+
+
+def score(features: dict[str, float]) -> float:
+    m = model()
+    z = m["intercept"] + sum(m["weights"][k] * features[k] for k in FEATURES)
+    return 1 / (1 + math.exp(-z))
+
+
+@lru_cache(maxsize=1)
+def _alternatives() -> tuple[str, ...]:
+    vec = vectors.load()
+    out = [w for w in sorted(vec.index, key=vec.index.__getitem__)[:2500]
+           if _judged(w) and lm.in_vocab(w)]
+    return tuple(out)
+
+
+def suggestion(c: Candidate, margin: float) -> str | None:
+    """The frequent word that fits the phrase far better, if there is one: the frequent
+    words are ranked by the two trigrams that end at the word and at the next word, and
+    the best 40 by all three trigrams that contain the word."""
+    toks, i = c.tokens, c.index
+    prev, prev2 = toks[i - 1], toks[i - 2]
+    quick = sorted(((lm.logp(alt, prev, prev2) + lm.logp(c.next_token, alt, prev), alt)
+                    for alt in _alternatives() if alt != c.token), reverse=True)[:40]
+    own = lm.window_score(toks, i, c.token)
+    best, best_score = None, own + margin
+    for _, alt in quick:
+        s = lm.window_score(toks, i, alt)
+        if s > best_score:
+            best, best_score = alt, s
+    return best
+
+
+@dataclass(frozen=True)
+class UnusualOptions:
+    # probability (0-1) from which a finding is a warning; below it, down to `info`, a note
+    warning: float = -1.0
+    info: float = -1.0
+    # how much more probable (natural log) a suggested word must make the phrase
+    suggestion_margin: float = 6.0
+
+
+class UnusualWord(Rule):
+    """What it does: finds a correctly spelled word that fits neither its phrase nor the
+    story, as in "the child units will provide them leverage" or "for the furry time". A
+    general statistical detector, with no list of words: a trigram language model of
+    general English says whether the word after a determiner ever comes before the word
+    that follows it, and word vectors say whether it is related to anything else in the
+    story. A word that fails both is reported, with the frequent word that fits the phrase
+    far better, when there is one.
+
+    Why: a slip of the keyboard, autocorrect or a half-finished edit leaves a real word
+    where it does not belong; no spell checker sees it.
+
+    Severity: warning when the evidence is strong, info when it is weaker; inside direct
+    quotes at most info (a quote is not edited, but a copy editor checks it against the
+    notes).
+
+    Leaves alone: names (capitalised words), numbers, function words, headlines, tables,
+    lists, words the next word commonly follows, words related to the story's subject, and
+    words that recur in the story.
+
+    Options: ``warning`` and ``info``: the score (0-1) from which a word is reported at
+    that level (defaults: the thresholds measured in ``rules/data/unusual_word.toml``);
+    ``suggestion-margin``: how much more probable (natural log) a suggested word must
+    make the phrase.
+    """
+
+    id = "word-choice/unusual-word"
+    category = Category.WORD_CHOICE
+    default_severity = Severity.WARNING
+    summary = "A real word that fits neither its phrase nor the story (e.g. 'the child units')."
+    Options = UnusualOptions
+    skip_scopes = frozenset({"headline", "table", "list", "caption"})
+
+    def check(self, doc: Document) -> Iterable[Diagnostic]:
+        th = model()["thresholds"]
+        warn_at = self.options.warning if self.options.warning >= 0 else th["warning"]
+        info_at = self.options.info if self.options.info >= 0 else th["info"]
+        for c in candidates(doc, self.skip_scopes):
+            p = score(c.features)
+            if p < min(info_at, warn_at):
+                continue
+            severity = self.severity if p >= warn_at and not c.in_quote else Severity.INFO
+            alt = suggestion(c, self.options.suggestion_margin)
+            why = (f"'{c.word.text}' looks out of place: '{c.token} {c.next_token}' is rare in English "
+                   "and the word has little to do with the rest of the story")
+            if alt:
+                sugg = match_case(c.word.text, alt)
+                yield self.report(doc, c.word.start, c.word.end, f"{why}; a word such as '{sugg}' fits here",
+                                  [sugg], severity=severity)
+            else:
+                yield self.report(doc, c.word.start, c.word.end, why, severity=severity)
