@@ -63,6 +63,7 @@ say saying told tell new last first next year years time times per
 # Closed-class words: after one of these the judged word is the head of its phrase, not a
 # modifier, and the pair says little about it.
 CLOSED_CLASS = frozenset("""
+a an the all both some any no every each such
 and or but nor so yet for of to in on at by with from into onto upon about above below over under
 between among through during before after since until while as than then that this these those there
 their they them he she it its his her him we us our you your i me my mine who whom whose which what when
@@ -92,6 +93,7 @@ class Candidate:
     features: dict[str, float]
     tokens: list[str]
     index: int
+    story: np.ndarray  # vectors of the story's other content words
 
 
 def _judged(token: str) -> bool:
@@ -143,7 +145,8 @@ def candidates(doc: Document, skip_scopes: frozenset[str] = frozenset()) -> Iter
                 "next": vec.similarity(tok, nxt),
                 "count": float(min(counts.get(tok, 1), 3)),
             }
-            yield Candidate(w, tok, nxt, doc.in_quote(w.start, w.end), feats, toks, i)
+            story_rows = np.delete(matrix, own, axis=0)
+            yield Candidate(w, tok, nxt, doc.in_quote(w.start, w.end), feats, toks, i, story_rows)
 
 
 def score(features: dict[str, float]) -> float:
@@ -161,19 +164,23 @@ def _alternatives() -> tuple[str, ...]:
 
 
 def suggestion(c: Candidate, margin: float) -> str | None:
-    """The frequent word that fits the phrase far better, if there is one: the frequent
-    words are ranked by the two trigrams that end at the word and at the next word, and
-    the best 40 by all three trigrams that contain the word."""
+    """A frequent word that makes the phrase far more probable and is closer to the story
+    than the word written, if there is one. The frequent words are ranked by the two
+    trigrams that end at the slot and at the next word; the best 40 are scored by all
+    three trigrams that contain the slot."""
     toks, i = c.tokens, c.index
     prev, prev2 = toks[i - 1], toks[i - 2]
     quick = sorted(((lm.logp(alt, prev, prev2) + lm.logp(c.next_token, alt, prev), alt)
                     for alt in _alternatives() if alt != c.token), reverse=True)[:40]
     own = lm.window_score(toks, i, c.token)
+    vec = vectors.load()
     best, best_score = None, own + margin
     for _, alt in quick:
         s = lm.window_score(toks, i, alt)
         if s > best_score:
-            best, best_score = alt, s
+            topic = float(np.sort(c.story @ vec.matrix[vec.index[alt]])[-3:].mean())
+            if topic > c.features["top3"]:
+                best, best_score = alt, s
     return best
 
 
@@ -229,11 +236,11 @@ class UnusualWord(Rule):
                 continue
             severity = self.severity if p >= warn_at and not c.in_quote else Severity.INFO
             alt = suggestion(c, self.options.suggestion_margin)
-            why = (f"'{c.word.text}' looks out of place: '{c.token} {c.next_token}' is rare in English "
-                   "and the word has little to do with the rest of the story")
+            why = (f"'{c.word.text}' may be out of place: a model of general English has not seen "
+                   f"'{c.token} {c.next_token}', and the word has little to do with the rest of the story")
             if alt:
                 sugg = match_case(c.word.text, alt)
-                yield self.report(doc, c.word.start, c.word.end, f"{why}; a word such as '{sugg}' fits here",
+                yield self.report(doc, c.word.start, c.word.end, f"{why}; '{sugg}' would fit here",
                                   [sugg], severity=severity)
             else:
                 yield self.report(doc, c.word.start, c.word.end, why, severity=severity)

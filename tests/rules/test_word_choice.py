@@ -80,7 +80,7 @@ def test_unusual_word_suggests_a_word_that_fits_the_phrase():
     text = STORM.replace("the strong winds", "the pajama winds")
     (d,) = unusual(text)
     assert d.suggestions and d.suggestions[0] != "pajama"
-    assert f"'{d.suggestions[0]}' fits here" in d.message
+    assert f"'{d.suggestions[0]}' would fit here" in d.message
 
 
 def test_unusual_word_in_a_quote_is_only_a_note():
