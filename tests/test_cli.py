@@ -20,6 +20,16 @@ def test_seed_reports_aggravanding(cli):
     assert data["files"][0]["readability"]["sentences"] > 10
 
 
+def test_seed_word_choice_findings(cli):
+    """The seed's odd word and its usage slip, through the real CLI."""
+    r = cli("check", "--format", "json", "--select", "word-choice", "seeds/")
+    data = json.loads(r.stdout)
+    lines = (ROOT / "seeds" / "000_7467d37895fd2b1a.txt").read_text().split("\n")
+    found = {(d["rule"], lines[d["line"] - 1][d["column"] - 1:d["end_column"] - 1]) for d in data["diagnostics"]}
+    assert found == {("word-choice/unusual-word", "child"), ("word-choice/usage", "utilize")}
+    assert all(d["category"] == "word-choice" for d in data["diagnostics"])
+
+
 def test_examples_run(cli):
     r = cli("check", "examples/")
     assert r.returncode in (0, 1), r.stderr
