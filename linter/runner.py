@@ -147,24 +147,30 @@ def run_rules(doc: Document, rules: Sequence[Rule], cfg: Config) -> tuple[list[D
 
 
 def _merge_same_span(diags: list[Diagnostic]) -> list[Diagnostic]:
-    """One finding per span and category: several backends that agree are reported once
-    (the first rule in id order wins; its suggestions gain the others')."""
-    out: list[Diagnostic] = []
-    seen: dict[tuple, int] = {}
+    """One finding per span for one fault: findings on the same span merge when they share
+    a category or their first suggestion (Harper's TheirToTheyre and confused-word on
+    "their" -> "they're"). The more severe one stays, then the first in rule-id order; it
+    gains the others' suggestions."""
+    out: list[Diagnostic | None] = []
+    by_span: dict[tuple[int, int], list[int]] = {}
     for d in diags:
         if d.rule in (INTERNAL_ERROR, PARSE_ERROR):
             out.append(d)
             continue
-        key = (d.start, d.end, d.category)
-        if key in seen:
-            first = out[seen[key]]
-            extra = tuple(s for s in d.suggestions if s not in first.suggestions)
-            if extra:
-                out[seen[key]] = dataclasses.replace(first, suggestions=first.suggestions + extra)
-            continue
-        seen[key] = len(out)
-        out.append(d)
-    return out
+        same = by_span.setdefault((d.start, d.end), [])
+        for i in same:
+            first = out[i]
+            assert first is not None
+            if first.category == d.category or (first.suggestions and d.suggestions
+                                                and first.suggestions[0] == d.suggestions[0]):
+                keep, other = (d, first) if d.severity.rank > first.severity.rank else (first, d)
+                extra = tuple(x for x in other.suggestions if x not in keep.suggestions)
+                out[i] = dataclasses.replace(keep, suggestions=keep.suggestions + extra) if extra else keep
+                break
+        else:
+            same.append(len(out))
+            out.append(d)
+    return [d for d in out if d is not None]
 
 
 def lint_document_source(path: str, decoded: Decoded, setup: _Setup, fmt: str | None = None) -> FileResult:

@@ -110,8 +110,16 @@ def lint_block(dialect: str, disabled: frozenset[str], text: str) -> tuple[tuple
     out = []
     for name, lints in lin.organized_lints(text, language=harper.Language.PLAINTEXT).items():
         for lint in lints:
-            sugg = tuple(s.replacement_text for s in lint.suggestions
-                         if s.kind == harper.SuggestionKind.REPLACE)[:5]
-            out.append((lint.span.start, lint.span.end, name, lint.lint_kind, lint.message, sugg))
+            span_text = text[lint.span.start:lint.span.end]
+            sugg: list[str] = []
+            for s in lint.suggestions:
+                if s.kind != harper.SuggestionKind.REPLACE:
+                    continue
+                r = s.replacement_text
+                if span_text == span_text.strip():
+                    r = r.strip()  # "they're " for "their" would add a space
+                if r not in sugg:
+                    sugg.append(r)
+            out.append((lint.span.start, lint.span.end, name, lint.lint_kind, lint.message, tuple(sugg[:5])))
     out.sort()
     return tuple(out)

@@ -22,7 +22,9 @@ produce mostly false alarms on the 18F corpus and the dev set.
 from __future__ import annotations
 
 import math
+import os
 import sys
+from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -30,11 +32,12 @@ from typing import Iterable, Iterator
 
 import numpy as np
 
+from linter import notices
 from linter.diagnostic import Category, Diagnostic, Severity
-from linter.document import Document, Word
+from linter.document import Document, Sentence, Word
 from linter.rule import Rule, match_case
 
-from . import lm, vectors
+from . import lm, masked_lm, vectors
 from .context import sentence_tokens
 
 if sys.version_info >= (3, 11):
@@ -192,6 +195,10 @@ class UnusualOptions:
     info: float = -1.0
     # how much more probable (natural log) a suggested word must make the phrase
     suggestion_margin: float = 6.0
+    # optional: a local masked language model directory (pip install newslint[transformers])
+    masked_model: str = ""
+    # with a masked model: how much more probable (natural log) its best word must be
+    masked_margin: float = 5.0
 
 
 class UnusualWord(Rule):
@@ -219,7 +226,10 @@ class UnusualWord(Rule):
     stored in ``rules/data/unusual_word.toml``: about 0.25 and 1.0 false alarms per 1,000
     words);
     ``suggestion-margin``: how much more probable (natural log) a suggested word must
-    make the phrase.
+    make the phrase; ``masked-model``: a masked language model you have downloaded (a
+    directory; needs ``pip install newslint[transformers]``; never downloaded by newslint),
+    which then judges the same candidates, with ``masked-margin`` (natural log, default 5)
+    as the bar its best word must clear.
     """
 
     id = "word-choice/unusual-word"
@@ -230,6 +240,10 @@ class UnusualWord(Rule):
     skip_scopes = frozenset({"headline", "table", "list", "caption"})
 
     def check(self, doc: Document) -> Iterable[Diagnostic]:
+        mlm = self._masked_model()
+        if mlm is not None:
+            yield from self._check_masked(doc, mlm)
+            return
         th = model()["thresholds"]
         warn_at = self.options.warning if self.options.warning >= 0 else th["warning"]
         info_at = self.options.info if self.options.info >= 0 else th["info"]
@@ -241,6 +255,39 @@ class UnusualWord(Rule):
             alt = suggestion(c, self.options.suggestion_margin)
             why = (f"'{c.word.text}' may be out of place: a model of general English has not seen "
                    f"'{c.token} {c.next_token}', and the word has little to do with the rest of the story")
+            if alt:
+                sugg = match_case(c.word.text, alt)
+                yield self.report(doc, c.word.start, c.word.end, f"{why}; '{sugg}' would fit here",
+                                  [sugg], severity=severity)
+            else:
+                yield self.report(doc, c.word.start, c.word.end, why, severity=severity)
+
+    def _masked_model(self) -> "masked_lm.MaskedLM | None":
+        path = self.options.masked_model
+        if not path:
+            return None
+        try:
+            return masked_lm.load(os.path.expanduser(path))
+        except Exception as e:  # a missing package, directory or a broken model: say so once
+            notices.emit(f"word-choice/unusual-word: masked-model not used ({e}); "
+                         "the built-in detector runs instead")
+            return None
+
+    def _check_masked(self, doc: Document, mlm: "masked_lm.MaskedLM") -> Iterable[Diagnostic]:
+        """The same candidates (a determiner, a word, a content word the model of general
+        English has not seen after it, far from the story's topic), judged by the masked LM."""
+        sentences = doc.sentences
+        starts = [s.start for s in sentences]
+        for c in candidates(doc, self.skip_scopes):
+            sent: Sentence = sentences[max(bisect_right(starts, c.word.start) - 1, 0)]
+            j = mlm.judge(doc.prose[sent.start:sent.end], c.word.start - sent.start, c.word.end - sent.start)
+            if j is None or j.best - j.own < self.options.masked_margin:
+                continue
+            severity = Severity.INFO if c.in_quote else self.severity
+            times = math.exp(min(j.best - j.own, 50.0))
+            alt = next((w for w in j.predictions if w.lower() != c.token), None)
+            why = (f"'{c.word.text}' may be out of place: the masked language model finds its best word "
+                   f"for this slot about {times:,.0f} times more probable")
             if alt:
                 sugg = match_case(c.word.text, alt)
                 yield self.report(doc, c.word.start, c.word.end, f"{why}; '{sugg}' would fit here",

@@ -148,3 +148,10 @@ def test_model_file_matches_the_features_the_rule_computes():
     text = STORM.replace("the strong winds", "the pajama winds")
     (c,) = [c for c in candidates(parse("s.txt", text), UnusualWord.skip_scopes) if c.token == "pajama"]
     assert set(c.features) == set(FEATURES)
+
+
+def test_one_finding_when_harper_and_confused_word_agree():
+    text = "They said their going to appeal the ruling next week.\n"
+    found = [d for d in lint(text) if at(text, d) == "their"]
+    assert len(found) == 1
+    assert found[0].suggestions == ("they're",)

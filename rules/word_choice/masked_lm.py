@@ -1,0 +1,81 @@
+"""Optional masked-language-model judge for word-choice/unusual-word.
+
+Install with ``pip install newslint[transformers]`` and point the rule at a model directory
+you have downloaded yourself (any BERT- or RoBERTa-style masked LM, for example
+distilroberta-base)::
+
+    [rules."word-choice/unusual-word"]
+    masked-model = "/models/distilroberta-base"
+
+The model is read with ``local_files_only=True``: newslint never downloads it. The word is
+masked in its sentence and the model's log-probability for it (its first sub-word) is
+compared with the model's best prediction.
+"""
+from __future__ import annotations
+
+import os
+import threading
+from dataclasses import dataclass
+from functools import lru_cache
+
+_LOCK = threading.Lock()
+
+
+class MaskedLMUnavailable(RuntimeError):
+    pass
+
+
+@dataclass(frozen=True)
+class Judgement:
+    own: float  # natural-log probability of the written word (first sub-word) in the slot
+    best: float  # the best prediction's log-probability
+    predictions: tuple[str, ...]  # whole-word predictions, most probable first
+
+
+class MaskedLM:
+    def __init__(self, path: str) -> None:
+        os.environ.setdefault("HF_HUB_OFFLINE", "1")
+        try:
+            import torch
+            from transformers import AutoModelForMaskedLM, AutoTokenizer
+        except ImportError as e:  # pragma: no cover - depends on the environment
+            raise MaskedLMUnavailable(
+                "transformers and torch are not installed (pip install newslint[transformers])") from e
+        if not os.path.isdir(path):
+            raise MaskedLMUnavailable(f"no model directory at {path}")
+        self._torch = torch
+        self.tokenizer = AutoTokenizer.from_pretrained(path, local_files_only=True)
+        if not self.tokenizer.is_fast or self.tokenizer.mask_token_id is None:
+            raise MaskedLMUnavailable(f"{path}: a fast tokenizer with a mask token is needed")
+        self.model = AutoModelForMaskedLM.from_pretrained(path, local_files_only=True)
+        self.model.eval()
+
+    def judge(self, sentence: str, start: int, end: int, top_k: int = 20) -> Judgement | None:
+        """Mask sentence[start:end] and score the slot; None when the word cannot be found
+        among the tokens (truncated sentence)."""
+        torch = self._torch
+        enc = self.tokenizer(sentence, return_offsets_mapping=True, truncation=True, max_length=256)
+        pieces = [i for i, (s, e) in enumerate(enc["offset_mapping"]) if e > s and s < end and e > start]
+        if not pieces:
+            return None
+        ids = list(enc["input_ids"])
+        own_id = ids[pieces[0]]
+        ids[pieces[0]] = self.tokenizer.mask_token_id
+        for i in reversed(pieces[1:]):
+            del ids[i]
+        with _LOCK, torch.no_grad():
+            logits = self.model(input_ids=torch.tensor([ids])).logits[0, pieces[0]]
+        logp = torch.log_softmax(logits.float(), dim=-1)
+        top = torch.topk(logp, min(top_k, logp.shape[0]))
+        words = []
+        for tid in top.indices.tolist():
+            w = self.tokenizer.decode([tid]).strip()
+            if w.isalpha() and w not in words:
+                words.append(w)
+        return Judgement(float(logp[own_id]), float(top.values[0]), tuple(words))
+
+
+@lru_cache(maxsize=2)
+def load(path: str) -> MaskedLM:
+    with _LOCK:
+        return MaskedLM(path)
