@@ -146,11 +146,19 @@ def run_rules(doc: Document, rules: Sequence[Rule], cfg: Config) -> tuple[list[D
     return diags, stats
 
 
+_BACKENDS = ("grammar/harper/", "grammar/languagetool/")
+
+
+def _precedence(d: Diagnostic) -> tuple[int, int]:
+    return 0 if d.rule.startswith(_BACKENDS) else 1, d.severity.rank
+
+
 def _merge_same_span(diags: list[Diagnostic]) -> list[Diagnostic]:
     """One finding per span for one fault: findings on the same span merge when they share
     a category or their first suggestion (Harper's TheirToTheyre and confused-word on
-    "their" -> "they're"). The more severe one stays, then the first in rule-id order; it
-    gains the others' suggestions."""
+    "their" -> "they're"). newslint's own rule wins over an external grammar backend (its
+    category and message are the project's), then the more severe, then the first in
+    rule-id order; it takes the highest severity of the group and the others' suggestions."""
     out: list[Diagnostic | None] = []
     by_span: dict[tuple[int, int], list[int]] = {}
     for d in diags:
@@ -163,9 +171,10 @@ def _merge_same_span(diags: list[Diagnostic]) -> list[Diagnostic]:
             assert first is not None
             if first.category == d.category or (first.suggestions and d.suggestions
                                                 and first.suggestions[0] == d.suggestions[0]):
-                keep, other = (d, first) if d.severity.rank > first.severity.rank else (first, d)
+                keep, other = (d, first) if _precedence(d) > _precedence(first) else (first, d)
                 extra = tuple(x for x in other.suggestions if x not in keep.suggestions)
-                out[i] = dataclasses.replace(keep, suggestions=keep.suggestions + extra) if extra else keep
+                severity = max(keep.severity, other.severity, key=lambda v: v.rank)
+                out[i] = dataclasses.replace(keep, suggestions=keep.suggestions + extra, severity=severity)
                 break
         else:
             same.append(len(out))

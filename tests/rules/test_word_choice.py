@@ -155,3 +155,5 @@ def test_one_finding_when_harper_and_confused_word_agree():
     found = [d for d in lint(text) if at(text, d) == "their"]
     assert len(found) == 1
     assert found[0].suggestions == ("they're",)
+    # newslint's own rule keeps the finding: a confused word is a word-choice error
+    assert found[0].rule == "word-choice/confused-word" and found[0].category.value == "word-choice"
