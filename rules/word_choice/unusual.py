@@ -219,7 +219,8 @@ class UnusualWord(Rule):
 
     Leaves alone: names (capitalised words), numbers, function words, headlines, tables,
     lists, pairs the language model knows ("military units"), words related to the story's
-    subject, words that recur in the story, and stories under 40 distinct content words.
+    subject, words that recur in the story, words in the newsroom dictionary (``dictionary``
+    in the config, built by ``newslint learn``), and stories under 40 distinct content words.
 
     Options: ``warning`` and ``info``: the score (0-1) from which a word is reported at
     that level (-1, the default, takes the thresholds measured on the dev benchmark and
@@ -247,7 +248,7 @@ class UnusualWord(Rule):
         th = model()["thresholds"]
         warn_at = self.options.warning if self.options.warning >= 0 else th["warning"]
         info_at = self.options.info if self.options.info >= 0 else th["info"]
-        for c in candidates(doc, self.skip_scopes):
+        for c in self._candidates(doc):
             p = score(c.features)
             if p < min(info_at, warn_at):
                 continue
@@ -261,6 +262,12 @@ class UnusualWord(Rule):
                                   [sugg], severity=severity)
             else:
                 yield self.report(doc, c.word.start, c.word.end, why, severity=severity)
+
+    def _candidates(self, doc: Document) -> Iterator[Candidate]:
+        """Candidates, less the words of the newsroom's own dictionary (``newslint learn``):
+        a word the archive uses often is part of the house vocabulary."""
+        house = self.settings.dictionary_lower
+        return (c for c in candidates(doc, self.skip_scopes) if c.token not in house)
 
     def _masked_model(self) -> "masked_lm.MaskedLM | None":
         path = self.options.masked_model
@@ -278,7 +285,7 @@ class UnusualWord(Rule):
         English has not seen after it, far from the story's topic), judged by the masked LM."""
         sentences = doc.sentences
         starts = [s.start for s in sentences]
-        for c in candidates(doc, self.skip_scopes):
+        for c in self._candidates(doc):
             sent: Sentence = sentences[max(bisect_right(starts, c.word.start) - 1, 0)]
             j = mlm.judge(doc.prose[sent.start:sent.end], c.word.start - sent.start, c.word.end - sent.start)
             if j is None or j.best - j.own < self.options.masked_margin:

@@ -114,6 +114,14 @@ def test_unusual_word_thresholds_are_options(tmp_path):
     assert lint(text, select=["word-choice/unusual-word"], config=cfg) == []
 
 
+def test_unusual_word_respects_the_newsroom_dictionary(tmp_path):
+    text = STORM.replace("the strong winds", "the pajama winds")
+    (tmp_path / "newsroom.dic").write_text("pajama\n")
+    cfg = tmp_path / "newslint.toml"
+    cfg.write_text('dictionary = ["newsroom.dic"]\n')
+    assert lint(text, select=["word-choice/unusual-word"], config=cfg) == []
+
+
 def test_the_seed_story_child_units():
     """Regression case: the story newslint started from."""
     path = next((ROOT / "seeds").glob("*.txt"))
