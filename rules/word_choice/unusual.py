@@ -253,15 +253,16 @@ class UnusualWord(Rule):
             if p < min(info_at, warn_at):
                 continue
             severity = self.severity if p >= warn_at and not c.in_quote else Severity.INFO
-            alt = suggestion(c, self.options.suggestion_margin)
             why = (f"'{c.word.text}' may be out of place: a model of general English has not seen "
                    f"'{c.token} {c.next_token}', and the word has little to do with the rest of the story")
-            if alt:
-                sugg = match_case(c.word.text, alt)
-                yield self.report(doc, c.word.start, c.word.end, f"{why}; '{sugg}' would fit here",
-                                  [sugg], severity=severity)
-            else:
-                yield self.report(doc, c.word.start, c.word.end, why, severity=severity)
+            yield self._report(doc, c, why, suggestion(c, self.options.suggestion_margin), severity)
+
+    def _report(self, doc: Document, c: Candidate, why: str, alt: str | None, severity: Severity) -> Diagnostic:
+        if not alt:
+            return self.report(doc, c.word.start, c.word.end, why, severity=severity)
+        sugg = match_case(c.word.text, alt)
+        return self.report(doc, c.word.start, c.word.end, f"{why}; '{sugg}' would fit here", [sugg],
+                           severity=severity)
 
     def _candidates(self, doc: Document) -> Iterator[Candidate]:
         """Candidates, less the words of the newsroom's own dictionary (``newslint learn``):
@@ -295,9 +296,4 @@ class UnusualWord(Rule):
             alt = next((w for w in j.predictions if w.lower() != c.token), None)
             why = (f"'{c.word.text}' may be out of place: the masked language model finds its best word "
                    f"for this slot about {times:,.0f} times more probable")
-            if alt:
-                sugg = match_case(c.word.text, alt)
-                yield self.report(doc, c.word.start, c.word.end, f"{why}; '{sugg}' would fit here",
-                                  [sugg], severity=severity)
-            else:
-                yield self.report(doc, c.word.start, c.word.end, why, severity=severity)
+            yield self._report(doc, c, why, alt, severity)
