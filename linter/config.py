@@ -276,6 +276,12 @@ exclude = []
 # [rules."readability/long-sentence"]
 # max-words = 35
 
+# Out-of-place words ("the child units"): scores from 0 to 1; -1 takes the measured thresholds.
+# [rules."word-choice/unusual-word"]
+# warning = -1
+# info = -1
+# masked-model = "/models/distilroberta-base"   # optional, pip install "newslint[transformers]"
+
 # [grammar]
 # backend = "harper"            # "harper", "languagetool" or "both"
 # [grammar.languagetool]
