@@ -21,12 +21,14 @@ for _p in _PLURAL:
                    (_p, "doesn't"): "don't", (_p, "hasn't"): "haven't", (_p, "isn't"): "aren't"})
 _WRONG.update({("i", "is"): "am", ("i", "are"): "am", ("i", "has"): "have", ("i", "does"): "do"})
 
-# words after which "he have", "it were", "she do" are grammatical: auxiliaries and modals
-# ("does he have", "would she do"), subjunctive triggers ("if it were", "as it were",
-# "lest he have"), and verbs taking a bare infinitive ("let it be").
+# words after which "he have", "she do" are grammatical: auxiliaries and modals ("does he
+# have", "would she do") and verbs taking a bare infinitive ("let it be", "made him do").
 _LICENSING = frozenset("""does did do doesn't didn't will would shall should can could may might must
 won't wouldn't can't couldn't shouldn't mustn't let make made help helped helps watch saw see hear
-heard if as though lest wish wished whether unless suppose supposing were had""".split())
+heard were had""".split())
+# subjunctive triggers license the subjunctive "were" only: "if it were", "as it were",
+# "I wish he were" - not "as long as it are", "if they is"
+_SUBJUNCTIVE = frozenset("if as though lest wish wished whether unless suppose supposing".split())
 _WORD = re.compile(r"[^\W\d_]+(?:['\u2019][^\W\d_]+)?")
 
 
@@ -37,8 +39,9 @@ class PronounAgreement(Rule):
     Why: agreement slips survive spell checks and are glaring in print.
 
     Leaves alone: questions and clauses where an auxiliary or a subjunctive trigger comes
-    first ("does he have", "if it were", "let her be"), and direct quotes, where the
-    speaker's words stand as said.
+    first ("does he have", "if it were", "let her be"). In direct quotes, where the
+    speaker's words stand as said, the finding is only an info note (check the quote
+    against the notes) and has no fix.
     """
 
     id = "grammar/pronoun-agreement"
@@ -58,11 +61,16 @@ class PronounAgreement(Rule):
                 if right is None or not prose[e1:s2].isspace() or not w2.islower():
                     continue
                 before = words[k - 1][2].lower().replace("\u2019", "'") if k > 0 else ""
-                if before in _LICENSING or doc.in_quote(s2, e2):
+                if before in _LICENSING or (before in _SUBJUNCTIVE and verb == "were"):
                     continue
                 if pron == "it" and verb in ("are", "were") and before in ("than",):
                     continue
                 if verb in ("do", "have") and pron in _THIRD_SINGULAR and before in ("to", "and", "or"):
                     continue  # "helped him and she have" is rare; "to it have" is not a subject
-                yield self.report(doc, s2, e2, f"'{w1} {w2}': the verb does not agree with '{w1}'; use '{right}'",
-                                  [right], fix=right, safe=False)
+                message = f"'{w1} {w2}': the verb does not agree with '{w1}'; use '{right}'"
+                if doc.in_quote(s2, e2):
+                    # a quote stands as said, but a slip of transcription is worth a check
+                    yield self.report(doc, s2, e2, message + " (in a direct quote: check it against the notes)",
+                                      [right], severity=Severity.INFO)
+                else:
+                    yield self.report(doc, s2, e2, message, [right], fix=right, safe=False)

@@ -88,13 +88,18 @@ dialled dialing dialling log-in sit sits sat sitting stay stays stayed staying m
 set sets setting hold holds held holding""".split())
 
 
+_PREPOSITIONS = frozenset("in on at to for with from into onto of by about up out over off down".split())
+
+
 def _grammatical(prose: str, m: re.Match, block_start: int) -> bool:
     word = m.group(1).lower()
     if word in _PARTICLES:
         prev = _PREV_WORD.search(prose[max(block_start, m.start() - 40):m.start()])
         # only a verb directly before the pair, with nothing but space between
         p = prev.group(1).lower() if prev and prev.group(0)[len(prev.group(1)):].isspace() else ""
-        return p in _PHRASAL_FORMS
+        nxt = _NEXT_WORD.match(prose, m.end(3))
+        # the second word must be a preposition with an object: "cash in in on the fame" is a slip
+        return p in _PHRASAL_FORMS and not (nxt and nxt.group(1).lower() in _PREPOSITIONS)
     if word == "that":
         nxt = _NEXT_WORD.match(prose, m.end(3))
         prev = _PREV_WORD.search(prose[max(block_start, m.start() - 40):m.start()])

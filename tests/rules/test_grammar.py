@@ -32,8 +32,22 @@ def test_pronoun_agreement():
 
 
 def test_pronoun_agreement_leaves_questions_and_subjunctives():
-    text = "Does he have a plan? If it were up to me, I would go. Let them have it. She is here and they are there.\n"
+    text = ("Does he have a plan? If it were up to me, I would go. Let them have it. She is here and they are there. "
+            "He acted as it were a game.\n")
     assert rules(text, ["grammar/pronoun-agreement"]) == []
+
+
+def test_pronoun_agreement_after_as_and_if_when_not_subjunctive():
+    text = "Tourism helps as long as it are sustainable. The needles shake as they is hooked up.\n"
+    diags = rules(text, ["grammar/pronoun-agreement"])
+    assert [(at(text, d), d.suggestions[0]) for d in diags] == [("are", "is"), ("is", "are")]
+
+
+def test_pronoun_agreement_in_a_quote_is_a_note_without_fix():
+    text = 'The owner was firm. "One demand was that it don\'t sell," he said. They is sure.\n'
+    diags = rules(text, ["grammar/pronoun-agreement"])
+    assert [(at(text, d), d.severity.value, d.fix is None) for d in diags] == [
+        ("don't", "info", True), ("is", "error", False)]
 
 
 def test_real_harper_finds_article_and_agreement():
@@ -122,8 +136,9 @@ def test_repeated_word_particle_and_that_that_cases():
     ok = "Users checked in in March. He logged on on Monday. He said that that was wrong.\n"
     assert rules(ok, ["grammar/repeated-word"]) == []
     bad = ("It was a task that that required skill. He said that that such plans fail. "
-           "Those interested in in the job applied. She said \u201cwe are in in the race\u201d.\n")
-    assert [at(bad, d) for d in rules(bad, ["grammar/repeated-word"])] == ["that", "that", "in", "in"]
+           "Those interested in in the job applied. She said \u201cwe are in in the race\u201d. "
+           "The town could cash in in on the fame.\n")
+    assert [at(bad, d) for d in rules(bad, ["grammar/repeated-word"])] == ["that", "that", "in", "in", "in"]
 
 
 def test_repeated_word_quoted_term_and_triple_are_deliberate():
