@@ -29,6 +29,8 @@ heard were had""".split())
 # subjunctive triggers license the subjunctive "were" only: "if it were", "as it were",
 # "I wish he were" - not "as long as it are", "if they is"
 _SUBJUNCTIVE = frozenset("if as though lest wish wished whether unless suppose supposing".split())
+# verb forms a compound subject takes ("my colleagues and I are")
+_PLURAL_FORMS = frozenset("are were have do don't haven't aren't weren't".split())
 _WORD = re.compile(r"[^\W\d_]+(?:['\u2019][^\W\d_]+)?")
 
 
@@ -39,7 +41,9 @@ class PronounAgreement(Rule):
     Why: agreement slips survive spell checks and are glaring in print.
 
     Leaves alone: questions and clauses where an auxiliary or a subjunctive trigger comes
-    first ("does he have", "if it were", "let her be"). In direct quotes, where the
+    first ("does he have", "if it were", "let her be"), the subjunctive "were" in a
+    clause opened by "if", "as though" or "wish" ("if he felt he were"), and compound
+    subjects ("my wife and I are"). In direct quotes, where the
     speaker's words stand as said, the finding is only an info note (check the quote
     against the notes) and has no fix.
     """
@@ -61,8 +65,12 @@ class PronounAgreement(Rule):
                 if right is None or not prose[e1:s2].isspace() or not w2.islower():
                     continue
                 before = words[k - 1][2].lower().replace("\u2019", "'") if k > 0 else ""
-                if before in _LICENSING or (before in _SUBJUNCTIVE and verb == "were"):
+                if before in _LICENSING:
                     continue
+                if verb == "were" and any(x[2].lower() in _SUBJUNCTIVE for x in words[max(0, k - 6):k]):
+                    continue  # "if he felt he were", "as though it were"
+                if before == "and" and pron != "it" and verb in _PLURAL_FORMS:
+                    continue  # a compound subject: "my wife and I are", "Tom and he were"
                 if pron == "it" and verb in ("are", "were") and before in ("than",):
                     continue
                 if verb in ("do", "have") and pron in _THIRD_SINGULAR and before in ("to", "and", "or"):

@@ -33,14 +33,16 @@ def test_pronoun_agreement():
 
 def test_pronoun_agreement_leaves_questions_and_subjunctives():
     text = ("Does he have a plan? If it were up to me, I would go. Let them have it. She is here and they are there. "
-            "He acted as it were a game.\n")
+            "He acted as it were a game. He said he would go if he felt he were no longer up to it. "
+            "My wife and I are overjoyed. Tom and he were late.\n")
     assert rules(text, ["grammar/pronoun-agreement"]) == []
 
 
 def test_pronoun_agreement_after_as_and_if_when_not_subjunctive():
-    text = "Tourism helps as long as it are sustainable. The needles shake as they is hooked up.\n"
+    text = ("Tourism helps as long as it are sustainable. The needles shake as they is hooked up. "
+            "It causes problems, and it are hard to fix.\n")
     diags = rules(text, ["grammar/pronoun-agreement"])
-    assert [(at(text, d), d.suggestions[0]) for d in diags] == [("are", "is"), ("is", "are")]
+    assert [(at(text, d), d.suggestions[0]) for d in diags] == [("are", "is"), ("is", "are"), ("are", "is")]
 
 
 def test_pronoun_agreement_in_a_quote_is_a_note_without_fix():
