@@ -159,7 +159,7 @@ def _merge_same_span(diags: list[Diagnostic]) -> list[Diagnostic]:
     "their" -> "they're"). newslint's own rule wins over an external grammar backend (its
     category and message are the project's), then the more severe, then the first in
     rule-id order; it takes the highest severity of the group and the others' suggestions."""
-    out: list[Diagnostic | None] = []
+    out: list[Diagnostic] = []
     by_span: dict[tuple[int, int], list[int]] = {}
     for d in diags:
         if d.rule in (INTERNAL_ERROR, PARSE_ERROR):
@@ -168,7 +168,6 @@ def _merge_same_span(diags: list[Diagnostic]) -> list[Diagnostic]:
         same = by_span.setdefault((d.start, d.end), [])
         for i in same:
             first = out[i]
-            assert first is not None
             if first.category == d.category or (first.suggestions and d.suggestions
                                                 and first.suggestions[0] == d.suggestions[0]):
                 keep, other = (d, first) if _precedence(d) > _precedence(first) else (first, d)
@@ -179,7 +178,7 @@ def _merge_same_span(diags: list[Diagnostic]) -> list[Diagnostic]:
         else:
             same.append(len(out))
             out.append(d)
-    return [d for d in out if d is not None]
+    return out
 
 
 def lint_document_source(path: str, decoded: Decoded, setup: _Setup, fmt: str | None = None) -> FileResult:

@@ -88,7 +88,7 @@ dialled dialing dialling log-in sit sits sat sitting stay stays stayed staying m
 set sets setting hold holds held holding""".split())
 
 
-_PREPOSITIONS = frozenset("in on at to for with from into onto of by about up out over off down".split())
+_PREPOSITIONS = _PARTICLES | frozenset("at to for with from into onto of by about".split())
 
 
 def _grammatical(prose: str, m: re.Match, block_start: int) -> bool:

@@ -51,18 +51,6 @@ DETERMINERS = frozenset(
     "a an the this that these those my your his her its our their some any each every no "
     "another such what which whose either neither".split())
 
-# Function words, auxiliaries and very general words are not judged: their choice is
-# grammar, not meaning.
-FUNCTION_WORDS = frozenset("""
-a an the and or but nor so yet for of to in on at by with from into onto upon about above below over under
-between among through during before after since until while as than then that this these those there
-their they them he she it its his her him we us our you your i me my mine who whom whose which what when
-where why how not no yes all any some each every both either neither one two three many much more most
-few less least other another such same own only just also very too quite rather is are was were be been
-being am has have had having do does did doing will would shall should can could may might must said says
-say saying told tell new last first next year years time times per
-""".split())
-
 # Closed-class words: after one of these the judged word is the head of its phrase, not a
 # modifier, and the pair says little about it.
 CLOSED_CLASS = frozenset("""
@@ -72,6 +60,13 @@ between among through during before after since until while as than then that th
 their they them he she it its his her him we us our you your i me my mine who whom whose which what when
 where why how not is are was were be been being am has have had having do does did doing will would
 shall should can could may might must
+""".split())
+
+# Words not judged: the closed class, whose choice is grammar, and very general words
+# (numbers, quantifiers, "said", "time"), whose choice is free anywhere.
+FUNCTION_WORDS = CLOSED_CLASS | frozenset("""
+yes one two three many much more most few less least other another either neither same own only just
+also very too quite rather said says say saying told tell new last first next year years time times per
 """.split())
 
 # distinct content words a story needs before its topic is judged (a brief of about 100
@@ -96,7 +91,8 @@ class Candidate:
     features: dict[str, float]
     tokens: list[str]
     index: int
-    story: np.ndarray  # vectors of the story's other content words
+    story: np.ndarray  # vectors of the story's content words
+    own_row: int  # this word's row in `story`
 
 
 def _judged(token: str) -> bool:
@@ -148,8 +144,7 @@ def candidates(doc: Document, skip_scopes: frozenset[str] = frozenset()) -> Iter
                 "next": vec.similarity(tok, nxt),
                 "count": float(min(counts.get(tok, 1), 3)),
             }
-            story_rows = np.delete(matrix, own, axis=0)
-            yield Candidate(w, tok, nxt, doc.in_quote(w.start, w.end), feats, toks, i, story_rows)
+            yield Candidate(w, tok, nxt, doc.in_quote(w.start, w.end), feats, toks, i, matrix, own)
 
 
 def score(features: dict[str, float]) -> float:
@@ -181,7 +176,9 @@ def suggestion(c: Candidate, margin: float) -> str | None:
     for _, alt in quick:
         s = lm.window_score(toks, i, alt)
         if s > best_score:
-            topic = float(np.sort(c.story @ vec.matrix[vec.index[alt]])[-3:].mean())
+            sims = c.story @ vec.matrix[vec.index[alt]]
+            sims[c.own_row] = -1.0  # the written word is not part of the story's topic
+            topic = float(np.sort(sims)[-3:].mean())
             if topic > c.features["top3"]:
                 best, best_score = alt, s
     return best

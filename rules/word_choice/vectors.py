@@ -19,9 +19,6 @@ class Vectors:
         self.index = {w: i for i, w in enumerate(words)}
         norms = np.linalg.norm(matrix, axis=1, keepdims=True)
         self.matrix = (matrix / np.maximum(norms, 1e-9)).astype(np.float32)
-        # how close each word is to the 5,000 most frequent words on average: general words
-        # ("issue", "situation") are close to many, specific ones ("tulip") to few
-        self.generality = self.matrix @ self.matrix[:5000].mean(0)
 
     def __contains__(self, word: str) -> bool:
         return word in self.index
