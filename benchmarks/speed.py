@@ -19,12 +19,11 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
 
-from linter.config import Config  # noqa: E402
-from linter.markup import SUPPORTED_EXTENSIONS, parse  # noqa: E402
-from linter.registry import default_registry  # noqa: E402
-from linter.runner import run_rules  # noqa: E402
+from newslint.config import Config  # noqa: E402
+from newslint.markup import SUPPORTED_EXTENSIONS, parse  # noqa: E402
+from newslint.registry import default_registry  # noqa: E402
+from newslint.runner import run_rules  # noqa: E402
 
 
 def stories(dirs: list[Path], limit: int):
@@ -86,8 +85,8 @@ def main() -> None:
     # Harper: whole stories, single paragraphs, and runs of blocks (the rule's way), uncached
     import harper
 
-    from rules.grammar import harper_backend as hb
-    from rules.grammar.check import chunks
+    from newslint.rules.grammar import harper_backend as hb
+    from newslint.rules.grammar.check import chunks
 
     lin = hb.get_linter("en-US", hb.NOISY_ON_NEWS)
     t = time.perf_counter()

@@ -24,10 +24,9 @@ from pathlib import Path
 import numpy as np
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
 
-from linter.markup import parse  # noqa: E402
-from rules.word_choice.unusual import FEATURES, UnusualWord, candidates  # noqa: E402
+from newslint.markup import parse  # noqa: E402
+from newslint.rules.word_choice.unusual import FEATURES, UnusualWord, candidates  # noqa: E402
 
 EVAL = ROOT.parent / "shared" / "eval"
 OUT = ROOT / "rules" / "data" / "unusual_word.toml"

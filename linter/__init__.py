@@ -2,17 +2,27 @@
 
 Library use::
 
-    from linter import lint_text, lint_paths
+    from newslint import lint_text, lint_paths
     for d in lint_text("Their going to the the game.", dialect="en-US"):
         print(d.line, d.column, d.rule, d.message)
+
+Rule authors import from ``newslint.api``.
 """
 from __future__ import annotations
 
-from .config import ConfigError
-from .diagnostic import Category, Diagnostic, Edit, Fix, Severity
-from .rule import Rule
-from .runner import Overrides, RunResult, UsageError, lint_paths, lint_text
+from importlib.metadata import PackageNotFoundError, version
 
-__version__ = "0.1.0"
-__all__ = ["Category", "ConfigError", "Diagnostic", "Edit", "Fix", "Overrides", "Rule", "RunResult",
+from .config import ConfigError
+from .context import Overrides, RunContext
+from .diagnostic import Category, Diagnostic, Edit, Fix, Severity
+from .discovery import UsageError
+from .rule import Rule
+from .runner import RunResult, lint_paths, lint_text
+
+try:
+    __version__ = version("newslint")
+except PackageNotFoundError:  # pragma: no cover - running from a source tree
+    __version__ = "0+unknown"
+
+__all__ = ["Category", "ConfigError", "Diagnostic", "Edit", "Fix", "Overrides", "Rule", "RunContext", "RunResult",
            "Severity", "UsageError", "lint_paths", "lint_text", "__version__"]

@@ -9,8 +9,11 @@ from typing import List, Optional
 import typer
 
 from .config import DIALECTS, FAIL_ON, STARTER, ConfigError
-from .registry import RegistryError, default_registry
-from .runner import Overrides, RunResult, UsageError, fails, lint_paths, lint_source_text
+from .context import Overrides, RunContext
+from .discovery import UsageError
+from .registry import ENGINE_IDS, RegistryError, default_registry, plugin_commands
+from .rule import plain_text
+from .runner import RunResult, fails, lint_paths, lint_source_text
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False,
                   help="newslint: a proofreading linter for news copy (text, Markdown, HTML).")
@@ -21,6 +24,24 @@ FORMATS = ("text", "json", "sarif", "github", "junit")
 def _die(message: str, code: int = 2) -> None:
     typer.echo(f"newslint: {message}", err=True)
     raise typer.Exit(code)
+
+
+def _version() -> str:
+    from . import __version__
+
+    return __version__
+
+
+def _show_version(value: bool) -> None:
+    if value:
+        typer.echo(f"newslint {_version()}")
+        raise typer.Exit(0)
+
+
+@app.callback()
+def _root(version: bool = typer.Option(False, "--version", callback=_show_version, is_eager=True,
+                                       help="Print newslint's version and exit.")) -> None:
+    """newslint: a proofreading linter for news copy (text, Markdown, HTML)."""
 
 
 def _split(values: Optional[List[str]]) -> Optional[List[str]]:
@@ -47,6 +68,8 @@ def check(
     quiet: bool = typer.Option(False, "--quiet", "-q", help="Print findings only, no notices."),
     fix: bool = typer.Option(False, "--fix", help="Apply safe fixes in place and report what changed."),
     unsafe_fixes: bool = typer.Option(False, "--unsafe-fixes", help="With --fix, apply unsafe fixes too."),
+    force_exclude: bool = typer.Option(True, "--force-exclude/--no-force-exclude",
+                                       help="Apply the configured exclude to files named on the command line."),
     jobs: Optional[int] = typer.Option(None, "--jobs", "-j", help="Worker processes (default: by file count)."),
     debug: bool = typer.Option(False, "--debug", help="Show tracebacks for internal errors."),
 ) -> None:
@@ -57,26 +80,22 @@ def check(
         _die(f"unknown dialect {dialect!r} (choose from {', '.join(DIALECTS)})")
     if fail_on is not None and fail_on not in FAIL_ON:
         _die(f"--fail-on must be one of {', '.join(FAIL_ON)}")
-    if config is not None and not config.is_file():
-        _die(f"{config}: config file not found")
     if not paths:
         _die("no paths given (use '-' for standard input)")
-    if debug:
-        os.environ["NEWSLINT_DEBUG"] = "1"
     overrides = Overrides(config=config, dialect=dialect, select=_split(select), ignore=_split(ignore) or [],
-                          fix=fix, unsafe_fixes=unsafe_fixes)
+                          fix=fix, unsafe_fixes=unsafe_fixes, force_exclude=force_exclude, debug=debug)
     try:
-        registry = default_registry()
+        ctx = RunContext(overrides)
         if "-" in paths:
             if len(paths) > 1:
                 _die("'-' (standard input) cannot be mixed with other paths")
-            name = stdin_filename or "-"
             from .textio import decode
+
             text = decode(sys.stdin.buffer.read()).text
             overrides.fmt = None if stdin_filename else "plain"
-            result = lint_source_text(text, name, overrides)
+            result = lint_source_text(text, stdin_filename or "-", context=ctx)
         else:
-            result = lint_paths(paths, overrides, jobs=jobs)
+            result = lint_paths(paths, jobs=jobs, context=ctx)
         effective_fail_on = fail_on or result.fail_on
     except (ConfigError, UsageError, RegistryError) as exc:
         _die(str(exc))
@@ -90,7 +109,7 @@ def check(
     from .formatters.text import statistics as stats_text
 
     color = format == "text" and sys.stdout.isatty() and "NO_COLOR" not in os.environ
-    sys.stdout.write(FORMATTERS[format](result, registry, color))
+    sys.stdout.write(FORMATTERS[format](result, ctx.registry, color))
     if statistics and format == "text":
         sys.stdout.write(stats_text(result))
     _print_notices(result, quiet)
@@ -98,42 +117,80 @@ def check(
 
 
 def _print_notices(result: RunResult, quiet: bool) -> None:
-    fixed = [(f.path, d) for f in result.files for d in f.fixed]
-    for path, d in fixed:
-        typer.echo(f"fixed {path}:{d.line}:{d.column} {d.rule}: {d.message}", err=True)
+    for f in result.files:
+        for d in f.fixed:
+            typer.echo(f"fixed {f.path}:{d.line}:{d.column} {d.rule}: {d.message}", err=True)
     if quiet:
         return
     for n in result.notices:
         typer.echo(f"newslint: {n}", err=True)
 
 
-@app.command()
-def rules() -> None:
-    """List every rule: id, category, default severity and summary."""
+def _registry():
     try:
-        reg = default_registry()
+        return default_registry()
     except RegistryError as exc:
         _die(str(exc))
-    width = max((len(r) for r in reg.rules), default=10)
-    typer.echo(f"{'id':<{width}}  {'category':<12} {'severity':<8} summary")
+
+
+@app.command()
+def rules(all_ids: bool = typer.Option(False, "--all", help="Also list the grammar backends' sub-rules "
+                                       "and the engine's own ids.")) -> None:
+    """List every rule: id, category, default severity and summary."""
+    reg = _registry()
+    rows = []
     for rid in sorted(reg.rules):
         cls = reg.rules[rid]
         off = "" if cls.enabled_by_default else " (off by default)"
-        typer.echo(f"{rid:<{width}}  {cls.category.value:<12} {cls.default_severity.value:<8} {cls.summary}{off}")
+        rows.append((rid, cls.category.value, cls.default_severity.value, cls.summary + off))
+        if all_ids:
+            if cls.open_subrules:
+                rows.append((f"{rid}/<RULE>", cls.category.value, "by kind", "any rule id of the backend"))
+            for sub, text in reg.subrules(rid).items():
+                rows.append((f"{rid}/{sub}", cls.category.value, "by kind", text))
+    if all_ids:
+        rows += [(e.id, e.category.value, e.severity.value, e.summary) for e in ENGINE_IDS.values()]
+    width = max((len(r[0]) for r in rows), default=10)
+    typer.echo(f"{'id':<{width}}  {'category':<12} {'severity':<8} summary")
+    for rid, cat, sev, summary in rows:
+        typer.echo(f"{rid:<{width}}  {cat:<12} {sev:<8} {summary}")
     for name, err in reg.failures:
         typer.echo(f"newslint: plugin {name} failed to load and was skipped: {err}", err=True)
+
+
+def explain_text(rule_id: str) -> str | None:
+    """The documentation of any id a run can emit, as plain text; None if unknown."""
+    reg = default_registry()
+    if rule_id in ENGINE_IDS:
+        return ENGINE_IDS[rule_id].explain()
+    cls = reg.rule_for(rule_id)
+    if cls is None:
+        return None
+    if cls.id == rule_id:
+        return cls.explain()
+    sub = rule_id[len(cls.id) + 1:]
+    text = reg.subrules(cls.id).get(sub)
+    if text is None and not cls.open_subrules:
+        return None
+    about = text or "A rule of the backend; its message says what it found."
+    return plain_text(f"{rule_id}  ({cls.category.value}, severity by the kind of finding)\n\n{about}\n\n"
+                      f"Reported through {cls.id}:\n\n") + cls.explain()
 
 
 @app.command()
 def explain(rule_id: str = typer.Argument(..., help="A rule id, e.g. grammar/repeated-word.")) -> None:
     """Print a rule's documentation."""
-    reg = default_registry()
-    cls = reg.rules.get(rule_id)
-    if cls is None:
-        near = [r for r in reg.rules if rule_id in r]
-        hint = f" (did you mean {', '.join(near[:3])}?)" if near else ""
-        _die(f"unknown rule {rule_id!r}{hint}")
-    typer.echo(cls.explain())
+    reg = _registry()
+    text = explain_text(rule_id)
+    if text is None:
+        _die(reg.unknown_message(rule_id))
+    typer.echo(text, nl=False)
+
+
+@app.command()
+def version() -> None:
+    """Print newslint's version."""
+    typer.echo(f"newslint {_version()}")
 
 
 @app.command()
@@ -146,13 +203,8 @@ def init(path: Path = typer.Argument(Path("newslint.toml"), help="Where to write
     typer.echo(f"wrote {path}")
 
 
-def _register_extra_commands() -> None:
-    from . import learn
-
-    app.command(name="learn")(learn.learn_command)
-
-
-_register_extra_commands()
+for _name, _command in plugin_commands():
+    app.command(name=_name)(_command)
 
 
 def main() -> None:

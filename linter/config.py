@@ -1,258 +1,320 @@
-"""Configuration: discovery upward from each file, validation, and the rule set it selects."""
+"""Configuration: files found walking up from each story, layered, validated.
+
+A folder's ``newslint.toml`` inherits from the nearest configuration above it, unless it
+says ``root = true``; ``extend = "path/to/base.toml"`` names its parent explicitly instead.
+Layering: scalars (``dialect``, ``fail-on``) and per-key tables (``[severity]``,
+``[rules."<id>"]``, family sections such as ``[grammar]``) take the nearer file's value;
+lists that add up (``extend-select``, ``ignore``, ``dictionary``, ``exclude``,
+``per-file-ignores``) accumulate, each path relative to the file that wrote it; a
+``select`` in a nearer file starts the selection afresh (its parents' ``select``,
+``extend-select`` and ``ignore`` no longer apply). Every key, rule id and option is checked;
+an error names the file and the key.
+"""
 from __future__ import annotations
 
-import fnmatch
 import os
-import sys
-from dataclasses import dataclass, field
-from functools import lru_cache
-from pathlib import Path, PurePosixPath
+from dataclasses import dataclass, field, replace
+from pathlib import Path
 from typing import Any
 
+from . import filecache
+from .compat import tomllib
 from .diagnostic import Severity
-from .registry import Registry, matches
-from .rule import OptionError, Rule, RunSettings
-
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover
-    import tomli as tomllib
+from .options import OptionError, build_options, merge_tables
+from .policy import PathPattern, Policy
+from .registry import Registry
 
 CONFIG_NAMES = ("newslint.toml", ".newslint.toml", "pyproject.toml")
 DIALECTS = ("en-US", "en-GB")
 FAIL_ON = ("error", "warning", "info", "never")
-# top-level tables that belong to a rule family rather than to one rule
-SECTIONS = ("grammar", "spelling", "readability", "word-choice")
+_LIST_KEYS = ("select", "extend-select", "ignore", "exclude", "dictionary")
+_KNOWN = {"root", "extend", "dialect", "fail-on", "severity", "per-file-ignores", "rules", *_LIST_KEYS}
 
 
 class ConfigError(Exception):
     """A configuration file or option is wrong. The message names the file and key."""
 
 
-@dataclass
-class Config:
-    path: Path | None = None
-    dialect: str = "en-US"
-    select: list[str] | None = None
-    extend_select: list[str] = field(default_factory=list)
-    ignore: list[str] = field(default_factory=list)
+@dataclass(frozen=True)
+class Layer:
+    """One configuration file, checked, with its paths made absolute."""
+
+    path: Path
+    root: bool = False
+    extend: Path | None = None
+    dialect: str | None = None
+    fail_on: str | None = None
+    select: tuple[str, ...] | None = None
+    extend_select: tuple[str, ...] = ()
+    ignore: tuple[str, ...] = ()
     severity: dict[str, Severity] = field(default_factory=dict)
-    per_file_ignores: dict[str, list[str]] = field(default_factory=dict)
+    per_file_ignores: tuple[tuple[PathPattern, tuple[str, ...]], ...] = ()
     rules: dict[str, dict[str, Any]] = field(default_factory=dict)
-    dictionary: list[Path] = field(default_factory=list)
-    exclude: list[str] = field(default_factory=list)
-    fail_on: str = "warning"
+    dictionary: tuple[Path, ...] = ()
+    exclude: tuple[PathPattern, ...] = ()
     sections: dict[str, dict[str, Any]] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Config:
+    """The effective configuration for one story: its layers merged, root first."""
+
+    files: tuple[Path, ...] = ()
+    dialect: str = "en-US"
+    fail_on: str = "warning"
+    select: tuple[str, ...] | None = None
+    extend_select: tuple[str, ...] = ()
+    ignore: tuple[str, ...] = ()
+    severity: dict[str, Severity] = field(default_factory=dict)
+    per_file_ignores: tuple[tuple[PathPattern, tuple[str, ...]], ...] = ()
+    rules: dict[str, dict[str, Any]] = field(default_factory=dict)
+    dictionary: tuple[Path, ...] = ()
+    exclude: tuple[PathPattern, ...] = ()
+    sections: dict[str, dict[str, Any]] = field(default_factory=dict)
+
+    @property
+    def path(self) -> Path | None:
+        """The nearest configuration file."""
+        return self.files[-1] if self.files else None
 
     @property
     def root(self) -> Path:
         return self.path.parent if self.path else Path.cwd()
 
-    # -- selection -------------------------------------------------------------------------------
-    def is_selected(self, rule: type[Rule], file_path: str | None = None) -> bool:
-        rid = rule.id
-        if self.select is None:
-            chosen = rule.enabled_by_default
-        else:
-            chosen = any(matches(rid, p) for p in self.select)
-        if any(matches(rid, p) for p in self.extend_select):
-            chosen = True
-        if any(matches(rid, p) for p in self.ignore):
-            chosen = False
-        return chosen
-
-    def ignored_for_file(self, file_path: str) -> list[str]:
-        rel = self.relative(file_path)
-        out: list[str] = []
-        for pattern, ids in self.per_file_ignores.items():
-            if _glob(rel, pattern):
-                out.extend(ids)
-        return out
-
     def is_excluded(self, file_path: str) -> bool:
-        rel = self.relative(file_path)
-        return any(_glob(rel, p) for p in self.exclude)
+        return any(p.matches(file_path) for p in self.exclude)
 
-    def relative(self, file_path: str) -> str:
-        # abspath, not resolve(): a symlink loop must not stop the run
-        p = Path(os.path.abspath(file_path))
-        try:
-            return PurePosixPath(p.relative_to(os.path.abspath(self.root))).as_posix()
-        except ValueError:
-            return PurePosixPath(p).as_posix()
+    def policy(self, registry: Registry) -> Policy:
+        return Policy(registry, self.select, self.extend_select, self.ignore, self.per_file_ignores,
+                      tuple(sorted(self.severity.items(), key=lambda kv: kv[0])))
 
-    def severity_for(self, rule_id: str) -> Severity | None:
-        best: tuple[int, Severity] | None = None
-        for pattern, sev in self.severity.items():
-            if matches(rule_id, pattern):
-                if best is None or len(pattern) > best[0]:
-                    best = (len(pattern), sev)
-        return best[1] if best else None
+    def merged(self, layer: Layer) -> "Config":
+        """This configuration with a nearer `layer` on top."""
+        select, extend, ignore = self.select, self.extend_select, self.ignore
+        if layer.select is not None:
+            select, extend, ignore = layer.select, (), ()
+        rules = dict(self.rules)
+        for rid, table in layer.rules.items():
+            rules[rid] = merge_tables(rules.get(rid, {}), table)
+        return Config(
+            files=self.files + (layer.path,),
+            dialect=layer.dialect or self.dialect,
+            fail_on=layer.fail_on or self.fail_on,
+            select=select, extend_select=extend + layer.extend_select, ignore=ignore + layer.ignore,
+            severity={**self.severity, **layer.severity},
+            per_file_ignores=self.per_file_ignores + layer.per_file_ignores,
+            rules=rules,
+            dictionary=self.dictionary + tuple(p for p in layer.dictionary if p not in self.dictionary),
+            exclude=self.exclude + layer.exclude,
+            sections=merge_tables(self.sections, layer.sections),
+        )
 
-    # -- rule instances ------------------------------------------------------------------------
-    def build_rules(self, registry: Registry) -> list[Rule]:
-        for rid in self.rules:
-            if rid not in registry.rules:
-                raise ConfigError(f"{self._where()}: [rules.\"{rid}\"] names an unknown rule")
-        settings = RunSettings(dialect=self.dialect, dictionary=load_dictionaries(tuple(self.dictionary)),
-                               config_dir=self.root, section=self.sections)
-        out = []
-        for rid in sorted(registry.rules):
-            cls = registry.rules[rid]
-            if not self.is_selected(cls):
-                continue
-            try:
-                opts = cls.make_options(self.rules.get(rid, {}))
-            except OptionError as exc:
-                raise ConfigError(f"{self._where()}: {exc}") from None
-            out.append(cls(opts, self.severity_for(rid), settings))
-        return out
-
-    def _where(self) -> str:
-        return str(self.path) if self.path else "command line"
+    def with_overrides(self, dialect: str | None, select: list[str] | None, ignore: list[str]) -> "Config":
+        """Command-line settings on top: they win over every file."""
+        cfg = self
+        if dialect:
+            cfg = replace(cfg, dialect=dialect)
+        if select is not None:
+            cfg = replace(cfg, select=tuple(select), extend_select=())
+        if ignore:
+            cfg = replace(cfg, ignore=cfg.ignore + tuple(ignore))
+        return cfg
 
 
-def _glob(rel: str, pattern: str) -> bool:
-    pattern = pattern.rstrip("/")
-    if fnmatch.fnmatch(rel, pattern):
-        return True
-    if pattern.endswith("/**") and (rel + "/").startswith(pattern[:-2]):
-        return True
-    # a bare directory name or pattern matches anything below it
-    parts = rel.split("/")
-    return any(fnmatch.fnmatch("/".join(parts[:i]), pattern) for i in range(1, len(parts)))
+# --- reading one file ------------------------------------------------------------------------------
+
+def _str_list(value: Any, where: str, key: str) -> tuple[str, ...]:
+    if isinstance(value, str):
+        return (value,)
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise ConfigError(f"{where}: {key} must be a list of strings")
+    return tuple(value)
 
 
-@lru_cache(maxsize=64)
-def load_dictionaries(paths: tuple[Path, ...]) -> frozenset[str]:
-    words: set[str] = set()
-    for p in paths:
-        try:
-            text = p.read_text(encoding="utf-8")
-        except OSError as exc:
-            raise ConfigError(f"dictionary file {p}: {exc.strerror or exc}") from None
-        for line in text.splitlines():
-            line = line.split("#", 1)[0].strip()
-            if line:
-                words.add(line)
-    return frozenset(words)
+def _check_ids(ids: tuple[str, ...], registry: Registry, where: str, key: str) -> None:
+    for rid in ids:
+        if not registry.is_known(rid):
+            raise ConfigError(f"{where}: {key}: {registry.unknown_message(rid)}")
 
 
-_KNOWN = {"dialect", "select", "extend-select", "ignore", "severity", "per-file-ignores", "rules",
-          "dictionary", "exclude", "fail-on", *SECTIONS}
-
-
-def parse_config(data: dict[str, Any], path: Path | None) -> Config:
-    where = str(path) if path else "configuration"
-    cfg = Config(path=path)
-    for key, value in data.items():
-        if key not in _KNOWN:
-            raise ConfigError(f"{where}: unknown key '{key}' (known: {', '.join(sorted(_KNOWN))})")
-    base = path.parent if path else Path.cwd()
-    if "dialect" in data:
-        if data["dialect"] not in DIALECTS:
-            raise ConfigError(f"{where}: dialect must be one of {', '.join(DIALECTS)}, got {data['dialect']!r}")
-        cfg.dialect = data["dialect"]
-    for key, attr in (("select", "select"), ("extend-select", "extend_select"), ("ignore", "ignore"),
-                      ("exclude", "exclude")):
+def parse_layer(data: dict[str, Any], path: Path, registry: Registry) -> Layer:
+    where = str(path)
+    base = path.parent
+    for key in data:
+        if key not in _KNOWN and key not in registry.sections:
+            known = ", ".join(sorted(_KNOWN | set(registry.sections)))
+            raise ConfigError(f"{where}: unknown key '{key}' (known: {known})")
+    values: dict[str, Any] = {}
+    if "root" in data:
+        if not isinstance(data["root"], bool):
+            raise ConfigError(f"{where}: root must be true or false")
+        values["root"] = data["root"]
+    if "extend" in data:
+        if not isinstance(data["extend"], str):
+            raise ConfigError(f"{where}: extend must be the path of another configuration file")
+        values["extend"] = Path(os.path.abspath(base / os.path.expanduser(data["extend"])))
+    for key, choices in (("dialect", DIALECTS), ("fail-on", FAIL_ON)):
         if key in data:
-            setattr(cfg, attr, _str_list(data[key], where, key))
+            if data[key] not in choices:
+                raise ConfigError(f"{where}: {key} must be one of {', '.join(choices)}, got {data[key]!r}")
+            values[key.replace("-", "_")] = data[key]
+    for key in ("select", "extend-select", "ignore"):
+        if key in data:
+            ids = _str_list(data[key], where, key)
+            _check_ids(ids, registry, where, key)
+            values[key.replace("-", "_")] = ids
+    if "exclude" in data:
+        values["exclude"] = tuple(PathPattern(base, g) for g in _str_list(data["exclude"], where, "exclude"))
     if "dictionary" in data:
-        cfg.dictionary = [(base / p) for p in _str_list(data["dictionary"], where, "dictionary")]
-    if "fail-on" in data:
-        if data["fail-on"] not in FAIL_ON:
-            raise ConfigError(f"{where}: fail-on must be one of {', '.join(FAIL_ON)}, got {data['fail-on']!r}")
-        cfg.fail_on = data["fail-on"]
+        values["dictionary"] = tuple(Path(os.path.abspath(base / p))
+                                     for p in _str_list(data["dictionary"], where, "dictionary"))
     if "severity" in data:
         if not isinstance(data["severity"], dict):
             raise ConfigError(f"{where}: severity must be a table of rule = level")
+        sev = {}
         for rid, level in data["severity"].items():
+            _check_ids((rid,), registry, where, "severity")
             try:
-                cfg.severity[rid] = Severity(level)
+                sev[rid] = Severity(level)
             except ValueError:
                 raise ConfigError(f"{where}: severity.{rid} must be error, warning or info, got {level!r}") from None
+        values["severity"] = sev
     if "per-file-ignores" in data:
         pfi = data["per-file-ignores"]
         if not isinstance(pfi, dict):
             raise ConfigError(f"{where}: per-file-ignores must be a table of glob = [rules]")
-        cfg.per_file_ignores = {g: _str_list(v, where, f"per-file-ignores.{g}") for g, v in pfi.items()}
+        entries = []
+        for glob, ids in pfi.items():
+            ids = _str_list(ids, where, f"per-file-ignores.{glob}")
+            _check_ids(ids, registry, where, f"per-file-ignores.{glob}")
+            entries.append((PathPattern(base, glob), ids))
+        values["per_file_ignores"] = tuple(entries)
     if "rules" in data:
         if not isinstance(data["rules"], dict) or not all(isinstance(v, dict) for v in data["rules"].values()):
             raise ConfigError(f"{where}: [rules] must hold one table per rule id")
-        cfg.rules = {k: dict(v) for k, v in data["rules"].items()}
-    for sec in SECTIONS:
-        if sec in data:
-            if not isinstance(data[sec], dict):
-                raise ConfigError(f"{where}: [{sec}] must be a table")
-            cfg.sections[sec] = data[sec]
-    validate_sections(cfg, where)
-    return cfg
+        for rid, table in data["rules"].items():
+            cls = registry.rules.get(rid)
+            if cls is None:
+                raise ConfigError(f"{where}: [rules.\"{rid}\"]: {registry.unknown_message(rid)}")
+            try:
+                cls.make_options(table)
+            except OptionError as exc:
+                raise ConfigError(f"{where}: {exc}") from None
+        values["rules"] = {k: dict(v) for k, v in data["rules"].items()}
+    sections = {}
+    for name, cls in registry.sections.items():
+        if name in data:
+            try:
+                build_options(cls, data[name], f"[{name}]")
+            except OptionError as exc:
+                raise ConfigError(f"{where}: {exc}") from None
+            sections[name] = data[name]
+    values["sections"] = sections
+    return Layer(path=path, **values)
 
 
-def validate_sections(cfg: Config, where: str) -> None:
-    g = cfg.sections.get("grammar", {})
-    for key in g:
-        if key not in ("backend", "languagetool"):
-            raise ConfigError(f"{where}: unknown key 'grammar.{key}' (known: backend, languagetool)")
-    if "backend" in g and g["backend"] not in ("harper", "languagetool", "both"):
-        raise ConfigError(f"{where}: grammar.backend must be harper, languagetool or both, got {g['backend']!r}")
-    lt = g.get("languagetool", {})
-    if not isinstance(lt, dict):
-        raise ConfigError(f"{where}: grammar.languagetool must be a table")
-    for key, value in lt.items():
-        if key not in ("url", "path", "allow-remote", "disabled-rules"):
-            raise ConfigError(f"{where}: unknown key 'grammar.languagetool.{key}' "
-                              "(known: url, path, allow-remote, disabled-rules)")
-        if key == "allow-remote" and not isinstance(value, bool):
-            raise ConfigError(f"{where}: grammar.languagetool.allow-remote must be true or false")
-    for sec in ("spelling", "readability", "word-choice"):
-        if sec in cfg.sections:
-            raise ConfigError(f"{where}: put options for {sec} rules under [rules.\"<rule id>\"]")
-
-
-def _str_list(value: Any, where: str, key: str) -> list[str]:
-    if isinstance(value, str):
-        return [value]
-    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-        raise ConfigError(f"{where}: {key} must be a list of strings")
-    return list(value)
-
-
-def read_config_file(path: Path) -> Config:
+def _read_toml(path: str) -> dict[str, Any] | None:
+    """The file's newslint table; None for a pyproject.toml without [tool.newslint]."""
     try:
-        raw = tomllib.loads(path.read_text(encoding="utf-8"))
+        raw = tomllib.loads(Path(path).read_text(encoding="utf-8"))
     except OSError as exc:
         raise ConfigError(f"{path}: cannot read ({exc.strerror or exc})") from None
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError(f"{path}: invalid TOML: {exc}") from None
-    if path.name == "pyproject.toml":
-        raw = raw.get("tool", {}).get("newslint", {})
-    return parse_config(raw, path)
+    if Path(path).name == "pyproject.toml":
+        return raw.get("tool", {}).get("newslint")
+    return raw
 
 
-@lru_cache(maxsize=256)
+def read_layer(path: Path, registry: Registry) -> Layer | None:
+    data = filecache.cached("config-toml", path, _read_toml)
+    return None if data is None else parse_layer(data, path, registry)
+
+
 def find_config_file(directory: Path) -> Path | None:
+    """The nearest configuration file at or above `directory` (a pyproject.toml counts when
+    it has a [tool.newslint] table)."""
     for d in (directory, *directory.parents):
         for name in CONFIG_NAMES:
             p = d / name
-            if p.is_file():
-                if name == "pyproject.toml":
-                    try:
-                        if "newslint" not in tomllib.loads(p.read_text(encoding="utf-8")).get("tool", {}):
-                            continue
-                    except (OSError, tomllib.TOMLDecodeError):
+            if not p.is_file():
+                continue
+            if name == "pyproject.toml":
+                try:
+                    if filecache.cached("config-toml", p, _read_toml) is None:
                         continue
-                return p
+                except ConfigError:
+                    continue
+            return p
     return None
+
+
+def load_chain(path: Path, registry: Registry, implicit_parents: bool = True) -> Config:
+    """The effective configuration whose nearest file is `path`."""
+    layers: list[Layer] = []
+    seen: set[Path] = set()
+    current: Path | None = Path(os.path.abspath(path))
+    while current is not None:
+        if current in seen:
+            raise ConfigError(f"{current}: extend makes a loop")
+        seen.add(current)
+        if not current.is_file():
+            raise ConfigError(f"{current}: configuration file not found (named by extend in {layers[-1].path})")
+        layer = read_layer(current, registry)
+        if layer is None:  # a pyproject.toml without [tool.newslint]
+            layer = Layer(path=current)
+        layers.append(layer)
+        if layer.extend is not None:
+            current = layer.extend
+        elif layer.root or not implicit_parents:
+            current = None
+        else:
+            current = find_config_file(current.parent.parent) if current.parent != current.parent.parent else None
+    cfg = Config()
+    for layer in reversed(layers):
+        cfg = cfg.merged(layer)
+    return cfg
+
+
+def section_values(cfg: Config, registry: Registry) -> dict[str, Any]:
+    """Every declared family section as its dataclass, defaults filled in."""
+    out = {}
+    for name, cls in registry.sections.items():
+        try:
+            out[name] = build_options(cls, cfg.sections.get(name, {}), f"[{name}]")
+        except OptionError as exc:  # pragma: no cover - each layer was checked already
+            raise ConfigError(f"{cfg.path}: {exc}") from None
+    return out
+
+
+def load_dictionaries(paths: tuple[Path, ...]) -> frozenset[str]:
+    words: set[str] = set()
+    for p in paths:
+        words |= filecache.cached("dictionary", p, _read_dictionary)
+    return frozenset(words)
+
+
+def _read_dictionary(path: str) -> frozenset[str]:
+    try:
+        text = Path(path).read_text(encoding="utf-8")
+    except OSError as exc:
+        raise ConfigError(f"dictionary file {path}: {exc.strerror or exc}") from None
+    return frozenset(w for w in (line.split("#", 1)[0].strip() for line in text.splitlines()) if w)
 
 
 STARTER = '''# newslint configuration. Every key is optional; the values shown are the defaults.
 # Rules: `newslint rules`; one rule's documentation: `newslint explain RULE-ID`.
 
+# A newslint.toml in a sub-folder inherits this file's settings and changes what it names.
+# root = true                     # this file starts afresh: nothing from the folders above
+# extend = "../newslint.toml"     # inherit from this file instead of the nearest one above
+
 # Dialect of the copy: "en-US" or "en-GB". Spelling and grammar follow it.
 dialect = "en-US"
 
 # Rules or families to run instead of the defaults, e.g. ["spelling", "grammar"].
+# The most specific name wins: ignore = ["spelling"] with extend-select =
+# ["spelling/unknown-word"] keeps unknown words and drops the other spelling rules.
 # select = ["spelling", "grammar", "word-choice", "readability", "style"]
 # extend-select = ["readability/passive-voice"]
 # ignore = ["readability/complex-word"]
@@ -264,7 +326,8 @@ fail-on = "warning"
 # `newslint learn ARCHIVE/ -o newsroom.dic` builds one from your published stories.
 # dictionary = ["newsroom.dic"]
 
-# Paths (globs, relative to this file) never checked.
+# Paths (globs, relative to this file) never checked, even when named on the command line
+# (pre-commit passes files by name); `--no-force-exclude` checks named files anyway.
 exclude = []
 
 # [severity]

@@ -71,6 +71,8 @@ class Diagnostic:
     # code-point offsets into the original source text (not part of the JSON contract)
     start: int = field(default=0, compare=False)
     end: int = field(default=0, compare=False)
+    # the reporting rule's precedence (Rule.precedence) when findings on one span merge
+    precedence: int = field(default=0, compare=False)
 
     def sort_key(self) -> tuple:
         return (self.path, self.line, self.column, self.rule, self.end_line, self.end_column)

@@ -12,9 +12,9 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import TYPE_CHECKING, Any, Iterable, Sequence
+from typing import TYPE_CHECKING, Any, Callable, Iterable, Sequence
 
-from .diagnostic import Category, Diagnostic, Edit, Fix, Severity
+from .diagnostic import Applicability, Category, Diagnostic, Edit, Fix, Severity
 
 if TYPE_CHECKING:  # pragma: no cover
     from .rule import Rule
@@ -193,7 +193,14 @@ class Document:
         self.front_matter = front_matter or {}
         # (source offset, message) problems found while parsing, e.g. malformed front matter
         self.notices = list(notices)
-        self.settings: dict[str, Any] = {}  # per-run settings such as dialect
+        self._memo: dict[str, Any] = {}
+
+    def memo(self, key: str, compute: Callable[[], Any]) -> Any:
+        """A value derived from this document, computed once and shared by the rules that
+        need it (the readability numbers, say)."""
+        if key not in self._memo:
+            self._memo[key] = compute()
+        return self._memo[key]
 
     # -- positions ---------------------------------------------------------------------------
     @cached_property
@@ -272,15 +279,14 @@ class Document:
         end_line, end_col = self.line_col(e)
         fix = None
         if fix_text is not None:
-            from .diagnostic import Applicability
             fix = Fix((Edit(s, e, fix_text),),
                       Applicability.SAFE if safe else Applicability.UNSAFE,
                       f"replace with {fix_text!r}" if fix_text else "delete")
         return Diagnostic(
             path=self.path, line=line, column=col, end_line=end_line, end_column=end_col,
             rule=rule_id or rule.id, category=category or rule.category,
-            severity=severity or rule.severity, message=message,
-            suggestions=tuple(suggestions), fix=fix, start=s, end=e,
+            severity=severity or rule.default_severity, message=message,
+            suggestions=tuple(suggestions), fix=fix, start=s, end=e, precedence=rule.precedence,
         )
 
 

@@ -16,20 +16,16 @@ pattern can backtrack catastrophically.
 from __future__ import annotations
 
 import re
-import sys
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 from typing import Any, ClassVar, Iterable
 
+from .compat import tomllib
 from .diagnostic import Diagnostic, Severity
 from .document import Document
-from .rule import OptionError, Rule, match_case
-
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover
-    import tomli as tomllib
+from .options import OptionError
+from .rule import Rule, match_case
 
 
 @dataclass(frozen=True)
@@ -76,16 +72,15 @@ def load_pack(package: str, name: str) -> PhrasePack:
 
 
 class PhraseRule(Rule):
-    """Base for rules backed by a phrase pack (``pack = ("rules", "data/usage.toml")``).
+    """Base for rules backed by a phrase pack (``pack = ("newslint.rules", "data/usage.toml")``).
 
     Direct quotes are left alone: a reporter cannot change what someone said.
     """
 
-    pack: ClassVar[tuple[str, str]] = ("rules", "")
+    pack: ClassVar[tuple[str, str]] = ("newslint.rules", "")
 
     def check(self, doc: Document) -> Iterable[Diagnostic]:
         pack = load_pack(*self.pack)
-        override = self.severity if self.severity != self.default_severity else None
         for block in self.blocks(doc):
             for s, e, entry in pack.find(doc.prose, block.start, block.end):
                 if doc.in_quote(s, e):
@@ -93,7 +88,7 @@ class PhraseRule(Rule):
                 text = doc.prose[s:e]
                 sugg = [match_case(text, x) for x in entry.suggest]
                 yield self.report(doc, s, e, entry.message.format(match=text), sugg,
-                                  severity=override or entry.severity or self.severity)
+                                  severity=entry.severity or self.default_severity)
 
 
 # --- user-written patterns ------------------------------------------------------------------------

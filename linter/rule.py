@@ -1,20 +1,16 @@
 """The Rule base class every built-in and third-party rule derives from."""
 from __future__ import annotations
 
-import dataclasses
 import inspect
 import textwrap
-import typing
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
-from typing import Any, ClassVar, Iterable, Sequence
+from typing import Any, Callable, ClassVar, Iterable, Mapping, Sequence
 
 from .diagnostic import Category, Diagnostic, Severity
-from .document import Document
-
-
-class OptionError(ValueError):
-    """An option value from configuration does not fit the rule's Options."""
+from .document import Block, Document
+from .options import build_options, option_fields
 
 
 @dataclass(frozen=True)
@@ -22,25 +18,36 @@ class NoOptions:
     pass
 
 
-@dataclass
+def _no_notice(message: str) -> None:
+    return None
+
+
+@dataclass(frozen=True)
 class RunSettings:
-    """Settings every rule may read: they come from configuration and the command line."""
+    """What every rule may read, from the effective configuration of the file it checks."""
 
     dialect: str = "en-US"
     dictionary: frozenset[str] = frozenset()  # accepted words, as written (case kept)
     config_dir: Path | None = None
-    section: dict[str, Any] = field(default_factory=dict)  # top-level config tables by name
+    # family sections (``[grammar]``...) by name, validated into the declaring rule's dataclass
+    sections: Mapping[str, Any] = field(default_factory=dict)
+    # the run context's notice sink: one line on stderr, once per run
+    notify: Callable[[str], None] = field(default=_no_notice, compare=False)
 
-    @property
+    @cached_property
     def dictionary_lower(self) -> frozenset[str]:
         return frozenset(w.lower() for w in self.dictionary)
+
+    def section(self, name: str) -> Any:
+        return self.sections[name]
 
 
 class Rule:
     """Base class. Subclasses set the class attributes and implement ``check``.
 
     A rule reports spans of prose through ``self.report(doc, start, end, message)``; the
-    document maps them to the original file.
+    document maps them to the original file, and the engine applies selection, severity
+    overrides and suppressions afterwards (a rule never reads those settings).
     """
 
     id: ClassVar[str] = ""
@@ -48,14 +55,21 @@ class Rule:
     default_severity: ClassVar[Severity] = Severity.WARNING
     summary: ClassVar[str] = ""
     enabled_by_default: ClassVar[bool] = True
-    # scopes (see linter.document.SCOPES) whose text this rule leaves alone
+    # scopes (see newslint.document.SCOPES) whose text this rule leaves alone
     skip_scopes: ClassVar[frozenset[str]] = frozenset()
     Options: ClassVar[type] = NoOptions
+    # a family's top-level configuration table: (name, frozen dataclass with defaults);
+    # rules that share a section declare the same class
+    config_section: ClassVar[tuple[str, type] | None] = None
+    # when findings of two rules on one span merge, the higher precedence keeps its rule id,
+    # category and message; wrappers of external checkers sit below newslint's own rules
+    precedence: ClassVar[int] = 0
+    # a rule that reports under sub-ids (``grammar/harper/AnA``) and accepts any sub-id in
+    # configuration, because the set depends on something outside newslint (a server)
+    open_subrules: ClassVar[bool] = False
 
-    def __init__(self, options: Any = None, severity: Severity | None = None,
-                 settings: RunSettings | None = None) -> None:
+    def __init__(self, options: Any = None, settings: RunSettings | None = None) -> None:
         self.options = options if options is not None else self.Options()
-        self.severity = severity or self.default_severity
         self.settings = settings or RunSettings()
 
     # -- to implement ----------------------------------------------------------------------
@@ -66,15 +80,26 @@ class Rule:
         """Optional per-file numbers for the report (``files[]`` in JSON)."""
         return None
 
+    @classmethod
+    def subrules(cls) -> Mapping[str, str]:
+        """Sub-ids this rule reports under (``AnA`` for ``grammar/harper/AnA``) -> description."""
+        return {}
+
     # -- helpers ---------------------------------------------------------------------------------
     def report(self, doc: Document, start: int, end: int, message: str,
                suggestions: Sequence[str] = (), *, fix: str | None = None,
                severity: Severity | None = None, category: Category | None = None,
                rule_id: str | None = None, safe: bool = True) -> Diagnostic:
+        """A finding on the prose span [start, end); `fix` replaces the span when it is
+        verbatim source text (safe fixes are applied by ``--fix``)."""
         return doc.diagnostic(self, start, end, message, suggestions, severity=severity,
                               category=category, fix_text=fix, rule_id=rule_id, safe=safe)
 
-    def blocks(self, doc: Document):
+    def notice(self, message: str) -> None:
+        """Tell the user something about the run (once per run), e.g. a backend not configured."""
+        self.settings.notify(message)
+
+    def blocks(self, doc: Document) -> list[Block]:
         return [b for b in doc.blocks if b.scope not in self.skip_scopes]
 
     @classmethod
@@ -87,60 +112,18 @@ class Rule:
             lines += ["", "Options:"]
             for name, f in opts.items():
                 lines.append(f"  {name.replace('_', '-')} = {f.default!r}")
-        return textwrap.dedent("\n".join(lines)).strip() + "\n"
+        return plain_text(textwrap.dedent("\n".join(lines)).strip()) + "\n"
 
     @classmethod
     def make_options(cls, raw: dict[str, Any]) -> Any:
-        return build_options(cls.Options, raw, cls.id)
+        return build_options(cls.Options, raw, f'[rules."{cls.id}"]')
+
+
+def plain_text(text: str) -> str:
+    """Docstring markup (``code``, `code`) as plain prose for the terminal."""
+    return text.replace("``", "'").replace("`", "'")
 
 
 def match_case(template: str, word: str) -> str:
     """`word` capitalised like `template` ("In order to" -> "To")."""
     return word[:1].upper() + word[1:] if template[:1].isupper() else word
-
-
-def option_fields(options_cls: type) -> dict[str, dataclasses.Field]:
-    if not dataclasses.is_dataclass(options_cls):
-        return {}
-    return {f.name: f for f in dataclasses.fields(options_cls)}
-
-
-def build_options(options_cls: type, raw: dict[str, Any], rule_id: str) -> Any:
-    fields = option_fields(options_cls)
-    hints = typing.get_type_hints(options_cls) if fields else {}
-    values: dict[str, Any] = {}
-    for key, value in raw.items():
-        name = key.replace("-", "_")
-        if name not in fields:
-            known = ", ".join(k.replace("_", "-") for k in fields) or "none"
-            raise OptionError(f"unknown option '{key}' for rule {rule_id} (known: {known})")
-        values[name] = _coerce(value, hints.get(name, Any), f"{rule_id}.{key}")
-    return options_cls(**values)
-
-
-def _coerce(value: Any, hint: Any, where: str) -> Any:
-    origin = typing.get_origin(hint)
-    if hint is Any:
-        return value
-    if hint is bool:
-        if isinstance(value, bool):
-            return value
-    elif hint is int:
-        if isinstance(value, int) and not isinstance(value, bool):
-            return value
-    elif hint is float:
-        if isinstance(value, (int, float)) and not isinstance(value, bool):
-            return float(value)
-    elif hint is str:
-        if isinstance(value, str):
-            return value
-    elif origin in (tuple, list, frozenset):
-        if isinstance(value, list) and all(isinstance(v, str) for v in value):
-            return origin(value) if origin is not tuple else tuple(value)
-    elif origin is dict:
-        if isinstance(value, dict):
-            return dict(value)
-    else:
-        return value
-    name = getattr(hint, "__name__", str(hint))
-    raise OptionError(f"option {where} must be {name}, got {value!r}")

@@ -1,21 +1,22 @@
 """Inline suppressions: ``<!-- newslint-disable rule -->`` and friends.
 
 In Markdown and HTML the directive is an HTML comment; in plain text the same words stand
-on a line of their own. ``disable`` lasts until ``enable`` (or the end of the file);
-``disable-next-line`` covers the next line that is not blank. Without rule ids a
-directive covers every rule. Suppressions that silence nothing are reported.
+on a line of their own (or in an HTML comment). ``disable`` lasts until ``enable`` (or
+the end of the file); ``disable-next-line`` covers the next line that is not blank.
+Without rule ids a directive covers every rule. Which findings they silence, and which
+suppressions silenced nothing, is decided with the rest of the policy (``policy.py``).
 """
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
 
-from .diagnostic import Category, Diagnostic, Severity
+from .diagnostic import Diagnostic
 from .registry import matches
 
-_COMMENT = re.compile(r"<!--\s*newslint-(disable-next-line|disable|enable)\b([^>]*?)\s*-->")
-_PLAIN = re.compile(r"^[ \t]*newslint-(disable-next-line|disable|enable)\b([^\n]*?)[ \t]*\r?$", re.M)
-UNUSED_ID = "newslint/unused-suppression"
+_DIRECTIVE = r"newslint-(disable-next-line|disable|enable)\b"
+_COMMENT = re.compile(r"<!--\s*" + _DIRECTIVE + r"([^>]*?)\s*-->")
+_PLAIN = re.compile(r"^[ \t]*" + _DIRECTIVE + r"([^\n]*?)[ \t]*\r?$", re.M)
 
 
 @dataclass
@@ -35,11 +36,9 @@ class Suppression:
 
 
 def find_suppressions(source: str, fmt: str) -> list[Suppression]:
-    pattern = _PLAIN if fmt == "plain" else _COMMENT
-    found = list(pattern.finditer(source))
+    found = list(_COMMENT.finditer(source))
     if fmt == "plain":
-        found += list(_COMMENT.finditer(source))
-        found.sort(key=lambda m: m.start())
+        found = sorted(found + list(_PLAIN.finditer(source)), key=lambda m: m.start())
     if not found:
         return []
     lines = source.split("\n")
@@ -71,22 +70,3 @@ def find_suppressions(source: str, fmt: str) -> list[Suppression]:
                     still.append(s)
             open_ = still
     return out
-
-
-def apply_suppressions(path: str, diags: list[Diagnostic], sups: list[Suppression]) -> list[Diagnostic]:
-    if not sups:
-        return diags
-    kept = []
-    for d in diags:
-        hit = [s for s in sups if s.covers(d)]
-        for s in hit:
-            s.used = True
-        if not hit:
-            kept.append(d)
-    for s in sups:
-        if not s.used:
-            what = ", ".join(s.rules) if s.rules else "all rules"
-            kept.append(Diagnostic(path, s.line, s.column, s.line, s.end_column, UNUSED_ID,
-                                   Category.STYLE, Severity.INFO,
-                                   f"unused suppression ({what}): nothing here was reported"))
-    return kept

@@ -19,7 +19,7 @@ BAD = ROOT / "tests" / "fixtures" / "bad"
 
 def newslint(*args: str) -> subprocess.CompletedProcess:
     exe = Path(sys.executable).parent / "newslint"
-    cmd = [str(exe)] if exe.exists() else [sys.executable, "-m", "linter"]
+    cmd = [str(exe)] if exe.exists() else [sys.executable, "-m", "newslint"]
     return subprocess.run(cmd + ["check", "--format", "json", *args], capture_output=True, text=True,
                           timeout=300, stdin=subprocess.DEVNULL)
 

@@ -1,15 +1,26 @@
 from __future__ import annotations
 
+import contextlib
 import os
 import subprocess
 import sys
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 
-from linter import lint_text
+from newslint import lint_text
 
 ROOT = Path(__file__).resolve().parent.parent
+
+
+def engine_of(rules):
+    """An engine with these rule instances and the default policy."""
+    from newslint.config import Config
+    from newslint.context import Engine
+    from newslint.registry import default_registry
+
+    return Engine(Config(), Config().policy(default_registry()), list(rules))
 
 
 def lint(text: str, fmt: str = "plain", **kw):
@@ -27,13 +38,45 @@ def at(text: str, d) -> str:
     return "\n".join(out)
 
 
+@dataclass
+class CliRun:
+    returncode: int
+    stdout: str
+    stderr: str
+
+
+def run_cli_in_process(*args: str, cwd: Path | None = None, input: str | None = None) -> CliRun:
+    """The real CLI (typer app, argument parsing, exit codes, output) in this process, so
+    the loaded rules stay warm across tests."""
+    from typer.testing import CliRunner
+
+    from newslint.cli import app
+
+    with contextlib.chdir(cwd or ROOT):
+        r = CliRunner(env={"NO_COLOR": "1"}).invoke(app, list(args), input=input)
+    if r.exception is not None and not isinstance(r.exception, SystemExit):
+        raise r.exception
+    return CliRun(r.exit_code, r.stdout, r.stderr)
+
+
 def run_cli(*args: str, cwd: Path | None = None, input: str | None = None) -> subprocess.CompletedProcess:
+    """The installed `newslint` command in a subprocess."""
     exe = Path(sys.executable).parent / "newslint"
-    cmd = [str(exe)] if exe.exists() else [sys.executable, "-m", "linter"]
+    cmd = [str(exe)] if exe.exists() else [sys.executable, "-m", "newslint"]
     return subprocess.run(cmd + list(args), cwd=cwd or ROOT, capture_output=True, text=True, input=input,
                           env={**os.environ, "NO_COLOR": "1"})
 
 
 @pytest.fixture
 def cli():
+    return run_cli_in_process
+
+
+@pytest.fixture
+def real_cli():
     return run_cli
+
+
+SHARED = ROOT.parent / "shared"
+needs_shared = pytest.mark.skipif(not (SHARED / "eval").is_dir() or not (SHARED / "corpus").is_dir(),
+                                  reason="needs ../shared (the benchmarks and corpora beside the project)")

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from linter import lint_paths
+from newslint import lint_paths
 
 CORPUS = Path(__file__).resolve().parent.parent.parent / "shared" / "corpus" / "18f"
 pytestmark = pytest.mark.skipif(not CORPUS.is_dir(), reason="18F corpus not present")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from conftest import at, lint
 
-from linter.markup import parse
+from newslint.markup import parse
 
 
 def _words(doc):

@@ -2,9 +2,9 @@ from __future__ import annotations
 
 import pytest
 
-from linter import registry as reg_mod
-from linter.registry import RegistryError, load_registry
-from rules.grammar.repeated_word import RepeatedWord
+from newslint import registry as reg_mod
+from newslint.registry import RegistryError, load_registry
+from newslint.rules.grammar.repeated_word import RepeatedWord
 
 
 class _EP:
@@ -41,9 +41,9 @@ def test_duplicate_ids_are_an_error(monkeypatch):
 
 
 def test_crashing_rule_is_an_internal_error_and_others_still_report():
-    from linter.config import Config
-    from linter.markup import parse
-    from linter.runner import run_rules
+    from conftest import engine_of
+    from newslint.markup import parse
+    from newslint.runner import run_rules
 
     class Boom(RepeatedWord):
         id = "test/boom"
@@ -52,5 +52,5 @@ def test_crashing_rule_is_an_internal_error_and_others_still_report():
             raise RuntimeError("kaboom")
 
     doc = parse("s.txt", "It fails the the test.\n")
-    diags, _ = run_rules(doc, [Boom(), RepeatedWord()], Config())
+    diags, _ = run_rules(doc, engine_of([Boom(), RepeatedWord()]))
     assert {d.rule for d in diags} == {"newslint/internal-error", "grammar/repeated-word"}

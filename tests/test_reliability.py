@@ -10,16 +10,16 @@ import time
 from pathlib import Path
 
 import pytest
-from conftest import ROOT, at
+from conftest import ROOT, at, engine_of
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from linter import lint_text
-from linter.config import Config
-from linter.fixes import apply_edits, choose_edits
-from linter.markup import parse
-from linter.runner import INTERNAL_ERROR, run_rules
-from rules.grammar.repeated_word import RepeatedWord
+from newslint import lint_text
+
+from newslint.fixes import apply_edits, choose_edits
+from newslint.markup import parse
+from newslint.runner import INTERNAL_ERROR, run_rules
+from newslint.rules.grammar.repeated_word import RepeatedWord
 
 BAD = ROOT / "tests" / "fixtures" / "bad"
 HYPOTHESIS = settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -75,7 +75,7 @@ def test_time_grows_linearly_with_story_size(tmp_path):
     small.write_text(para * (1_000_000 // len(para)))
     large.write_text(para * (4_000_000 // len(para)))
     sel = ["spelling", "grammar/repeated-word"]
-    from linter import lint_paths
+    from newslint import lint_paths
 
     lint_paths([str(small)], select=sel)  # load resources first
     t0 = time.perf_counter()
@@ -235,9 +235,9 @@ class _Flaky(RepeatedWord):
 @given(plain_doc)
 def test_a_crashing_rule_never_hides_the_others(source):
     doc = parse("s.txt", source)
-    diags, _ = run_rules(doc, [_Flaky(), RepeatedWord()], Config())
+    diags, _ = run_rules(doc, engine_of([_Flaky(), RepeatedWord()]))
     repeated = [d for d in diags if d.rule == "grammar/repeated-word"]
-    alone, _ = run_rules(parse("s.txt", source), [RepeatedWord()], Config())
+    alone, _ = run_rules(parse("s.txt", source), engine_of([RepeatedWord()]))
     assert repeated == alone
     crashed = [d for d in diags if d.rule == INTERNAL_ERROR]
     assert len(crashed) == (1 if "x" in doc.prose else 0)

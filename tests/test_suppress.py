@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from linter.suppress import find_suppressions
+from newslint.suppress import find_suppressions
 
 
 def _ranges(src, fmt="markdown"):

@@ -4,9 +4,7 @@ from __future__ import annotations
 import re
 from typing import Iterable
 
-from linter.diagnostic import Category, Diagnostic, Severity
-from linter.document import Document
-from linter.rule import Rule
+from newslint.api import Category, Diagnostic, Document, Rule, Severity
 
 # (pronoun, wrong verb) -> right verb. Source: standard English subject-verb agreement
 # (Merriam-Webster, "subject-verb agreement"; AP Stylebook, "verbs").

@@ -6,12 +6,10 @@ one notice says so.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Iterable
+from dataclasses import dataclass, field
+from typing import Iterable, Literal, Mapping
 
-from linter.diagnostic import Category, Diagnostic, Severity
-from linter.document import Block, Document
-from linter.rule import Rule
+from newslint.api import Block, Category, Diagnostic, Document, Rule, Severity
 
 from . import harper_backend as hb
 from . import languagetool_backend as lt
@@ -41,14 +39,17 @@ def _within_one_block(blocks: list[Block], s: int, e: int) -> bool:
     return any(b.start <= s and e <= b.end for b in blocks)
 
 
-def _backend(rule: Rule) -> str:
-    return rule.settings.section.get("grammar", {}).get("backend", "harper")
+@dataclass(frozen=True)
+class GrammarSection:
+    """``[grammar]``: which backend checks grammar, and how to reach LanguageTool."""
+
+    # "harper" (embedded, offline), "languagetool" (a server or install you run) or "both"
+    backend: Literal["harper", "languagetool", "both"] = "harper"
+    languagetool: lt.LanguageToolSection = field(default_factory=lt.LanguageToolSection)
 
 
-def _lt_settings(rule: Rule) -> lt.LTSettings:
-    raw = rule.settings.section.get("grammar", {}).get("languagetool", {})
-    return lt.LTSettings(url=raw.get("url"), path=raw.get("path"), allow_remote=bool(raw.get("allow-remote", False)),
-                         disabled_rules=tuple(raw.get("disabled-rules", ())))
+def _section(rule: Rule) -> GrammarSection:
+    return rule.settings.section("grammar")
 
 
 @dataclass(frozen=True)
@@ -78,11 +79,19 @@ class HarperGrammar(Rule):
     default_severity = Severity.WARNING
     summary = "Grammar, agreement, a/an and confused words from the embedded Harper checker."
     Options = HarperOptions
+    config_section = ("grammar", GrammarSection)
+    precedence = -1  # an external checker: newslint's own rule keeps a shared span
+
+    @classmethod
+    def subrules(cls) -> Mapping[str, str]:
+        return hb.descriptions()
 
     def check(self, doc: Document) -> Iterable[Diagnostic]:
-        backend = _backend(self)
-        if backend == "languagetool" and lt.get_client(_lt_settings(self)) is not None:
-            return
+        section = _section(self)
+        if section.backend == "languagetool":
+            language = "en-GB" if self.settings.dialect == "en-GB" else "en-US"
+            if lt.get_client(section.languagetool, self.notice, language) is not None:
+                return
         disabled = frozenset((hb.NOISY_ON_NEWS - set(self.options.enable)) | set(self.options.disable))
         dialect = self.settings.dialect
         for cstart, cend, blocks in chunks(doc):
@@ -98,8 +107,7 @@ class HarperGrammar(Rule):
                     continue
                 if cat == Category.SPELLING:
                     continue  # spelling/unknown-word's job
-                yield self.report(doc, s, e, message, sugg, severity=sev if self.severity == self.default_severity
-                                  else self.severity, category=cat, rule_id=f"{self.id}/{name}")
+                yield self.report(doc, s, e, message, sugg, severity=sev, category=cat, rule_id=f"{self.id}/{name}")
 
 
 class LanguageToolGrammar(Rule):
@@ -118,29 +126,38 @@ class LanguageToolGrammar(Rule):
     category = Category.GRAMMAR
     default_severity = Severity.WARNING
     summary = "Grammar and style from a LanguageTool server or local install (when configured)."
+    config_section = ("grammar", GrammarSection)
+    precedence = -1
+    open_subrules = True  # LanguageTool's rule ids depend on the server's version
 
     def check(self, doc: Document) -> Iterable[Diagnostic]:
-        if _backend(self) not in ("languagetool", "both"):
+        section = _section(self)
+        if section.backend not in ("languagetool", "both"):
             return
-        s = _lt_settings(self)
-        client = lt.get_client(s)
+        s = section.languagetool
+        language = "en-GB" if self.settings.dialect == "en-GB" else "en-US"
+        client = lt.get_client(s, self.notice, language)
         if client is None:
             return
-        language = "en-GB" if self.settings.dialect == "en-GB" else "en-US"
-        for cstart, cend, blocks in chunks(doc):
-            text = doc.prose[cstart:cend]
-            if not text.strip():
+        found = []
+        try:
+            for cstart, cend, blocks in chunks(doc):
+                text = doc.prose[cstart:cend]
+                if text.strip():
+                    found.extend((cstart, blocks, m) for m in client.check(text, language))
+        except lt.LanguageToolError as exc:
+            message = f"{exc}; using Harper"
+            lt.forget_client(s, language, message)
+            self.notice(message)
+            if section.backend == "languagetool":  # with "both", Harper has run already
+                yield from HarperGrammar(HarperOptions(), self.settings).check(doc)
+            return
+        for cstart, blocks, m in found:
+            cat, sev = lt.CATEGORY_MAP.get(m.category, (Category.GRAMMAR, Severity.WARNING))
+            start, end = cstart + m.offset, cstart + m.offset + m.length
+            if not _within_one_block(blocks, start, end):
                 continue
-            for m in client.check(text, language, s.disabled_rules):
-                rule = m.get("rule", {})
-                cat_id = rule.get("category", {}).get("id", "MISC")
-                cat, sev = lt.CATEGORY_MAP.get(cat_id, (Category.GRAMMAR, Severity.WARNING))
-                start = cstart + int(m.get("offset", 0))
-                end = start + int(m.get("length", 0))
-                if not _within_one_block(blocks, start, end):
-                    continue
-                if cat in _QUOTE_SAFE and doc.in_quote(start, end):
-                    continue
-                sugg = [r.get("value", "") for r in m.get("replacements", [])][:5]
-                yield self.report(doc, start, end, m.get("message", ""), sugg, severity=sev, category=cat,
-                                  rule_id=f"{self.id}/{rule.get('id', 'UNKNOWN')}")
+            if cat in _QUOTE_SAFE and doc.in_quote(start, end):
+                continue
+            yield self.report(doc, start, end, m.message, list(m.replacements), severity=sev, category=cat,
+                              rule_id=f"{self.id}/{m.rule_id}")

@@ -9,7 +9,7 @@ from __future__ import annotations
 import threading
 from functools import lru_cache
 
-from linter.diagnostic import Category, Severity
+from newslint.api import Category, Severity
 
 # Harper's lint kinds -> newslint categories and severities
 KIND_MAP: dict[str, tuple[Category, Severity]] = {
@@ -99,6 +99,13 @@ def get_linter(dialect: str, disabled: frozenset[str]):
                 lin.set_lint_config({k: (False if k in disabled else v) for k, v in cfg.items()})
                 _LINTERS[key] = lin
     return lin
+
+
+@lru_cache(maxsize=1)
+def descriptions() -> dict[str, str]:
+    """Every Harper rule name -> Harper's one-line description (backticks removed)."""
+    lin = get_linter("en-US", NOISY_ON_NEWS)
+    return {k: v.replace("`", "'") for k, v in sorted(lin.get_lint_descriptions().items())}
 
 
 @lru_cache(maxsize=20_000)

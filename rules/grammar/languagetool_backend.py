@@ -1,27 +1,31 @@
 """The LanguageTool backend: a server the user runs, or a local install started once.
 
-Never downloads: language-tool-python fetches LanguageTool on first use, so newslint only
-hands it a directory that already holds an install (``grammar.languagetool.path`` or the
-``LTP_PATH`` environment variable that language-tool-python reads). A server URL
-(``grammar.languagetool.url``) is used through LanguageTool's documented HTTP API,
-``POST /v2/check`` with the text as annotated ``data`` so that only prose is checked.
-A non-local URL is refused unless ``allow-remote = true``: unpublished copy is private.
+newslint never downloads LanguageTool. It talks to a server through language-tool-python's
+client (``remote_server=``; the client also turns LanguageTool's UTF-16 offsets into
+Python string offsets). A local install (``[grammar.languagetool] path``, or the
+``LTP_PATH`` variable language-tool-python documents) is started once per process with
+LanguageTool's own documented command, ``java -cp languagetool-server.jar
+org.languagetool.server.HTTPServer --port N``, on a free loopback port, and stopped at exit.
+A URL that is not on this machine is refused unless ``allow-remote = true``: unpublished
+copy is private. A server that cannot be reached gives one notice, and Harper is used.
 """
 from __future__ import annotations
 
+import atexit
 import ipaddress
-import json
 import os
+import shutil
+import socket
+import subprocess
 import threading
-import urllib.error
+import time
 import urllib.parse
 import urllib.request
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable
 
-from linter import notices
-from linter.diagnostic import Category, Severity
+from newslint.api import Category, Severity
 
 # LanguageTool rule categories (``match.rule.category.id``) -> newslint categories
 CATEGORY_MAP: dict[str, tuple[Category, Severity]] = {
@@ -43,6 +47,7 @@ CATEGORY_MAP: dict[str, tuple[Category, Severity]] = {
     "AMERICAN_ENGLISH_STYLE": (Category.STYLE, Severity.INFO),
 }
 NOT_CONFIGURED = "LanguageTool not configured; using Harper"
+RETRY_AFTER = 60.0  # seconds before a long-lived process tries a failed server again
 
 
 class LanguageToolError(Exception):
@@ -50,11 +55,27 @@ class LanguageToolError(Exception):
 
 
 @dataclass(frozen=True)
-class LTSettings:
+class LanguageToolSection:
+    """``[grammar.languagetool]``."""
+
+    # a LanguageTool server you run, e.g. "http://localhost:8081"
     url: str | None = None
+    # or an unzipped LanguageTool install (the folder with languagetool-server.jar)
     path: str | None = None
+    # a URL off this machine must be allowed explicitly: unpublished copy would leave it
     allow_remote: bool = False
+    # LanguageTool rule ids never to report
     disabled_rules: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Match:
+    offset: int
+    length: int
+    message: str
+    replacements: tuple[str, ...]
+    rule_id: str
+    category: str
 
 
 def is_local_url(url: str) -> bool:
@@ -67,76 +88,91 @@ def is_local_url(url: str) -> bool:
         return False
 
 
-def annotated(text: str) -> str:
-    """LanguageTool's annotated-text JSON for prose: one text item."""
-    return json.dumps({"annotation": [{"text": text}]})
+class Client:
+    """language-tool-python clients of one server, one per language, made on first use."""
 
+    def __init__(self, url: str, disabled: tuple[str, ...]) -> None:
+        self.url = url.rstrip("/") + "/"
+        self.disabled = disabled
+        self._tools: dict[str, Any] = {}
 
-class HTTPClient:
-    """Minimal client of LanguageTool's ``/v2/check`` (form-encoded POST, JSON answer)."""
+    def tool(self, language: str) -> Any:
+        tool = self._tools.get(language)
+        if tool is None:
+            import language_tool_python
 
-    def __init__(self, url: str, timeout: float = 20.0) -> None:
-        self.url = url.rstrip("/")
-        if not self.url.endswith("/v2"):
-            self.url += "/v2"
-        self.timeout = timeout
+            try:
+                tool = language_tool_python.LanguageTool(language, remote_server=self.url)
+            except Exception as exc:  # noqa: BLE001 - connection refused, bad answer...
+                raise LanguageToolError(f"LanguageTool at {self.url} cannot be used: {exc}") from None
+            tool.disabled_rules.update(self.disabled)
+            self._tools[language] = tool
+        return tool
 
-    def check(self, text: str, language: str, disabled: tuple[str, ...] = ()) -> list[dict[str, Any]]:
-        form = {"data": annotated(text), "language": language}
-        if disabled:
-            form["disabledRules"] = ",".join(disabled)
-        req = urllib.request.Request(self.url + "/check", data=urllib.parse.urlencode(form).encode(),
-                                     headers={"Content-Type": "application/x-www-form-urlencoded",
-                                              "Accept": "application/json"})
+    def check(self, text: str, language: str) -> list[Match]:
         try:
-            with urllib.request.urlopen(req, timeout=self.timeout) as resp:  # noqa: S310 - configured URL
-                payload = json.loads(resp.read().decode("utf-8"))
-        except (urllib.error.URLError, OSError, ValueError) as exc:
+            found = self.tool(language).check(text)
+        except LanguageToolError:
+            raise
+        except Exception as exc:  # noqa: BLE001 - the server went away mid-run
             raise LanguageToolError(f"LanguageTool at {self.url} failed: {exc}") from None
-        return list(payload.get("matches", []))
+        return [Match(m.offset, m.error_length, m.message, tuple(m.replacements[:5]), m.rule_id, m.category)
+                for m in found]
 
 
 _LOCK = threading.Lock()
-_CLIENTS: dict[LTSettings, Any] = {}
-_FAILED: set[LTSettings] = set()
+_CLIENTS: dict[tuple[LanguageToolSection, str], Client] = {}
+# (section, language) -> (when it failed, what to tell the user)
+_FAILED: dict[tuple[LanguageToolSection, str], tuple[float, str]] = {}
 
 
-def get_client(s: LTSettings) -> Any | None:
-    """A client for the configured LanguageTool, built once per process; None (with one
-    notice) when none is configured or it cannot be used."""
-    if s in _FAILED:
-        return None
+def get_client(s: LanguageToolSection, notify: Callable[[str], None], language: str) -> Client | None:
+    """A working client for the configured LanguageTool and language, made once per process;
+    None, with a notice, when none is configured or it cannot be reached."""
+    key = (s, language)
     with _LOCK:
-        if s in _CLIENTS:
-            return _CLIENTS[s]
-        client = None
-        try:
-            client = _make_client(s)
-        except LanguageToolError as exc:
-            notices.emit(f"{exc}; using Harper")
-        if client is None:
-            _FAILED.add(s)
-            if not s.url and not (s.path or os.environ.get("LTP_PATH")):
-                notices.emit(NOT_CONFIGURED)
+        if key in _CLIENTS:
+            return _CLIENTS[key]
+        failed = _FAILED.get(key)
+        if failed and time.monotonic() - failed[0] < RETRY_AFTER:
+            notify(failed[1])
             return None
-        _CLIENTS[s] = client
+        try:
+            url = _server_url(s)
+            if url is None:
+                raise LanguageToolError(NOT_CONFIGURED)
+            client = Client(url, s.disabled_rules)
+            client.tool(language)  # reach it now: a server that is down means Harper
+        except LanguageToolError as exc:
+            message = str(exc) if str(exc) == NOT_CONFIGURED else f"{exc}; using Harper"
+            _FAILED[key] = (time.monotonic(), message)
+            notify(message)
+            return None
+        _CLIENTS[key] = client
         return client
 
 
-def _make_client(s: LTSettings) -> Any | None:
+def forget_client(s: LanguageToolSection, language: str, message: str) -> None:
+    """After a failure mid-run: Harper takes over until RETRY_AFTER has passed."""
+    with _LOCK:
+        _CLIENTS.pop((s, language), None)
+        _FAILED[(s, language)] = (time.monotonic(), message)
+
+
+def _server_url(s: LanguageToolSection) -> str | None:
     if s.url:
         if not is_local_url(s.url) and not s.allow_remote:
             raise LanguageToolError(
                 f"LanguageTool URL {s.url} is not on this machine; unpublished copy would leave it "
                 "(set grammar.languagetool.allow-remote = true to allow)")
-        return HTTPClient(s.url)
+        return s.url
     path = s.path or os.environ.get("LTP_PATH")
     if not path:
         return None
-    install = _find_install(Path(path))
+    install = _find_install(Path(os.path.expanduser(path)))
     if install is None:
         raise LanguageToolError(f"no LanguageTool install (languagetool-server.jar) under {path}")
-    return _LocalServer(install)
+    return _start_local(install)
 
 
 def _find_install(root: Path) -> Path | None:
@@ -147,32 +183,33 @@ def _find_install(root: Path) -> Path | None:
     return None
 
 
-class _LocalServer:
-    """A local install, started once through language-tool-python (which then never downloads,
-    since the install is already where it looks)."""
+_LOCAL: dict[Path, str] = {}
 
-    def __init__(self, install: Path) -> None:
-        os.environ["LTP_PATH"] = str(install.parent)
-        import language_tool_python  # noqa: F401 - the user's requested backend
 
-        self._tools: dict[str, Any] = {}
-        self._install = install
-
-    def check(self, text: str, language: str, disabled: tuple[str, ...] = ()) -> list[dict[str, Any]]:
-        import language_tool_python
-
-        tool = self._tools.get(language)
-        if tool is None:
-            try:
-                tool = language_tool_python.LanguageTool(language)
-            except Exception as exc:  # noqa: BLE001 - Java missing, port busy...
-                raise LanguageToolError(f"cannot start LanguageTool from {self._install}: {exc}") from None
-            if disabled:
-                tool.disabled_rules.update(disabled)
-            self._tools[language] = tool
-        out = []
-        for m in tool.check(text):
-            out.append({"offset": m.offset, "length": m.error_length, "message": m.message,
-                        "replacements": [{"value": r} for r in m.replacements],
-                        "rule": {"id": m.rule_id, "category": {"id": m.category}}})
-        return out
+def _start_local(install: Path, timeout: float = 90.0) -> str:
+    """Start the install's HTTP server on a free loopback port (once per process)."""
+    if install in _LOCAL:
+        return _LOCAL[install]
+    java = shutil.which("java")
+    if java is None:
+        raise LanguageToolError("LanguageTool needs Java 17 or newer, and no 'java' is on PATH")
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    proc = subprocess.Popen([java, "-cp", str(install / "languagetool-server.jar"),
+                             "org.languagetool.server.HTTPServer", "--port", str(port)],
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    atexit.register(proc.terminate)
+    url = f"http://127.0.0.1:{port}/"
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if proc.poll() is not None:
+            raise LanguageToolError(f"LanguageTool from {install} exited with status {proc.returncode}")
+        try:
+            with urllib.request.urlopen(url + "v2/languages", timeout=2):  # noqa: S310 - loopback
+                _LOCAL[install] = url
+                return url
+        except OSError:
+            time.sleep(0.5)
+    proc.terminate()
+    raise LanguageToolError(f"LanguageTool from {install} did not start within {timeout:.0f} s")

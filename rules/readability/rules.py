@@ -4,9 +4,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any, Iterable
 
-from linter.diagnostic import Category, Diagnostic, Severity
-from linter.document import Document, Sentence
-from linter.rule import Rule
+from newslint.api import Category, Diagnostic, Document, PhraseRule, Rule, Sentence, Severity
 
 from .metrics import story_metrics
 from .passive import find_passives
@@ -16,6 +14,10 @@ BODY_SCOPES = ("paragraph", "blockquote", "list")
 
 def body_sentences(doc: Document) -> list[Sentence]:
     """Body sentences: not headlines, captions or tables, and not wholly inside a quote."""
+    return doc.memo("body-sentences", lambda: _body_sentences(doc))
+
+
+def _body_sentences(doc: Document) -> list[Sentence]:
     out = []
     for s in doc.sentences:
         if s.block.scope not in BODY_SCOPES:
@@ -33,6 +35,11 @@ def _count_words(text: str) -> int:
 
 
 def readability_block(doc: Document) -> dict[str, Any]:
+    """The story's readability numbers, computed once per document."""
+    return doc.memo("readability", lambda: _readability_block(doc))
+
+
+def _readability_block(doc: Document) -> dict[str, Any]:
     sents = body_sentences(doc)
     text = "\n\n".join(s.text for s in sents)
     lengths = [_count_words(s.text) for s in sents]
@@ -63,7 +70,7 @@ class GradeOptions:
 
 class StoryGrade(Rule):
     """What it does: computes the story's readability (Flesch reading ease, Flesch-Kincaid
-    grade, Gunning fog, SMOG, Dale-Chall, via textstat, offline) over body sentences, puts
+    grade, Gunning fog, SMOG, Dale-Chall, textstat's formulas, offline) over body sentences, puts
     the numbers in the report (``files[].readability`` in JSON, ``--statistics`` in text),
     and reports a story whose grade is above the target.
 
@@ -180,7 +187,6 @@ class PassiveVoice(Rule):
                                   f"Passive voice '{s.text[a:b]}'; say who acted if it matters")
 
 
-from linter.phrase_rule import PhraseRule  # noqa: E402
 
 
 class ComplexWord(PhraseRule):
@@ -196,4 +202,4 @@ class ComplexWord(PhraseRule):
     category = Category.READABILITY
     default_severity = Severity.INFO
     summary = "A wordy phrase or inflated word with a plain alternative ('in order to' -> 'to')."
-    pack = ("rules", "data/complex_words.toml")
+    pack = ("newslint.rules", "data/complex_words.toml")

@@ -4,9 +4,7 @@ from __future__ import annotations
 from collections import defaultdict
 from typing import Iterable
 
-from linter.diagnostic import Category, Diagnostic, Severity
-from linter.document import Document
-from linter.rule import Rule
+from newslint.api import Category, Diagnostic, Document, Rule, Severity
 
 from .lexicon import damerau, lexicon
 from .names import is_census_name

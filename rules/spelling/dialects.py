@@ -8,16 +8,13 @@ American words (pyspellchecker's list is American, so British forms are missing 
 from __future__ import annotations
 
 import re
-import sys
 from functools import lru_cache
 from importlib import resources
 
+from newslint.api import tomllib
+
 from .lexicon import lexicon
 
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover
-    import tomli as tomllib
 
 # (british regex, american replacement): each applied to the end or inside of a word
 _GB_TO_US = [
@@ -33,7 +30,7 @@ _GB_TO_US = [
 
 @lru_cache(maxsize=1)
 def _data() -> tuple[dict[str, str], dict[str, str], frozenset[str]]:
-    raw = tomllib.loads(resources.files("rules").joinpath("data/dialect_spellings.toml").read_text(encoding="utf-8"))
+    raw = tomllib.loads(resources.files("newslint.rules").joinpath("data/dialect_spellings.toml").read_text(encoding="utf-8"))
     gb_us = {k.lower(): v.lower() for k, v in raw["pairs"].items()}
     gb_us.update({k.lower(): v.lower() for k, v in raw["british_only"].items()})
     us_gb = {v.lower(): k.lower() for k, v in raw["pairs"].items()}

@@ -8,9 +8,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Iterable
 
-from linter.diagnostic import Category, Diagnostic, Severity
-from linter.document import Document
-from linter.rule import Rule, match_case
+from newslint.api import Category, Diagnostic, Document, Rule, Severity, match_case
 
 from .dialects import american_of, british_of, is_ize_form
 from .lexicon import lexicon

@@ -4,10 +4,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any, Iterable
 
-from linter.diagnostic import Category, Diagnostic, Severity
-from linter.document import Document
-from linter.phrase_rule import compile_user_pattern
-from linter.rule import OptionError, Rule
+from newslint.api import Category, Diagnostic, Document, OptionError, Rule, Severity, compile_user_pattern
 
 
 @dataclass(frozen=True)

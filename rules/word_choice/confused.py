@@ -3,28 +3,21 @@ decided by a trigram language model (see ``lm.py``), never by a list of known ba
 """
 from __future__ import annotations
 
-import sys
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 from typing import Iterable
 
-from linter.diagnostic import Category, Diagnostic, Severity
-from linter.document import Document
-from linter.rule import Rule, match_case
+from newslint.api import Category, Diagnostic, Document, Rule, Severity, match_case, tomllib
 
 from . import lm
 from .context import sentence_tokens
 
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover
-    import tomli as tomllib
 
 
 @lru_cache(maxsize=1)
 def confusion_sets() -> dict[str, tuple[str, ...]]:
-    raw = tomllib.loads(resources.files("rules").joinpath("data/confusables.toml").read_text(encoding="utf-8"))
+    raw = tomllib.loads(resources.files("newslint.rules").joinpath("data/confusables.toml").read_text(encoding="utf-8"))
     out: dict[str, set[str]] = {}
     for group in raw["sets"]:
         for w in group:

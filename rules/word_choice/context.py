@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from linter.document import Document, Word
+from newslint.api import Document, Word
 
 
 @dataclass

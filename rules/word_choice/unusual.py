@@ -23,7 +23,6 @@ from __future__ import annotations
 
 import math
 import os
-import sys
 from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
@@ -32,18 +31,11 @@ from typing import Iterable, Iterator
 
 import numpy as np
 
-from linter import notices
-from linter.diagnostic import Category, Diagnostic, Severity
-from linter.document import Document, Sentence, Word
-from linter.rule import Rule, match_case
+from newslint.api import Category, Diagnostic, Document, Rule, Sentence, Severity, Word, match_case, tomllib
 
 from . import lm, masked_lm, vectors
 from .context import sentence_tokens
 
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover
-    import tomli as tomllib
 
 # Determiners of English grammar (articles, demonstratives, possessives, quantifiers):
 # the slot after one of them is filled by a modifier or a noun.
@@ -78,7 +70,7 @@ FEATURES = ("left", "right", "top1", "top3", "sentence", "next", "count")
 
 @lru_cache(maxsize=1)
 def model() -> dict:
-    text = resources.files("rules").joinpath("data/unusual_word.toml").read_text(encoding="utf-8")
+    text = resources.files("newslint.rules").joinpath("data/unusual_word.toml").read_text(encoding="utf-8")
     return tomllib.loads(text)
 
 
@@ -249,7 +241,7 @@ class UnusualWord(Rule):
             p = score(c.features)
             if p < min(info_at, warn_at):
                 continue
-            severity = self.severity if p >= warn_at and not c.in_quote else Severity.INFO
+            severity = self.default_severity if p >= warn_at and not c.in_quote else Severity.INFO
             why = (f"'{c.word.text}' may be out of place: a model of general English has not seen "
                    f"'{c.token} {c.next_token}', and the word has little to do with the rest of the story")
             yield self._report(doc, c, why, suggestion(c, self.options.suggestion_margin), severity)
@@ -274,7 +266,7 @@ class UnusualWord(Rule):
         try:
             return masked_lm.load(os.path.expanduser(path))
         except Exception as e:  # a missing package, directory or a broken model: say so once
-            notices.emit(f"word-choice/unusual-word: masked-model not used ({e}); "
+            self.notice(f"word-choice/unusual-word: masked-model not used ({e}); "
                          "the built-in detector runs instead")
             return None
 
@@ -288,7 +280,7 @@ class UnusualWord(Rule):
             j = mlm.judge(doc.prose[sent.start:sent.end], c.word.start - sent.start, c.word.end - sent.start)
             if j is None or j.best - j.own < self.options.masked_margin:
                 continue
-            severity = Severity.INFO if c.in_quote else self.severity
+            severity = Severity.INFO if c.in_quote else self.default_severity
             times = math.exp(min(j.best - j.own, 50.0))
             alt = next((w for w in j.predictions if w.lower() != c.token), None)
             why = (f"'{c.word.text}' may be out of place: the masked language model finds its best word "

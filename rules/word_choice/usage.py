@@ -1,8 +1,7 @@
 """word-choice/usage: misused words, redundancies and newsroom cliches, from rules/data/usage.toml."""
 from __future__ import annotations
 
-from linter.diagnostic import Category, Severity
-from linter.phrase_rule import PhraseRule
+from newslint.api import Category, PhraseRule, Severity
 
 
 class Usage(PhraseRule):
@@ -20,4 +19,4 @@ class Usage(PhraseRule):
     category = Category.WORD_CHOICE
     default_severity = Severity.WARNING
     summary = "Misused words, redundancies and newsroom cliches ('utilize', 'past history', 'in the wake of')."
-    pack = ("rules", "data/usage.toml")
+    pack = ("newslint.rules", "data/usage.toml")

@@ -38,7 +38,7 @@ def load() -> Vectors:
     if _TABLE is None:
         with _LOCK:
             if _TABLE is None:
-                with resources.files("rules").joinpath("data/word_vectors.npz").open("rb") as fh:
+                with resources.files("newslint.rules").joinpath("data/word_vectors.npz").open("rb") as fh:
                     data = np.load(fh)
                     words = str(data["words"]).split("\n")
                     matrix = data["vectors"].astype(np.float32)

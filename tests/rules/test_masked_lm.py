@@ -58,7 +58,7 @@ def test_masked_model_that_predicts_the_written_word_reports_nothing(tmp_path):
 
 
 def test_judge_masks_the_word_and_reads_whole_word_predictions(tmp_path):
-    from rules.word_choice import masked_lm
+    from newslint.rules.word_choice import masked_lm
 
     mlm = masked_lm.MaskedLM(str(tiny_model(tmp_path / "m", "strong")))
     sentence = "The worst of the pajama winds had passed."
@@ -67,7 +67,7 @@ def test_judge_masks_the_word_and_reads_whole_word_predictions(tmp_path):
 
 
 def test_missing_model_is_one_notice_and_the_builtin_detector_runs(tmp_path):
-    from linter.runner import lint_source_text
+    from newslint.runner import lint_source_text
 
     res = lint_source_text(TEXT, select=["word-choice/unusual-word"],
                            config=config(tmp_path, tmp_path / "no-such-model"), fmt="plain")

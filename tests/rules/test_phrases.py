@@ -6,7 +6,7 @@ import sys
 import pytest
 from conftest import at, lint
 
-from linter.phrase_rule import load_pack
+from newslint.phrase_rule import load_pack
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -42,9 +42,9 @@ def test_complex_word():
 def test_every_pack_entry_has_a_source(name):
     from importlib import resources
 
-    raw = tomllib.loads(resources.files("rules").joinpath(name).read_text(encoding="utf-8"))
+    raw = tomllib.loads(resources.files("newslint.rules").joinpath(name).read_text(encoding="utf-8"))
     assert raw["entry"] and all(e.get("source") for e in raw["entry"])
-    assert load_pack("rules", name).entries
+    assert load_pack("newslint.rules", name).entries
 
 
 def test_house_terms_from_config(tmp_path):
@@ -52,7 +52,7 @@ def test_house_terms_from_config(tmp_path):
         'select = ["style/house-terms"]\n[rules."style/house-terms".patterns]\n"(?i)\\\\bkiev\\\\b" = "Kyiv"\n')
     story = tmp_path / "s.txt"
     story.write_text("Troops left Kiev. \u201cKiev is home,\u201d he said. Kyiv is calm.\n")
-    from linter import lint_paths
+    from newslint import lint_paths
 
     diags = lint_paths([str(story)]).diagnostics
     assert [(d.column, d.suggestions) for d in diags] == [(13, ("Kyiv",))]
@@ -74,6 +74,6 @@ def test_house_terms_run_in_linear_time(tmp_path):
                                             '[rules."style/house-terms".patterns]\n"(a+)+$" = "a"\n')
     story = tmp_path / "s.txt"
     story.write_text("a" * 5000 + "b\n")
-    from linter import lint_paths
+    from newslint import lint_paths
 
     assert lint_paths([str(story)]).diagnostics == []

@@ -3,12 +3,13 @@ from __future__ import annotations
 import socket
 
 import pytest
-from conftest import at, lint
+from conftest import ROOT, at, lint
 
-from linter.markup import parse
-from rules.readability.metrics import textstat_offline
-from rules.readability.passive import find_passives
-from rules.readability.rules import body_sentences, readability_block
+from newslint.markup import parse
+from newslint.rules.readability.metrics import story_metrics
+from newslint.rules.readability.syllables import table
+from newslint.rules.readability.passive import find_passives
+from newslint.rules.readability.rules import body_sentences, readability_block
 
 STORY = ("Officials said on Monday that the new bridge would open next spring. The project, which has "
          "been delayed twice by funding disputes and a lawsuit brought by residents who live near the "
@@ -16,14 +17,36 @@ STORY = ("Officials said on Monday that the new bridge would open next spring. T
          "The mayor welcomed the news. She said the city had waited long enough.\n")
 
 
-def test_story_numbers_match_textstat_on_the_same_prose():
-    doc = parse("s.txt", STORY)
-    block = readability_block(doc)
-    text = "\n\n".join(s.text for s in body_sentences(doc))
-    ts = textstat_offline()
-    assert block["flesch_kincaid_grade"] == round(ts.flesch_kincaid_grade(text), 1)
-    assert block["flesch_reading_ease"] == round(ts.flesch_reading_ease(text), 1)
-    assert block["sentences"] == 5
+TEXTS = [
+    STORY,
+    (ROOT / "seeds" / "000_7467d37895fd2b1a.txt").read_text(encoding="utf-8"),
+    "It's the well-known rule: don't re-enter. Zyzzogeton and Qwxlphat aren't words! Are they? "
+    "The 2024 budget rose 4.5% to $3bn.\n\nShort. Two words. The end of a much longer sentence here.",
+]
+
+
+@pytest.mark.parametrize("text", TEXTS)
+def test_numbers_are_textstats(monkeypatch, text):
+    """newslint computes textstat's formulas itself (see metrics.py); textstat, fed the same
+    syllable dictionary (here, in the test only), must give the same five numbers."""
+    import textstat
+    from textstat.backend.counts import _count_syllables
+
+    cmu = {w: [["AH1"] * n] for w, n in table().items()}
+    monkeypatch.setattr(_count_syllables, "get_cmudict", lambda lang: cmu)
+    ours = story_metrics(text)
+    assert ours == {
+        "flesch_reading_ease": round(textstat.flesch_reading_ease(text), 1),
+        "flesch_kincaid_grade": round(textstat.flesch_kincaid_grade(text), 1),
+        "gunning_fog": round(textstat.gunning_fog(text), 1),
+        "smog_index": round(textstat.smog_index(text), 1),
+        "dale_chall": round(textstat.dale_chall_readability_score(text), 2),
+    }
+
+
+def test_story_block_counts_body_sentences():
+    block = readability_block(parse("s.txt", STORY))
+    assert block["sentences"] == 5 and block["grade"] == block["flesch_kincaid_grade"]
 
 
 def test_offline_same_numbers(monkeypatch):

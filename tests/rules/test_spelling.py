@@ -55,7 +55,7 @@ def test_dictionary_file_accepts_words(tmp_path):
     (tmp_path / "newslint.toml").write_text('dictionary = ["words.dic"]\nselect = ["spelling"]\n')
     story = tmp_path / "story.txt"
     story.write_text("The frobnicator broke. The frobnicatr broke.\n")
-    from linter import lint_paths
+    from newslint import lint_paths
 
     diags = lint_paths([str(story)]).diagnostics
     assert [d.column for d in diags] == [28]

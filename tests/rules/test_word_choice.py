@@ -131,14 +131,14 @@ def test_the_seed_story_child_units():
 
 
 def test_bigram_presence_is_read_exactly_from_the_language_model():
-    from rules.word_choice import lm
+    from newslint.rules.word_choice import lm
 
     assert lm.has_bigram("strong", "winds") and lm.has_bigram("budget", "deficit")
     assert not lm.has_bigram("pajama", "winds") and not lm.has_bigram("tulip", "deficit")
 
 
 def test_word_vectors_know_related_words():
-    from rules.word_choice import vectors
+    from newslint.rules.word_choice import vectors
 
     v = vectors.load()
     assert len(v.index) == 40_000
@@ -147,8 +147,8 @@ def test_word_vectors_know_related_words():
 
 
 def test_model_file_matches_the_features_the_rule_computes():
-    from linter.markup import parse
-    from rules.word_choice.unusual import FEATURES, UnusualWord, candidates, model
+    from newslint.markup import parse
+    from newslint.rules.word_choice.unusual import FEATURES, UnusualWord, candidates, model
 
     m = model()
     assert set(m["weights"]) == set(FEATURES)

@@ -1,0 +1,59 @@
+"""The plugin API: everything a rule author needs, from one module.
+
+    from newslint.api import Category, Document, Rule, Severity
+
+    class Shouting(Rule):
+        '''What it does: reports words in capitals of five letters or more.'''
+        id = "style/shouting"
+        category = Category.STYLE
+        default_severity = Severity.INFO
+        summary = "A word in capitals."
+
+        def check(self, doc: Document):
+            for w in doc.words:
+                if len(w.text) >= 5 and w.text.isupper():
+                    yield self.report(doc, w.start, w.end, f"'{w.text}' is in capitals", [w.text.title()])
+
+Register the class under the entry-point group ``newslint.rules`` (the built-in rules are
+registered the same way). A rule family may declare a configuration section
+(``config_section = ("myfamily", MySectionDataclass)``) that the core validates like every
+other section, and read it with ``self.settings.section("myfamily")``. Test a rule with
+``lint_with`` and ``assert_fixed``.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+from .compat import tomllib
+from .diagnostic import Applicability, Category, Diagnostic, Edit, Fix, Severity
+from .document import SCOPES, Block, Document, Sentence, Span, Word, split_sentences
+from .markup import SUPPORTED_EXTENSIONS, parse
+from .options import OptionError
+from .phrase_rule import PhraseEntry, PhrasePack, PhraseRule, compile_user_pattern, load_pack
+from .rule import NoOptions, Rule, RunSettings, match_case
+from .testing import apply_fixes, assert_fixed, lint_with
+from .textio import BinaryFile, read_story
+
+
+def documents(paths: list[str]):
+    """(path, Document) for every story a run over `paths` would check, with the engine's
+    own discovery (supported extensions, ``exclude``, ``.gitignore``); unreadable and binary
+    files are passed over. For commands that read an archive (``newslint learn``)."""
+    from .context import RunContext
+    from .runner import files_to_check
+
+    ctx = RunContext()
+    files, _ = files_to_check(paths, ctx)
+    for f in files:
+        try:
+            yield f, parse(f, read_story(Path(f)).text)
+        except (OSError, BinaryFile):
+            continue
+
+
+__all__ = [
+    "Applicability", "Block", "Category", "Diagnostic", "Document", "Edit", "Fix", "NoOptions", "OptionError",
+    "PhraseEntry", "PhrasePack", "PhraseRule", "Rule", "RunSettings", "SCOPES", "SUPPORTED_EXTENSIONS", "Sentence",
+    "Severity", "Span", "Word", "apply_fixes", "assert_fixed", "compile_user_pattern", "documents", "lint_with",
+    "load_pack", "match_case", "parse", "split_sentences", "tomllib",
+]

@@ -1,0 +1,11 @@
+"""The one place that knows which TOML parser this Python has."""
+from __future__ import annotations
+
+import sys
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover
+    import tomli as tomllib
+
+__all__ = ["tomllib"]

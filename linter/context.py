@@ -1,0 +1,102 @@
+"""The run context: settings, the effective configuration per folder, rule instances per
+configuration, and the run's notices. The CLI, the library API and any long-lived host
+create one per run and pass it along; nothing about a run lives in module globals.
+
+Heavy read-only resources (lexicon, language model, Harper) are loaded lazily by the
+rules that use them, once per process. Configuration files and dictionaries are cached
+by path and modification time (``filecache``), so a long-lived process sees edits.
+"""
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .config import Config, ConfigError, find_config_file, load_chain, load_dictionaries, section_values
+from .options import OptionError
+from .policy import Policy
+from .registry import Registry, default_registry
+from .rule import Rule, RunSettings
+
+
+@dataclass
+class Overrides:
+    """Command-line settings that win over configuration files."""
+
+    config: Path | None = None
+    dialect: str | None = None
+    select: list[str] | None = None
+    ignore: list[str] = field(default_factory=list)
+    fix: bool = False
+    unsafe_fixes: bool = False
+    fmt: str | None = None  # markup format for stdin/text input
+    force_exclude: bool = True  # exclude applies to files named on the command line too
+    debug: bool = False
+
+
+@dataclass
+class Engine:
+    """What one effective configuration needs to check a story."""
+
+    config: Config
+    policy: Policy
+    rules: list[Rule]
+
+
+class RunContext:
+    def __init__(self, overrides: Overrides | None = None, registry: Registry | None = None) -> None:
+        self.overrides = overrides or Overrides()
+        self.registry = registry or default_registry()
+        self.notices: list[str] = [f"plugin {name} failed to load and was skipped: {err}"
+                                   for name, err in self.registry.failures]
+        self._dirs: dict[str, Path | None] = {}
+        self._engines: dict[Path | None, Engine] = {}
+        if self.overrides.config is not None and not self.overrides.config.is_file():
+            raise ConfigError(f"{self.overrides.config}: config file not found")
+        for rid in (self.overrides.select or []) + list(self.overrides.ignore):
+            if not self.registry.is_known(rid):
+                raise ConfigError(f"command line: {self.registry.unknown_message(rid)}")
+
+    def notice(self, message: str) -> None:
+        if message not in self.notices:
+            self.notices.append(message)
+
+    # -- configuration -----------------------------------------------------------------------------
+    def _config_file(self, path: str | None) -> Path | None:
+        if self.overrides.config is not None:
+            return Path(os.path.abspath(self.overrides.config))
+        # abspath, not resolve(): a symlink loop must not stop the run
+        directory = os.path.dirname(os.path.abspath(path)) if path and path not in ("-", "<text>") else os.getcwd()
+        if directory not in self._dirs:
+            self._dirs[directory] = find_config_file(Path(directory))
+        return self._dirs[directory]
+
+    def engine(self, path: str | None) -> Engine:
+        key = self._config_file(path)
+        eng = self._engines.get(key)
+        if eng is None:
+            eng = self._engines[key] = self._build(key)
+        return eng
+
+    def config_for(self, path: str | None) -> Config:
+        return self.engine(path).config
+
+    def _build(self, config_file: Path | None) -> Engine:
+        o = self.overrides
+        cfg = load_chain(config_file, self.registry, implicit_parents=o.config is None) if config_file else Config()
+        cfg = cfg.with_overrides(o.dialect, o.select, o.ignore)
+        policy = cfg.policy(self.registry)
+        settings = RunSettings(dialect=cfg.dialect, dictionary=load_dictionaries(cfg.dictionary),
+                               config_dir=cfg.root, sections=section_values(cfg, self.registry),
+                               notify=self.notice)
+        rules = []
+        for rid in sorted(self.registry.rules):
+            cls = self.registry.rules[rid]
+            if not policy.runs(cls):
+                continue
+            try:
+                opts = cls.make_options(cfg.rules.get(rid, {}))
+            except OptionError as exc:  # pragma: no cover - checked when the file was read
+                raise ConfigError(f"{cfg.path}: {exc}") from None
+            rules.append(cls(opts, settings))
+        return Engine(cfg, policy, rules)

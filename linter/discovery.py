@@ -1,0 +1,75 @@
+"""Which files a run checks: the paths given, folders walked recursively for supported
+extensions, ``exclude`` from configuration applied to both (unless ``force_exclude`` is
+off, for files named explicitly), and ``.gitignore`` files respected inside folders.
+"""
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Callable, Iterable
+
+import pathspec
+
+from .markup import SUPPORTED_EXTENSIONS
+
+# folders a site generator or a toolchain owns, never stories
+SKIPPED_DIRS = frozenset({"node_modules", "_site", "__pycache__"})
+
+
+class UsageError(Exception):
+    """Bad paths or options: exit code 2."""
+
+
+def _gitignore(directory: str) -> pathspec.PathSpec | None:
+    path = os.path.join(directory, ".gitignore")
+    try:
+        with open(path, encoding="utf-8", errors="replace") as fh:
+            return pathspec.GitIgnoreSpec.from_lines(fh)
+    except OSError:
+        return None
+
+
+def _ignored(specs: list[tuple[str, pathspec.PathSpec]], path: str, is_dir: bool) -> bool:
+    """Git's rule: the deepest .gitignore with a matching pattern decides."""
+    for base, spec in reversed(specs):
+        rel = os.path.relpath(path, base).replace(os.sep, "/") + ("/" if is_dir else "")
+        result = spec.check_file(rel)
+        if result.include is not None:
+            return bool(result.include)
+    return False
+
+
+def collect_files(paths: Iterable[str], is_excluded: Callable[[str], bool],
+                  force_exclude: bool = True) -> tuple[list[str], list[str]]:
+    """Files to check under `paths`, and notices about what was passed over."""
+    files: list[str] = []
+    skipped: list[str] = []
+    seen: set[str] = set()
+    for p in paths:
+        path = Path(p)
+        if not os.path.lexists(p):
+            raise UsageError(f"{p}: no such file or directory")
+        if not path.is_dir():
+            if str(path) not in seen and not (force_exclude and is_excluded(str(path))):
+                seen.add(str(path))
+                files.append(str(path))
+            continue
+        specs: list[tuple[str, pathspec.PathSpec]] = []
+        for root, dirs, names in os.walk(path, onerror=lambda e: skipped.append(
+                f"{e.filename}: skipped, {e.strerror}")):
+            while specs and not (root + os.sep).startswith(specs[-1][0] + os.sep):
+                specs.pop()
+            spec = _gitignore(root)
+            if spec is not None:
+                specs.append((root, spec))
+            dirs[:] = sorted(d for d in dirs if not d.startswith(".") and d not in SKIPPED_DIRS
+                             and not _ignored(specs, os.path.join(root, d), True))
+            for name in sorted(names):
+                if not name.lower().endswith(SUPPORTED_EXTENSIONS):
+                    continue
+                fp = os.path.join(root, name)
+                if fp in seen or _ignored(specs, fp, False) or is_excluded(fp):
+                    continue
+                seen.add(fp)
+                files.append(fp)
+    return files, skipped
