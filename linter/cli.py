@@ -178,7 +178,7 @@ def explain_text(rule_id: str) -> str | None:
 
 
 @app.command()
-def explain(rule_id: str = typer.Argument(..., help="A rule id, e.g. grammar/repeated-word.")) -> None:
+def explain(rule_id: str = typer.Argument(..., help="A rule id, as newslint rules --all lists them.")) -> None:
     """Print a rule's documentation."""
     reg = _registry()
     text = explain_text(rule_id)

@@ -10,6 +10,9 @@ import pytest
 
 from conftest import at, lint
 
+from newslint.api import assert_fixed
+from newslint.rules.grammar.repeated_word import RepeatedWord
+
 
 def rules(text, select, **kw):
     return lint(text, select=select, **kw)
@@ -20,6 +23,16 @@ def test_repeated_word_flags_and_fixes():
     diags = rules(text, ["grammar/repeated-word"])
     assert [(d.line, at(text, d)) for d in diags] == [(2, "the"), (2, "the")]
     assert all(d.fix and d.fix.applicability.value == "safe" for d in diags)
+
+
+@pytest.mark.parametrize("text, fixed", [
+    ("It fails the\nthe test.\n", "It fails the test.\n"),
+    ("The plan was was approved and and signed.", "The plan was approved and signed."),
+    ("No, no, it was in in the end.", "No, no, it was in the end."),
+])
+def test_repeated_word_fix_leaves_nothing_to_report(text, fixed):
+    """As Harper's rule tests do: apply the fix, lint again, expect nothing."""
+    assert_fixed(RepeatedWord, text, fixed)
 
 
 def test_repeated_word_leaves_grammatical_doubles():
