@@ -14,7 +14,6 @@ Timings are noisy; compare ratios, not absolute numbers.
 from __future__ import annotations
 
 import argparse
-import sys
 import time
 from pathlib import Path
 

@@ -36,14 +36,9 @@ class ConfigError(Exception):
 
 
 @dataclass(frozen=True)
-class Layer:
-    """One configuration file, checked, with its paths made absolute."""
+class _Settings:
+    """What a configuration file says and what a merged configuration holds."""
 
-    path: Path
-    root: bool = False
-    extend: Path | None = None
-    dialect: str | None = None
-    fail_on: str | None = None
     select: tuple[str, ...] | None = None
     extend_select: tuple[str, ...] = ()
     ignore: tuple[str, ...] = ()
@@ -56,21 +51,23 @@ class Layer:
 
 
 @dataclass(frozen=True)
-class Config:
+class Layer(_Settings):
+    """One configuration file, checked, with its paths made absolute."""
+
+    path: Path = Path()
+    root: bool = False
+    extend: Path | None = None
+    dialect: str | None = None
+    fail_on: str | None = None
+
+
+@dataclass(frozen=True)
+class Config(_Settings):
     """The effective configuration for one story: its layers merged, root first."""
 
     files: tuple[Path, ...] = ()
     dialect: str = "en-US"
     fail_on: str = "warning"
-    select: tuple[str, ...] | None = None
-    extend_select: tuple[str, ...] = ()
-    ignore: tuple[str, ...] = ()
-    severity: dict[str, Severity] = field(default_factory=dict)
-    per_file_ignores: tuple[tuple[PathPattern, tuple[str, ...]], ...] = ()
-    rules: dict[str, dict[str, Any]] = field(default_factory=dict)
-    dictionary: tuple[Path, ...] = ()
-    exclude: tuple[PathPattern, ...] = ()
-    sections: dict[str, dict[str, Any]] = field(default_factory=dict)
 
     @property
     def path(self) -> Path | None:

@@ -9,6 +9,7 @@ by path and modification time (``filecache``), so a long-lived process sees edit
 from __future__ import annotations
 
 import os
+import threading
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -51,6 +52,7 @@ class RunContext:
                                    for name, err in self.registry.failures]
         self._dirs: dict[str, Path | None] = {}
         self._engines: dict[Path | None, Engine] = {}
+        self._warming: list[threading.Thread] = []
         if self.overrides.config is not None and not self.overrides.config.is_file():
             raise ConfigError(f"{self.overrides.config}: config file not found")
         for rid in (self.overrides.select or []) + list(self.overrides.ignore):
@@ -87,7 +89,7 @@ class RunContext:
         cfg = cfg.with_overrides(o.dialect, o.select, o.ignore)
         policy = cfg.policy(self.registry)
         settings = RunSettings(dialect=cfg.dialect, dictionary=load_dictionaries(cfg.dictionary),
-                               config_dir=cfg.root, sections=section_values(cfg, self.registry),
+                               sections=section_values(cfg, self.registry),
                                notify=self.notice)
         rules = []
         for rid in sorted(self.registry.rules):
@@ -99,4 +101,20 @@ class RunContext:
             except OptionError as exc:  # pragma: no cover - checked when the file was read
                 raise ConfigError(f"{cfg.path}: {exc}") from None
             rules.append(cls(opts, settings))
+        warm = threading.Thread(target=_warm_up, args=(rules,), name="newslint-warm-up", daemon=True)
+        warm.start()
+        self._warming.append(warm)
         return Engine(cfg, policy, rules)
+
+    def wait_warm(self) -> None:
+        """Wait for the resources being loaded in the background (before forking workers)."""
+        for t in self._warming:
+            t.join()
+
+
+def _warm_up(rules: list[Rule]) -> None:
+    for rule in rules:
+        try:
+            rule.warm_up()
+        except Exception:  # noqa: BLE001 - the rule's check reports the failure on a file
+            pass

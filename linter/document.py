@@ -86,12 +86,6 @@ class ProseBuilder:
             n -= len(part)
         return "".join(reversed(out))
 
-    def last_char(self) -> str:
-        for part in reversed(self._parts):
-            if part:
-                return part[-1]
-        return ""
-
     def _add(self, text: str, src_start: int, src_end: int, kind: int) -> None:
         if not text:
             return
@@ -183,7 +177,7 @@ class Document:
 
     def __init__(self, path: str, source: str, prose: str, smap: SourceMap, blocks: Sequence[Block],
                  fmt: str = "plain", front_matter: dict[str, Any] | None = None,
-                 notices: Iterable[tuple[int, str]] = ()) -> None:
+                 notices: Iterable[tuple[int, str]] = (), _line_starts: list[int] | None = None) -> None:
         self.path = path
         self.source = source
         self.prose = prose
@@ -194,6 +188,25 @@ class Document:
         # (source offset, message) problems found while parsing, e.g. malformed front matter
         self.notices = list(notices)
         self._memo: dict[str, Any] = {}
+        if _line_starts is not None:
+            self.__dict__["line_starts"] = _line_starts  # shared by the sections of one story
+
+    def sections(self, max_chars: int) -> list["Document"]:
+        """This document as views of consecutive blocks of at most `max_chars` of prose each
+        (a block longer than that is a section of its own). Views share the source, prose and
+        map; words, sentences and memos are per view, so a long story is held a section at a
+        time. A story of `max_chars` or less is its own single section."""
+        if not self.blocks or self.blocks[-1].end - self.blocks[0].start <= max_chars:
+            return [self]
+        groups: list[list[Block]] = []
+        for b in self.blocks:
+            if groups and b.end - groups[-1][0].start <= max_chars:
+                groups[-1].append(b)
+            else:
+                groups.append([b])
+        return [Document(self.path, self.source, self.prose, self.smap, g, self.format, self.front_matter,
+                         self.notices if i == 0 else (), _line_starts=self.line_starts)
+                for i, g in enumerate(groups)]
 
     def memo(self, key: str, compute: Callable[[], Any]) -> Any:
         """A value derived from this document, computed once and shared by the rules that

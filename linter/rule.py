@@ -5,7 +5,6 @@ import inspect
 import textwrap
 from dataclasses import dataclass, field
 from functools import cached_property
-from pathlib import Path
 from typing import Any, Callable, ClassVar, Iterable, Mapping, Sequence
 
 from .diagnostic import Category, Diagnostic, Severity
@@ -28,7 +27,6 @@ class RunSettings:
 
     dialect: str = "en-US"
     dictionary: frozenset[str] = frozenset()  # accepted words, as written (case kept)
-    config_dir: Path | None = None
     # family sections (``[grammar]``...) by name, validated into the declaring rule's dataclass
     sections: Mapping[str, Any] = field(default_factory=dict)
     # the run context's notice sink: one line on stderr, once per run
@@ -75,6 +73,12 @@ class Rule:
     # -- to implement ----------------------------------------------------------------------
     def check(self, doc: Document) -> Iterable[Diagnostic]:  # pragma: no cover - abstract
         raise NotImplementedError
+
+    def warm_up(self) -> None:
+        """Load heavy resources before the first story arrives. The engine calls it in a
+        background thread when the rule is built, so a resource that loads outside the GIL
+        (Harper's Rust linter) overlaps the loading of the others; a rule that does not
+        override it loads lazily in ``check``."""
 
     def file_stats(self, doc: Document) -> dict[str, Any] | None:
         """Optional per-file numbers for the report (``files[]`` in JSON)."""

@@ -3,7 +3,8 @@
 a FIFO, a missing path) through the real CLI, one at a time and all together.
 
 Passes when no run prints a traceback and every exit code is 0 or 1 (2 for a missing path).
-    python scripts/check_bad_inputs.py
+    python scripts/check_bad_inputs.py               # each case in a new process
+    python scripts/check_bad_inputs.py --in-process  # the same CLI, one warm process
 """
 from __future__ import annotations
 
@@ -24,7 +25,22 @@ def newslint(*args: str) -> subprocess.CompletedProcess:
                           timeout=300, stdin=subprocess.DEVNULL)
 
 
-def main() -> int:
+def newslint_in_process(*args: str) -> subprocess.CompletedProcess:
+    import traceback
+
+    from typer.testing import CliRunner
+
+    from newslint.cli import app
+
+    r = CliRunner().invoke(app, ["check", "--format", "json", *args])
+    err = r.stderr
+    if r.exception is not None and not isinstance(r.exception, SystemExit):
+        err += "".join(traceback.format_exception(r.exception))
+    return subprocess.CompletedProcess(args, r.exit_code, r.stdout, err)
+
+
+def main(in_process: bool = False) -> int:
+    run = newslint_in_process if in_process else newslint
     failures = []
     with tempfile.TemporaryDirectory() as tmp:
         t = Path(tmp)
@@ -38,7 +54,7 @@ def main() -> int:
         cases.append([str(t / "missing.md")])
         expected[(str(t / "missing.md"),)] = (2,)
         for case in cases:
-            r = newslint(*case)
+            r = run(*case)
             ok = r.returncode in expected[tuple(case)] and "Traceback" not in r.stderr + r.stdout
             print(f"{'ok ' if ok else 'BAD'} exit {r.returncode}  {' '.join(Path(c).name for c in case)}")
             for line in r.stderr.splitlines()[:3]:
@@ -50,4 +66,4 @@ def main() -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(main(in_process="--in-process" in sys.argv[1:]))

@@ -1,15 +1,11 @@
 """Output formats, one small module each, looked up by name."""
 from __future__ import annotations
 
-from typing import Callable, Protocol
+from typing import Callable
 
 from ..registry import Registry
 from ..runner import RunResult
 from . import github, json_format, junit, sarif, text
-
-
-class Formatter(Protocol):
-    def __call__(self, result: RunResult, registry: Registry, color: bool) -> str: ...
 
 
 FORMATTERS: dict[str, Callable[[RunResult, Registry, bool], str]] = {

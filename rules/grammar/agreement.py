@@ -56,7 +56,7 @@ class PronounAgreement(Rule):
         for sent in doc.sentences:
             words = [(m.start(), m.end(), m.group(0)) for m in _WORD.finditer(prose, sent.start, sent.end)]
             for k in range(len(words) - 1):
-                s1, e1, w1 = words[k]
+                _, e1, w1 = words[k]
                 s2, e2, w2 = words[k + 1]
                 pron, verb = w1.lower(), w2.lower().replace("\u2019", "'")
                 right = _WRONG.get((pron, verb))

@@ -86,13 +86,20 @@ class HarperGrammar(Rule):
     def subrules(cls) -> Mapping[str, str]:
         return hb.descriptions()
 
+    def _disabled(self) -> frozenset[str]:
+        return frozenset((hb.NOISY_ON_NEWS - set(self.options.enable)) | set(self.options.disable))
+
+    def warm_up(self) -> None:
+        if _section(self).backend != "languagetool":
+            hb.get_linter(self.settings.dialect, self._disabled())
+
     def check(self, doc: Document) -> Iterable[Diagnostic]:
         section = _section(self)
         if section.backend == "languagetool":
             language = "en-GB" if self.settings.dialect == "en-GB" else "en-US"
             if lt.get_client(section.languagetool, self.notice, language) is not None:
                 return
-        disabled = frozenset((hb.NOISY_ON_NEWS - set(self.options.enable)) | set(self.options.disable))
+        disabled = self._disabled()
         dialect = self.settings.dialect
         for cstart, cend, blocks in chunks(doc):
             text = doc.prose[cstart:cend]

@@ -12,9 +12,10 @@ string one edit away from a very common word is more likely a slip of that word)
 """
 from __future__ import annotations
 
-import math
+import gzip
 import threading
 from functools import lru_cache
+from pathlib import Path
 
 _LOCK = threading.Lock()
 _LEX: "Lexicon | None" = None
@@ -53,19 +54,42 @@ def damerau(a: str, b: str, limit: int = 3) -> int:
     return prev[len(b)]
 
 
+def wordfreq_zipf(lang: str = "en") -> dict[str, float]:
+    """wordfreq's "best" (large) word list as word -> Zipf frequency, read from the file
+    wordfreq ships (its documented cBpack format: gzipped msgpack, a header, then one list of
+    words per centibel, Zipf = 9 - index / 100) without importing wordfreq, whose import
+    costs half a second (langcodes compiles its tables). ``tests/rules/test_spelling.py``
+    checks the numbers against ``wordfreq.zipf_frequency``."""
+    import importlib.util
+
+    import msgpack
+
+    spec = importlib.util.find_spec("wordfreq")
+    if spec is None or not spec.submodule_search_locations:  # pragma: no cover - a required dependency
+        raise ImportError("wordfreq is not installed")
+    path = Path(next(iter(spec.submodule_search_locations))) / "data" / f"large_{lang}.msgpack.gz"
+    data = msgpack.unpackb(gzip.decompress(path.read_bytes()), raw=False)
+    header = data[0]
+    if not isinstance(header, dict) or header.get("format") != "cB" or header.get("version") != 1:
+        raise ValueError(f"{path}: unexpected wordfreq header {header!r}")
+    out: dict[str, float] = {}
+    for index, bucket in enumerate(data[1:]):
+        if bucket:
+            out.update(dict.fromkeys(bucket, 9.0 - index / 100))
+    return out
+
+
 class Lexicon:
     def __init__(self) -> None:
         from spellchecker import SpellChecker
-        import wordfreq
 
         self.curated: dict[str, int] = SpellChecker(language="en", distance=1).word_frequency.dictionary
-        self.freq: dict[str, float] = wordfreq.get_frequency_dict("en", "best")
+        self._zipf: dict[str, float] = wordfreq_zipf("en")
         self._buckets: dict[tuple[str, int], list[str]] | None = None
         self._bucket_sets: dict[tuple[str, int], list[tuple[str, frozenset[str]]]] = {}
 
     def zipf(self, word: str) -> float:
-        f = self.freq.get(word)
-        return math.log10(f) + 9 if f else 0.0
+        return self._zipf.get(word, 0.0)
 
     def in_curated(self, word: str) -> bool:
         return word in self.curated
@@ -90,10 +114,9 @@ class Lexicon:
         """Curated words of Zipf 2.0 or more by (first letter, length)."""
         if self._buckets is None:
             idx: dict[tuple[str, int], list[str]] = {}
-            freq = self.freq
+            zipf = self._zipf
             for w in self.curated:
-                f = freq.get(w)
-                if f is None or f < 1e-7 or len(w) < 3 or not w.isalpha():  # Zipf 2.0 = 1e-7
+                if zipf.get(w, 0.0) < 2.0 or len(w) < 3 or not w.isalpha():
                     continue
                 idx.setdefault((w[0], len(w)), []).append(w)
             self._buckets = idx

@@ -14,7 +14,6 @@ from functools import lru_cache
 _LOCK = threading.Lock()
 _LM = None
 LN_BASE = math.log(1.0001)
-UNKNOWN = "<unk>"
 
 
 def model():

@@ -119,7 +119,7 @@ def candidates(doc: Document, skip_scopes: frozenset[str] = frozenset()) -> Iter
             if lm.has_bigram(tok, nxt):
                 continue  # general English has the pair: the phrase is ordinary
             right = lm.logp(nxt, tok, prev) - lm.logp(nxt)
-            sims = matrix @ vec.matrix[vec.index[tok]]
+            sims = matrix @ vec.row(tok)
             own = row[tok]
             sims[own] = -1.0
             top = np.sort(sims)[::-1]
@@ -168,7 +168,7 @@ def suggestion(c: Candidate, margin: float) -> str | None:
     for _, alt in quick:
         s = lm.window_score(toks, i, alt)
         if s > best_score:
-            sims = c.story @ vec.matrix[vec.index[alt]]
+            sims = c.story @ vec.row(alt)
             sims[c.own_row] = -1.0  # the written word is not part of the story's topic
             topic = float(np.sort(sims)[-3:].mean())
             if topic > c.features["top3"]:

@@ -86,3 +86,16 @@ def test_name_consistency_leaves_derivatives_and_different_people():
             "peak. Eric Clapton met Clayton Jones; Peterson and Petersen argued. The Clintons and "
             "Clinton.\n")
     assert lint(text, select=["consistency"]) == []
+
+
+def test_lexicon_frequencies_are_wordfreqs():
+    """The lexicon reads wordfreq's shipped list directly (see lexicon.wordfreq_zipf); its
+    numbers must be wordfreq's own."""
+    import wordfreq
+
+    from newslint.rules.spelling.lexicon import wordfreq_zipf
+
+    table = wordfreq_zipf()
+    sample = sorted(table)[::997] + ["the", "recieve", "government", "nonexistentwordxyz"]
+    for w in sample:
+        assert abs(table.get(w, 0.0) - wordfreq.zipf_frequency(w, "en", minimum=0.0)) < 0.006, w
