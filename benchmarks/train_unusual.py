@@ -25,6 +25,8 @@ import numpy as np
 
 ROOT = Path(__file__).resolve().parent.parent
 
+from logistic import fit, predict, recall_at  # noqa: E402
+
 from newslint.markup import parse  # noqa: E402
 from newslint.rules.word_choice.unusual import FEATURES, UnusualWord, candidates  # noqa: E402
 
@@ -52,44 +54,6 @@ def collect(set_dir: Path):
             if doc.source_span(c.word.start, c.word.end) in gold.get(dirty.name, ()):
                 rows.append((1, c.token, dirty.name, c.features))
     return rows, words, total
-
-
-def fit(x: np.ndarray, y: np.ndarray, l2: float = 1.0) -> np.ndarray:
-    """Weighted logistic regression by Newton's method on standardised features (so that
-    the penalty treats every feature alike); returns [intercept, weights...] for the raw
-    features."""
-    mu, sd = x.mean(0), x.std(0) + 1e-9
-    beta = _fit_standardised((x - mu) / sd, y, l2)
-    weights = beta[1:] / sd
-    return np.concatenate([[beta[0] - (weights * mu).sum()], weights])
-
-
-def _fit_standardised(x: np.ndarray, y: np.ndarray, l2: float) -> np.ndarray:
-    xb = np.hstack([np.ones((len(x), 1)), x])
-    sw = np.where(y == 1, (y == 0).sum() / max(1, (y == 1).sum()), 1.0)
-    beta = np.zeros(xb.shape[1])
-    pen = np.full(xb.shape[1], l2)
-    pen[0] = 0.0
-    for _ in range(50):
-        p = 1 / (1 + np.exp(-(xb @ beta)))
-        grad = xb.T @ (sw * (p - y)) + pen * beta
-        hess = (xb * (sw * p * (1 - p))[:, None]).T @ xb + np.diag(pen)
-        step = np.linalg.solve(hess, grad)
-        beta -= step
-        if np.abs(step).max() < 1e-8:
-            break
-    return beta
-
-
-def predict(beta: np.ndarray, x: np.ndarray) -> np.ndarray:
-    return 1 / (1 + np.exp(-(beta[0] + x @ beta[1:])))
-
-
-def recall_at(scores, y, words, total, rate):
-    neg = np.sort(scores[y == 0])[::-1]
-    k = int(rate * words / 1000)
-    thr = neg[k] if k < len(neg) else 0.0
-    return float(((scores > thr) & (y == 1)).sum() / total), float(thr)
 
 
 def main() -> None:

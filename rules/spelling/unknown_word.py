@@ -55,6 +55,31 @@ def _known_lower(w: str) -> bool:
     return z >= 1.0 or _compound(w)
 
 
+@lru_cache(maxsize=100_000)
+def _misspelling_shape(w: str, keep: int = 1) -> bool:
+    """What a misspelling looks like, however often it is repeated: not in the curated word
+    list, one edit from a very common word (Zipf 4 or more: once in 10,000 words) at least
+    thirty times as frequent, and the edit inside the word, with the first `keep` letters
+    and the last two as the common word has them ("goverment", "recieve", "occured",
+    "seperate"): writers recall the beginnings and ends of words best (the "bathtub effect"
+    of word recall; Aitchison, *Words in the Mind*), so misspellings go wrong in the
+    middle, while a word that differs from a common one at its end ("teff"/"tell") is
+    more often a term of its own."""
+    lex = lexicon()
+    if lex.in_curated(w):
+        return False
+    nb, nz = lex.best_neighbour(w, inflections=True)
+    if not nb or nz < 4.0 or nz - lex.zipf(w) < 1.5:
+        return False
+    prefix = 0
+    while prefix < min(len(w), len(nb)) and w[prefix] == nb[prefix]:
+        prefix += 1
+    suffix = 0
+    while suffix < min(len(w), len(nb)) - prefix and w[-1 - suffix] == nb[-1 - suffix]:
+        suffix += 1
+    return prefix >= keep and suffix >= 2
+
+
 def _compound(w: str) -> bool:
     lex = lexicon()
     for p in _PREFIXES:
@@ -188,18 +213,16 @@ class UnknownWord(Rule):
             return None
         if stem_text[1:] != stem_text[1:].lower():
             return None  # iPhone, McDonald, eBay
+        # a word the story uses more than once is its own name or term, unless it looks like
+        # a misspelling: then each use is reported (a copy editor fixes every one)
         repeated = counts.get(low, 0) + (counts.get(base, 0) if base != low else 0) >= 2
         if stem_text[0].isupper():
-            if repeated or not _capitalised_is_slip(base, sentence_initial):
+            if (repeated and not _misspelling_shape(base.lower(), 2)) or not _capitalised_is_slip(base, sentence_initial):
                 return None
         elif _known_lower(base):
             return None
-        elif repeated:
-            # used twice: the story's own term unless it is a near miss of a very common word
-            z = lexicon().zipf(base)
-            nz = lexicon().best_neighbour(base, True)[1]
-            if nz < 4.0 or (z >= 1.5 and nz - z < 3.0):
-                return None
+        elif repeated and not _misspelling_shape(base):
+            return None
         return [match_case(stem_text, s) + norm[len(base):] for s in lexicon().suggestions(base)]
 
 

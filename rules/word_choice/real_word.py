@@ -1,0 +1,228 @@
+"""word-choice/real-word: a correctly spelled word that is not the word the writer meant
+("in a manor that", "the goals of England were full", "religious tenants").
+
+The noisy-channel method (Mays, Damerau and Mercer 1991; Wilcox-O'Hearn, Hirst and
+Budanitsky 2008), with more evidence than the trigram model alone. For each judged word:
+
+* the words the writer could have meant: frequent words one edit away (a letter dropped,
+  added, changed or two swapped) and words that sound the same (``rules/data/homophones.txt``,
+  from the CMU Pronouncing Dictionary);
+* for the candidate that fits the sentence best, how much more probable the trigram model
+  finds the sentence with it (``gain``), whether general English has the word's own
+  bigrams with its neighbours and the candidate's, how frequent each word is (wordfreq),
+  and whether the story repeats the word (slips rarely repeat);
+* a logistic score over those numbers, fitted by ``benchmarks/train_real_word.py`` with
+  folds grouped by article (weights and thresholds in ``rules/data/real_word.toml``).
+
+Words of the confusion sets (their/there, its/it's) are ``confused-word``'s, so the two
+rules never judge one word. No word is named anywhere in this module.
+"""
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from typing import Iterable, Iterator
+
+from newslint.api import Category, Diagnostic, Document, Rule, Severity, Word, match_case, tomllib
+
+from . import lm
+from .confused import confusion_sets
+from .context import sentence_tokens
+
+FEATURES = ("gain", "own_left", "own_right", "alt_left", "alt_right", "zipf_own", "zipf_alt", "repeats")
+# candidates are words a writer means often enough to slip from: Zipf 3.0 is about once
+# in a million words of running text (wordfreq)
+CANDIDATE_ZIPF = 3.0
+# the written word is judged when it is at most this common (Zipf 6: "said", "year")
+MAX_JUDGED_ZIPF = 6.0
+# the best candidate must make the sentence at least this much more probable (natural log)
+# before it is scored at all: below it, no fitted score would report it
+MIN_GAIN = 1.0
+
+
+@lru_cache(maxsize=1)
+def model() -> dict:
+    text = resources.files("newslint.rules").joinpath("data/real_word.toml").read_text(encoding="utf-8")
+    return tomllib.loads(text)
+
+
+def score(features: dict[str, float]) -> float:
+    m = model()
+    z = m["intercept"] + sum(m["weights"][k] * features[k] for k in FEATURES)
+    return 1 / (1 + math.exp(-max(min(z, 50.0), -50.0)))
+
+
+@lru_cache(maxsize=1)
+def _lexicon():
+    from ..spelling.lexicon import edits1, lexicon
+
+    return lexicon(), edits1
+
+
+@lru_cache(maxsize=1)
+def homophones() -> dict[str, tuple[str, ...]]:
+    text = resources.files("newslint.rules").joinpath("data/homophones.txt").read_text(encoding="utf-8")
+    out: dict[str, set[str]] = {}
+    for line in text.splitlines():
+        if line and not line.startswith("#"):
+            group = line.split()
+            for w in group:
+                out.setdefault(w, set()).update(x for x in group if x != w)
+    return {k: tuple(sorted(v)) for k, v in out.items()}
+
+
+def _is_candidate(word: str) -> bool:
+    lex, _ = _lexicon()
+    return lex.zipf(word) >= CANDIDATE_ZIPF and lex.in_curated(word) and lm.in_vocab(word)
+
+
+@lru_cache(maxsize=200_000)
+def alternatives(word: str) -> tuple[tuple[str, bool], ...]:
+    """(candidate, is a homophone) for a lower-case word: frequent words one edit away,
+    and homophones."""
+    lex, edits1 = _lexicon()
+    out: dict[str, bool] = {}
+    for h in homophones().get(word, ()):
+        if _is_candidate(h):
+            out[h] = True
+    for cand in edits1(word):
+        if cand != word and cand.isalpha() and cand not in out and not _number_only(word, cand) \
+                and _is_candidate(cand):
+            out[cand] = False
+    return tuple(sorted(out.items()))
+
+
+def _number_only(a: str, b: str) -> bool:
+    """Singular and plural of one word ("offensive"/"offensives"): a question of agreement,
+    on which a trigram model mostly prefers the commoner form, not a slip for another word."""
+    short, long = sorted((a, b), key=len)
+    return long in (short + "s", short + "es")
+
+
+def _window(toks: list[str], i: int, word: str) -> float:
+    """ln-probability of the three trigrams that contain position i, with `word` there."""
+    p2 = toks[i - 2] if i >= 2 else ""
+    p1 = toks[i - 1] if i >= 1 else ""
+    total = lm.logp(word, p1, p2 if p1 else "")
+    if i + 1 < len(toks):
+        total += lm.logp(toks[i + 1], word, p1)
+        if i + 2 < len(toks):
+            total += lm.logp(toks[i + 2], toks[i + 1], word)
+    return total
+
+
+@dataclass
+class Candidate:
+    word: Word
+    token: str
+    alt: str
+    homophone: bool
+    in_quote: bool
+    features: dict[str, float]
+
+
+def _judged(w: Word | None, tok: str, sentence_start: bool, confusables: dict) -> bool:
+    if w is None or len(tok) < 3 or not tok.isalpha() or tok in confusables:
+        return False
+    # names: a capital letter anywhere but at the start of a sentence
+    return w.text.islower() or (sentence_start and w.text[1:].islower())
+
+
+def candidates(doc: Document, skip_scopes: frozenset[str] = frozenset(),
+               house: frozenset[str] = frozenset()) -> Iterator[Candidate]:
+    """Every judged word whose best alternative makes its sentence more probable, with the
+    features of that pair; also used by the training script."""
+    lex, _ = _lexicon()
+    confusables = confusion_sets()
+    counts: dict[str, int] = {}
+    for w in doc.words:
+        counts[w.norm] = counts.get(w.norm, 0) + 1
+    for st in sentence_tokens(doc, skip_scopes):
+        toks = st.tokens
+        for i in range(1, len(toks) - 1):
+            w, tok = st.words[i], toks[i]
+            if not _judged(w, tok, toks[i - 1] == "<s>", confusables) or tok in house:
+                continue
+            z_own = lex.zipf(tok)
+            if z_own > MAX_JUDGED_ZIPF or not lm.in_vocab(tok):
+                continue
+            alts = alternatives(tok)
+            if not alts:
+                continue
+            own = _window(toks, i, tok)
+            best, best_gain, homophone = "", MIN_GAIN, False
+            for alt, is_homophone in alts:
+                gain = _window(toks, i, alt) - own
+                if gain > best_gain:
+                    best, best_gain, homophone = alt, gain, is_homophone
+            if not best:
+                continue
+            prev, nxt = toks[i - 1], toks[i + 1]
+            feats = {
+                "gain": best_gain,
+                "own_left": float(lm.has_bigram(prev, tok)),
+                "own_right": float(lm.has_bigram(tok, nxt)),
+                "alt_left": float(lm.has_bigram(prev, best)),
+                "alt_right": float(lm.has_bigram(best, nxt)),
+                "zipf_own": z_own,
+                "zipf_alt": lex.zipf(best),
+                "repeats": float(min(counts.get(tok, 1), 3)),
+            }
+            yield Candidate(w, tok, best, homophone, doc.in_quote(w.start, w.end), feats)
+
+
+@dataclass(frozen=True)
+class RealWordOptions:
+    # score (0-1) from which a finding is a warning; below it, down to `info`, a note;
+    # -1 takes the measured thresholds from rules/data/real_word.toml
+    warning: float = -1.0
+    info: float = -1.0
+
+
+class RealWord(Rule):
+    """What it does: finds a correctly spelled word that is probably not the word meant:
+    a slip one letter away from another word ("form" for "from", "trial" for "trail",
+    "causal" for "casual") or a homophone ("in a manor that"), and suggests the word that
+    fits. For each word it considers the frequent words one edit away and the words that
+    sound the same, finds the one that makes the sentence most probable under a trigram
+    model of general English, and weighs that gain against how common each word is,
+    whether general English has each word's pairs with its neighbours, and whether the
+    story uses the word again.
+
+    Why: a spell checker sees nothing wrong here; a copy desk catches these every day.
+
+    Severity: warning when the evidence is strong, info when weaker; inside direct quotes at
+    most info.
+
+    Leaves alone: names (capitalised words mid-sentence), numbers, words of the confusion
+    sets (confused-word judges those), headlines, tables and lists, and words in the
+    newsroom dictionary (``newslint learn``).
+
+    Options: ``warning`` and ``info``: the score (0-1) from which a word is reported at that
+    level (-1 takes the thresholds measured on the dev benchmark, in
+    ``rules/data/real_word.toml``).
+    """
+
+    id = "word-choice/real-word"
+    category = Category.WORD_CHOICE
+    default_severity = Severity.WARNING
+    summary = "A real word that is probably a slip for another ('in a manor that', 'form' for 'from')."
+    Options = RealWordOptions
+    skip_scopes = frozenset({"headline", "table", "list", "caption"})
+
+    def check(self, doc: Document) -> Iterable[Diagnostic]:
+        th = model()["thresholds"]
+        warn_at = self.options.warning if self.options.warning >= 0 else th["warning"]
+        info_at = self.options.info if self.options.info >= 0 else th["info"]
+        for c in candidates(doc, self.skip_scopes, self.settings.dictionary_lower):
+            p = score(c.features)
+            if p < min(info_at, warn_at):
+                continue
+            severity = self.default_severity if p >= warn_at and not c.in_quote else Severity.INFO
+            sugg = match_case(c.word.text, c.alt)
+            how = "sounds like" if c.homophone else "is one letter from"
+            yield self.report(doc, c.word.start, c.word.end,
+                              f"'{c.word.text}' may be a slip for '{sugg}': it {how} '{sugg}', which fits "
+                              "this sentence far better", [sugg], severity=severity)
