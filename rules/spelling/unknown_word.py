@@ -58,10 +58,11 @@ def _known_lower(w: str) -> bool:
 @lru_cache(maxsize=100_000)
 def _misspelling_shape(w: str, keep: int = 1) -> bool:
     """What a misspelling looks like, however often it is repeated: not in the curated word
-    list, one edit from a very common word (Zipf 4 or more: once in 10,000 words) at least
-    thirty times as frequent, and the edit inside the word, with the first `keep` letters
-    and the last two as the common word has them ("goverment", "recieve", "occured",
-    "seperate"): writers recall the beginnings and ends of words best (the "bathtub effect"
+    list, and one edit from a very common word (Zipf 4 or more: once in 10,000 words) that is
+    either a thousand times as frequent ("teh"), or thirty times as frequent with the edit
+    inside the word, the first `keep` letters and the last two as the common word has them
+    ("goverment", "recieve", "occured", "seperate"). A capitalised word (`keep` 2: a name
+    unless it keeps a common word's first two letters) takes only the second test: writers recall the beginnings and ends of words best (the "bathtub effect"
     of word recall; Aitchison, *Words in the Mind*), so misspellings go wrong in the
     middle, while a word that differs from a common one at its end ("teff"/"tell") is
     more often a term of its own."""
@@ -69,8 +70,11 @@ def _misspelling_shape(w: str, keep: int = 1) -> bool:
     if lex.in_curated(w):
         return False
     nb, nz = lex.best_neighbour(w, inflections=True)
-    if not nb or nz < 4.0 or nz - lex.zipf(w) < 1.5:
+    z = lex.zipf(w)
+    if not nb or nz < 4.0 or nz - z < 1.5:
         return False
+    if keep == 1 and (z < 1.5 or nz - z >= 3.0):
+        return True  # next to a word a thousand times as common ("teh"): a slip wherever the edit is
     prefix = 0
     while prefix < min(len(w), len(nb)) and w[prefix] == nb[prefix]:
         prefix += 1

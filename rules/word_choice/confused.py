@@ -15,6 +15,12 @@ from .context import sentence_tokens
 
 
 
+# English prepositions that take a noun phrase ("to" is left out: it also marks an infinitive)
+PREPOSITIONS = frozenset("""of in on at by with from into onto upon about above below over under after before
+through against without within among between during despite toward towards across behind beyond
+beside besides near around along amid via per""".split())
+
+
 @lru_cache(maxsize=1)
 def confusion_sets() -> dict[str, tuple[str, ...]]:
     raw = tomllib.loads(resources.files("newslint.rules").joinpath("data/confusables.toml").read_text(encoding="utf-8"))
@@ -61,8 +67,10 @@ class ConfusedWord(Rule):
     Options = ConfusedOptions
     skip_scopes = frozenset({"headline", "table"})
 
-    def _margin(self, written: str, alt: str) -> float:
-        if ("'" in written) != ("'" in alt):
+    def _margin(self, written: str, alt: str, prev: str) -> float:
+        # after a preposition comes a noun phrase, which a possessive can begin and "it is",
+        # "we are" almost never can ("the state of it's funding"): there the usual margin
+        if ("'" in written) != ("'" in alt) and not ("'" in written and prev in PREPOSITIONS):
             return self.options.apostrophe_margin
         return self.options.margin
 
@@ -83,7 +91,7 @@ class ConfusedWord(Rule):
                     if not lm.in_vocab(alt):
                         continue
                     gain = lm.window_score(toks, i, alt) - own
-                    if gain >= self._margin(tok, alt) and gain > best_gain:
+                    if gain >= self._margin(tok, alt, toks[i - 1]) and gain > best_gain:
                         best, best_gain = alt, gain
                 if best:
                     sugg = match_case(w.text, best)

@@ -30,6 +30,7 @@ from newslint.api import Category, Diagnostic, Document, Rule, Severity, Word, m
 from . import lm
 from .confused import confusion_sets
 from .context import sentence_tokens
+from .unusual import FUNCTION_WORDS
 
 FEATURES = ("gain", "own_left", "own_right", "alt_left", "alt_right", "zipf_own", "zipf_alt", "repeats")
 # candidates are words a writer means often enough to slip from: Zipf 3.0 is about once
@@ -95,10 +96,11 @@ def alternatives(word: str) -> tuple[tuple[str, bool], ...]:
 
 
 def _number_only(a: str, b: str) -> bool:
-    """Singular and plural of one word ("offensive"/"offensives"): a question of agreement,
-    on which a trigram model mostly prefers the commoner form, not a slip for another word."""
+    """Two forms of one word that differ in number or tense ("offensive"/"offensives",
+    "dismantle"/"dismantled"): a question of agreement, on which a trigram model mostly
+    prefers the commoner form, not a slip for another word."""
     short, long = sorted((a, b), key=len)
-    return long in (short + "s", short + "es")
+    return long in (short + "s", short + "es", short + "ed") or (short.endswith("e") and long == short + "d")
 
 
 def _window(toks: list[str], i: int, word: str) -> float:
@@ -193,7 +195,8 @@ class RealWord(Rule):
 
     Why: a spell checker sees nothing wrong here; a copy desk catches these every day.
 
-    Severity: warning when the evidence is strong, info when weaker; inside direct quotes at
+    Severity: warning when the evidence is strong, info when weaker; inside direct quotes, and
+    when the suggested word is a function word ("and", "for": they fit almost anywhere), at
     most info.
 
     Leaves alone: names (capitalised words mid-sentence), numbers, words of the confusion
@@ -220,7 +223,10 @@ class RealWord(Rule):
             p = score(c.features)
             if p < min(info_at, warn_at):
                 continue
-            severity = self.default_severity if p >= warn_at and not c.in_quote else Severity.INFO
+            # a function word fits almost any slot, so the model's liking for one is weak
+            # evidence: such a suggestion is a note, never a warning
+            strong = p >= warn_at and not c.in_quote and c.alt not in FUNCTION_WORDS
+            severity = self.default_severity if strong else Severity.INFO
             sugg = match_case(c.word.text, c.alt)
             how = "sounds like" if c.homophone else "is one letter from"
             yield self.report(doc, c.word.start, c.word.end,
