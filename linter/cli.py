@@ -18,7 +18,8 @@ from .runner import RunResult, fails, lint_paths, lint_source_text
 app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False,
                   help="newslint: a proofreading linter for news copy (text, Markdown, HTML).")
 
-FORMATS = ("text", "json", "sarif", "github", "junit")
+FORMATS = ("text", "concise", "json", "sarif", "github", "junit")
+COLORS = ("auto", "always", "never")
 
 
 def _die(message: str, code: int = 2) -> None:
@@ -44,6 +45,18 @@ def _root(version: bool = typer.Option(False, "--version", callback=_show_versio
     """newslint: a proofreading linter for news copy (text, Markdown, HTML)."""
 
 
+def use_color(choice: str, stream) -> bool:
+    """--color always|never|auto; with auto, NO_COLOR (any value) turns colour off and
+    FORCE_COLOR on, else colour when the stream is a terminal."""
+    if choice in ("always", "never"):
+        return choice == "always"
+    if os.environ.get("NO_COLOR"):
+        return False
+    if os.environ.get("FORCE_COLOR"):
+        return True
+    return stream.isatty()
+
+
 def _split(values: Optional[List[str]]) -> Optional[List[str]]:
     if values is None:
         return None
@@ -64,7 +77,8 @@ def check(
     config: Optional[Path] = typer.Option(None, "--config", help="Use this config file for every path."),
     stdin_filename: Optional[str] = typer.Option(None, "--stdin-filename",
                                                  help="Name (and so format) of the text read from '-'."),
-    statistics: bool = typer.Option(False, "--statistics", help="Print counts by rule and readability."),
+    statistics: bool = typer.Option(False, "--statistics", help="Counts by rule and readability (text and json)."),
+    color: str = typer.Option("auto", "--color", help="Colour the text output: auto, always or never."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="Print findings only, no notices."),
     fix: bool = typer.Option(False, "--fix", help="Apply safe fixes in place and report what changed."),
     unsafe_fixes: bool = typer.Option(False, "--unsafe-fixes", help="With --fix, apply unsafe fixes too."),
@@ -80,10 +94,33 @@ def check(
         _die(f"unknown dialect {dialect!r} (choose from {', '.join(DIALECTS)})")
     if fail_on is not None and fail_on not in FAIL_ON:
         _die(f"--fail-on must be one of {', '.join(FAIL_ON)}")
+    if color not in COLORS:
+        _die(f"--color must be one of {', '.join(COLORS)}")
     if not paths:
         _die("no paths given (use '-' for standard input)")
     overrides = Overrides(config=config, dialect=dialect, select=_split(select), ignore=_split(ignore) or [],
                           fix=fix, unsafe_fixes=unsafe_fixes, force_exclude=force_exclude, debug=debug)
+    result, ctx = _run(paths, overrides, stdin_filename, jobs, debug)
+    effective_fail_on = fail_on or result.fail_on
+    from .formatters import FORMATTERS, WITH_STATISTICS
+    from .formatters.text import statistics as stats_text
+
+    painted = format in ("text", "concise") and use_color(color, sys.stdout)
+    if format == "json":
+        sys.stdout.write(FORMATTERS[format](result, ctx.registry, painted, statistics=statistics))
+    else:
+        sys.stdout.write(FORMATTERS[format](result, ctx.registry, painted))
+    if statistics and format == "text":
+        sys.stdout.write(stats_text(result))
+    if statistics and format not in WITH_STATISTICS:
+        result.notices.append(f"--statistics is shown with --format text or json, not {format}")
+    _print_notices(result, quiet)
+    raise typer.Exit(1 if fails(result.diagnostics, effective_fail_on) else 0)
+
+
+def _run(paths: List[str], overrides: Overrides, stdin_filename: Optional[str], jobs: Optional[int],
+         debug: bool) -> tuple[RunResult, RunContext]:
+    """One run, with every failure turned into one line on stderr and exit code 2."""
     try:
         ctx = RunContext(overrides)
         if "-" in paths:
@@ -96,7 +133,6 @@ def check(
             result = lint_source_text(text, stdin_filename or "-", context=ctx)
         else:
             result = lint_paths(paths, jobs=jobs, context=ctx)
-        effective_fail_on = fail_on or result.fail_on
     except (ConfigError, UsageError, RegistryError) as exc:
         _die(str(exc))
     except typer.Exit:
@@ -105,15 +141,32 @@ def check(
         if debug:
             raise
         _die(f"internal error: {type(exc).__name__}: {exc} (run with --debug for details)")
-    from .formatters import FORMATTERS
-    from .formatters.text import statistics as stats_text
+    return result, ctx
 
-    color = format == "text" and sys.stdout.isatty() and "NO_COLOR" not in os.environ
-    sys.stdout.write(FORMATTERS[format](result, ctx.registry, color))
-    if statistics and format == "text":
-        sys.stdout.write(stats_text(result))
-    _print_notices(result, quiet)
-    raise typer.Exit(1 if fails(result.diagnostics, effective_fail_on) else 0)
+
+@app.command()
+def report(
+    paths: List[str] = typer.Argument(..., help="Files or directories of stories."),
+    output: Path = typer.Option(Path("newslint-report.html"), "--output", "-o", help="The HTML file to write."),
+    dialect: Optional[str] = typer.Option(None, help="en-US or en-GB (default from config, else en-US)."),
+    select: Optional[List[str]] = typer.Option(None, help="Only these rules or families (comma-separated)."),
+    ignore: Optional[List[str]] = typer.Option(None, help="Skip these rules or families (comma-separated)."),
+    config: Optional[Path] = typer.Option(None, "--config", help="Use this config file for every path."),
+    jobs: Optional[int] = typer.Option(None, "--jobs", "-j", help="Worker processes (default: by file count)."),
+) -> None:
+    """Write one self-contained HTML page of the findings, for editors."""
+    if dialect is not None and dialect not in DIALECTS:
+        _die(f"unknown dialect {dialect!r} (choose from {', '.join(DIALECTS)})")
+    if "-" in paths:
+        _die("report reads files and folders, not standard input")
+    overrides = Overrides(config=config, dialect=dialect, select=_split(select), ignore=_split(ignore) or [])
+    result, ctx = _run(paths, overrides, None, jobs, False)
+    from .formatters.report import render as render_report
+    from .formatters.text import summary
+
+    output.write_text(render_report(result, ctx.registry), encoding="utf-8")
+    typer.echo(f"wrote {output}: {summary(result)}")
+    _print_notices(result, False)
 
 
 def _print_notices(result: RunResult, quiet: bool) -> None:

@@ -31,6 +31,7 @@ class FileResult:
     notices: list[str] = field(default_factory=list)
     fixed: list[Diagnostic] = field(default_factory=list)
     skipped: bool = False
+    source: str | None = None  # the text as checked, for output that shows it
 
 
 @dataclass
@@ -129,7 +130,7 @@ def lint_decoded(path: str, decoded: Decoded, ctx: RunContext, fmt: str | None =
     engine = ctx.engine(_real_path(path))
     doc = parse(path, decoded.text, fmt)
     diags, stats = run_rules(doc, engine, ctx.overrides.debug)
-    res = FileResult(path, diags, stats)
+    res = FileResult(path, diags, stats, source=decoded.text)
     if decoded.note:
         res.notices.append(f"{path}: {decoded.note}")
     res.notices.extend(ctx.notices[first_notice:])

@@ -7,7 +7,7 @@ from ..registry import Registry
 from ..runner import RunResult
 
 
-def render(result: RunResult, registry: Registry, color: bool) -> str:
+def render(result: RunResult, registry: Registry, color: bool, statistics: bool = False) -> str:
     files = []
     for f in result.files:
         entry = {"path": f.path, **f.stats}
@@ -16,6 +16,12 @@ def render(result: RunResult, registry: Registry, color: bool) -> str:
         if f.fixed:
             entry["fixed"] = len(f.fixed)
         files.append(entry)
-    doc = {"version": 1, "files": files, "diagnostics": [d.to_json() for d in result.diagnostics],
+    from .. import __version__
+
+    doc = {"version": 1, "tool": {"name": "newslint", "version": __version__}, "files": files, "diagnostics": [d.to_json() for d in result.diagnostics],
            "notices": result.notices}
+    if statistics:
+        from .text import statistics_json
+
+        doc["statistics"] = statistics_json(result)
     return json.dumps(doc, ensure_ascii=False, indent=1) + "\n"

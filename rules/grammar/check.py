@@ -35,6 +35,16 @@ def chunks(doc: Document, size: int = CHUNK_CHARS) -> list[tuple[int, int, list[
     return out
 
 
+def naming_the_words(message: str, matched: str) -> str:
+    """A backend's message as newslint writes its own: one line, no Markdown code marks, and
+    naming the words it is about when it does not already ("'an university': Use 'a'...")."""
+    text = " ".join(message.replace("`", "'").split())
+    words = " ".join(matched.split())
+    if words and words.lower() not in text.lower():
+        text = f"'{words}': {text}"
+    return text
+
+
 def _within_one_block(blocks: list[Block], s: int, e: int) -> bool:
     return any(b.start <= s and e <= b.end for b in blocks)
 
@@ -114,7 +124,8 @@ class HarperGrammar(Rule):
                     continue
                 if cat == Category.SPELLING:
                     continue  # spelling/unknown-word's job
-                yield self.report(doc, s, e, message, sugg, severity=sev, category=cat, rule_id=f"{self.id}/{name}")
+                yield self.report(doc, s, e, naming_the_words(message, doc.prose[s:e]), sugg, severity=sev,
+                                  category=cat, rule_id=f"{self.id}/{name}")
 
 
 class LanguageToolGrammar(Rule):
@@ -166,5 +177,5 @@ class LanguageToolGrammar(Rule):
                 continue
             if cat in _QUOTE_SAFE and doc.in_quote(start, end):
                 continue
-            yield self.report(doc, start, end, m.message, list(m.replacements), severity=sev, category=cat,
-                              rule_id=f"{self.id}/{m.rule_id}")
+            yield self.report(doc, start, end, naming_the_words(m.message, doc.prose[start:end]),
+                              list(m.replacements), severity=sev, category=cat, rule_id=f"{self.id}/{m.rule_id}")

@@ -52,6 +52,7 @@ def _readability_block(doc: Document) -> dict[str, Any]:
         "average_sentence_length": round(sum(lengths) / n, 1),
         "percent_passive": round(100 * passive / n, 1),
         "percent_long_sentences": round(100 * sum(1 for x in lengths if x > 35) / n, 1),
+        "sentence_lengths": lengths,
         "longest_sentences": [{"words": k, "line": doc.line_col(doc.smap.to_source(s.start))[0],
                                "start": s.text[:60]} for k, s in longest],
     }

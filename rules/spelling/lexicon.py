@@ -91,6 +91,10 @@ class Lexicon:
     def zipf(self, word: str) -> float:
         return self._zipf.get(word, 0.0)
 
+    def zipf_items(self):
+        """(word, Zipf frequency) for every word wordfreq knows."""
+        return self._zipf.items()
+
     def in_curated(self, word: str) -> bool:
         return word in self.curated
 

@@ -74,23 +74,24 @@ def homophones() -> dict[str, tuple[str, ...]]:
     return {k: tuple(sorted(v)) for k, v in out.items()}
 
 
-def _is_candidate(word: str) -> bool:
+@lru_cache(maxsize=1)
+def candidate_words() -> frozenset[str]:
+    """Words a writer means often enough to slip from: Zipf 3.0 or more (wordfreq), in the
+    curated word list and in the language model's vocabulary (about 0.1 s, once)."""
     lex, _ = _lexicon()
-    return lex.zipf(word) >= CANDIDATE_ZIPF and lex.in_curated(word) and lm.in_vocab(word)
+    return frozenset(w for w, z in lex.zipf_items() if z >= CANDIDATE_ZIPF and w.isalpha()
+                     and lex.in_curated(w) and lm.in_vocab(w))
 
 
 @lru_cache(maxsize=200_000)
 def alternatives(word: str) -> tuple[tuple[str, bool], ...]:
     """(candidate, is a homophone) for a lower-case word: frequent words one edit away,
     and homophones."""
-    lex, edits1 = _lexicon()
-    out: dict[str, bool] = {}
-    for h in homophones().get(word, ()):
-        if _is_candidate(h):
-            out[h] = True
-    for cand in edits1(word):
-        if cand != word and cand.isalpha() and cand not in out and not _number_only(word, cand) \
-                and _is_candidate(cand):
+    _, edits1 = _lexicon()
+    vocab = candidate_words()
+    out = {h: True for h in homophones().get(word, ()) if h in vocab}
+    for cand in edits1(word) & vocab:
+        if cand != word and cand not in out and not _number_only(word, cand):
             out[cand] = False
     return tuple(sorted(out.items()))
 
