@@ -1,4 +1,4 @@
-"""Optional masked-language-model judge for word-choice/unusual-word.
+"""Optional masked-language-model judge for word-choice/unusual-word and real-word.
 
 Install with ``pip install newslint[transformers]`` and point the rule at a model directory
 you have downloaded yourself (any BERT- or RoBERTa-style masked LM, for example
@@ -34,7 +34,6 @@ class Judgement:
 
 class MaskedLM:
     def __init__(self, path: str) -> None:
-        os.environ.setdefault("HF_HUB_OFFLINE", "1")
         try:
             import torch
             from transformers import AutoModelForMaskedLM, AutoTokenizer
@@ -50,9 +49,9 @@ class MaskedLM:
         self.model = AutoModelForMaskedLM.from_pretrained(path, local_files_only=True)
         self.model.eval()
 
-    def judge(self, sentence: str, start: int, end: int, top_k: int = 20) -> Judgement | None:
-        """Mask sentence[start:end] and score the slot; None when the word cannot be found
-        among the tokens (truncated sentence)."""
+    def _slot(self, sentence: str, start: int, end: int):
+        """(log-probabilities over the vocabulary at the masked slot, the written word's first
+        sub-word id), or None when the word is not among the tokens (a truncated sentence)."""
         torch = self._torch
         enc = self.tokenizer(sentence, return_offsets_mapping=True, truncation=True, max_length=256)
         pieces = [i for i, (s, e) in enumerate(enc["offset_mapping"]) if e > s and s < end and e > start]
@@ -65,7 +64,30 @@ class MaskedLM:
             del ids[i]
         with _LOCK, torch.no_grad():
             logits = self.model(input_ids=torch.tensor([ids])).logits[0, pieces[0]]
-        logp = torch.log_softmax(logits.float(), dim=-1)
+        return torch.log_softmax(logits.float(), dim=-1), own_id
+
+    def word_scores(self, sentence: str, start: int, end: int, words: list[str]) -> dict[str, float] | None:
+        """The log-probability of each of `words` (its first sub-word) in the slot of
+        sentence[start:end]."""
+        slot = self._slot(sentence, start, end)
+        if slot is None:
+            return None
+        logp, _ = slot
+        out = {}
+        for w in words:
+            ids = self.tokenizer(w, add_special_tokens=False)["input_ids"]
+            if ids:
+                out[w] = float(logp[ids[0]])
+        return out
+
+    def judge(self, sentence: str, start: int, end: int, top_k: int = 20) -> Judgement | None:
+        """Mask sentence[start:end] and score the slot; None when the word cannot be found
+        among the tokens (truncated sentence)."""
+        torch = self._torch
+        slot = self._slot(sentence, start, end)
+        if slot is None:
+            return None
+        logp, own_id = slot
         top = torch.topk(logp, min(top_k, logp.shape[0]))
         words = []
         for tid in top.indices.tolist():

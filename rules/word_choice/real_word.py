@@ -20,6 +20,8 @@ rules never judge one word. No word is named anywhere in this module.
 from __future__ import annotations
 
 import math
+import os
+from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -27,7 +29,7 @@ from typing import Iterable, Iterator
 
 from newslint.api import Category, Diagnostic, Document, Rule, Severity, Word, match_case, tomllib
 
-from . import lm
+from . import lm, masked_lm
 from .confused import confusion_sets
 from .context import sentence_tokens
 from .unusual import FUNCTION_WORDS
@@ -182,6 +184,11 @@ class RealWordOptions:
     # -1 takes the measured thresholds from rules/data/real_word.toml
     warning: float = -1.0
     info: float = -1.0
+    # optional: a local masked language model directory (pip install newslint[transformers]),
+    # which then judges the same candidates
+    masked_model: str = ""
+    # with a masked model: how much more probable (natural log) the alternative must be
+    masked_margin: float = 3.0
 
 
 class RealWord(Rule):
@@ -206,7 +213,10 @@ class RealWord(Rule):
 
     Options: ``warning`` and ``info``: the score (0-1) from which a word is reported at that
     level (-1 takes the thresholds measured on the dev benchmark, in
-    ``rules/data/real_word.toml``).
+    ``rules/data/real_word.toml``); ``masked-model``: a masked language model you have
+    downloaded (a directory; ``pip install newslint[transformers]``; never downloaded by
+    newslint), which then judges the same candidates, reporting when the alternative is at
+    least ``masked-margin`` (natural log, default 3) more probable in the slot.
     """
 
     id = "word-choice/real-word"
@@ -216,7 +226,39 @@ class RealWord(Rule):
     Options = RealWordOptions
     skip_scopes = frozenset({"headline", "table", "list", "caption"})
 
+    def _masked_model(self):
+        if not self.options.masked_model:
+            return None
+        try:
+            return masked_lm.load(os.path.expanduser(self.options.masked_model))
+        except Exception as e:  # a missing package, directory or a broken model: say so once
+            self.notice(f"word-choice/real-word: masked-model not used ({e}); the built-in scores run instead")
+            return None
+
+    def _check_masked(self, doc: Document, mlm) -> Iterable[Diagnostic]:
+        sentences = doc.sentences
+        starts = [s.start for s in sentences]
+        for c in candidates(doc, self.skip_scopes, self.settings.dictionary_lower):
+            sent = sentences[max(bisect_right(starts, c.word.start) - 1, 0)]
+            scores = mlm.word_scores(doc.prose[sent.start:sent.end], c.word.start - sent.start,
+                                     c.word.end - sent.start, [c.token, c.alt])
+            if not scores or c.alt not in scores or c.token not in scores:
+                continue
+            margin = scores[c.alt] - scores[c.token]
+            if margin < self.options.masked_margin:
+                continue
+            severity = Severity.INFO if c.in_quote or c.alt in FUNCTION_WORDS else self.default_severity
+            sugg = match_case(c.word.text, c.alt)
+            times = math.exp(min(margin, 50.0))
+            yield self.report(doc, c.word.start, c.word.end,
+                              f"'{c.word.text}' may be a slip for '{sugg}': the masked language model finds "
+                              f"'{sugg}' about {times:,.0f} times more probable here", [sugg], severity=severity)
+
     def check(self, doc: Document) -> Iterable[Diagnostic]:
+        mlm = self._masked_model()
+        if mlm is not None:
+            yield from self._check_masked(doc, mlm)
+            return
         th = model()["thresholds"]
         warn_at = self.options.warning if self.options.warning >= 0 else th["warning"]
         info_at = self.options.info if self.options.info >= 0 else th["info"]

@@ -73,3 +73,34 @@ def test_missing_model_is_one_notice_and_the_builtin_detector_runs(tmp_path):
                            config=config(tmp_path, tmp_path / "no-such-model"), fmt="plain")
     assert [at(TEXT, d) for d in res.diagnostics] == ["pajama"]
     assert any("masked-model not used" in n for n in res.notices)
+
+
+SLIP = ("The judge said the evidence was not admissible in curt, and the trial was delayed again. "
+        "Lawyers for both sides met the judge on Monday.\n")
+
+
+def _slip_model(tmp_path, favourite):
+    global TEXT
+    saved, TEXT = TEXT, SLIP  # tiny_model builds its vocabulary from TEXT
+    try:
+        return tiny_model(tmp_path / "m", favourite)
+    finally:
+        TEXT = saved
+
+
+def _real_word_config(tmp_path, model_dir):
+    cfg = tmp_path / "rw.toml"
+    cfg.write_text(f'[rules."word-choice/real-word"]\nmasked-model = "{model_dir}"\n')
+    return cfg
+
+
+def test_masked_model_judges_real_word_candidates(tmp_path):
+    found = lint(SLIP, select=["word-choice/real-word"],
+                 config=_real_word_config(tmp_path, _slip_model(tmp_path, "court")))
+    assert [(at(SLIP, d), d.suggestions) for d in found] == [("curt", ("court",))]
+    assert "masked language model" in found[0].message
+
+
+def test_masked_model_that_prefers_the_written_word_keeps_real_word_quiet(tmp_path):
+    assert lint(SLIP, select=["word-choice/real-word"],
+                config=_real_word_config(tmp_path, _slip_model(tmp_path, "curt"))) == []
