@@ -27,14 +27,16 @@ from functools import lru_cache
 from importlib import resources
 from typing import Iterable, Iterator
 
-from newslint.api import Category, Diagnostic, Document, Rule, Severity, Word, match_case, tomllib
+from newslint.api import Category, Diagnostic, Document, Rule, Severity, Word, match_case
 
 from . import lm, masked_lm
 from .confused import confusion_sets
 from .context import sentence_tokens
+from .scored import LogisticScore
 from .unusual import FUNCTION_WORDS
 
 FEATURES = ("gain", "own_left", "own_right", "alt_left", "alt_right", "zipf_own", "zipf_alt", "repeats")
+SCORE = LogisticScore("data/real_word.toml", FEATURES)
 # candidates are words a writer means often enough to slip from: Zipf 3.0 is about once
 # in a million words of running text (wordfreq)
 CANDIDATE_ZIPF = 3.0
@@ -43,18 +45,6 @@ MAX_JUDGED_ZIPF = 6.0
 # the best candidate must make the sentence at least this much more probable (natural log)
 # before it is scored at all: below it, no fitted score would report it
 MIN_GAIN = 1.0
-
-
-@lru_cache(maxsize=1)
-def model() -> dict:
-    text = resources.files("newslint.rules").joinpath("data/real_word.toml").read_text(encoding="utf-8")
-    return tomllib.loads(text)
-
-
-def score(features: dict[str, float]) -> float:
-    m = model()
-    z = m["intercept"] + sum(m["weights"][k] * features[k] for k in FEATURES)
-    return 1 / (1 + math.exp(-max(min(z, 50.0), -50.0)))
 
 
 @lru_cache(maxsize=1)
@@ -259,11 +249,9 @@ class RealWord(Rule):
         if mlm is not None:
             yield from self._check_masked(doc, mlm)
             return
-        th = model()["thresholds"]
-        warn_at = self.options.warning if self.options.warning >= 0 else th["warning"]
-        info_at = self.options.info if self.options.info >= 0 else th["info"]
+        warn_at, info_at = SCORE.thresholds(self.options.warning, self.options.info)
         for c in candidates(doc, self.skip_scopes, self.settings.dictionary_lower):
-            p = score(c.features)
+            p = SCORE.score(c.features)
             if p < min(info_at, warn_at):
                 continue
             # a function word fits almost any slot, so the model's liking for one is weak

@@ -26,15 +26,15 @@ import os
 from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 from typing import Iterable, Iterator
 
 import numpy as np
 
-from newslint.api import Category, Diagnostic, Document, Rule, Sentence, Severity, Word, match_case, tomllib
+from newslint.api import Category, Diagnostic, Document, Rule, Sentence, Severity, Word, match_case
 
 from . import lm, masked_lm, vectors
 from .context import sentence_tokens
+from .scored import LogisticScore
 
 
 # Determiners of English grammar (articles, demonstratives, possessives, quantifiers):
@@ -66,12 +66,7 @@ also very too quite rather said says say saying told tell new last first next ye
 MIN_STORY_WORDS = 40
 
 FEATURES = ("left", "right", "top1", "top3", "sentence", "next", "count")
-
-
-@lru_cache(maxsize=1)
-def model() -> dict:
-    text = resources.files("newslint.rules").joinpath("data/unusual_word.toml").read_text(encoding="utf-8")
-    return tomllib.loads(text)
+SCORE = LogisticScore("data/unusual_word.toml", FEATURES)
 
 
 @dataclass
@@ -137,12 +132,6 @@ def candidates(doc: Document, skip_scopes: frozenset[str] = frozenset()) -> Iter
                 "count": float(min(counts.get(tok, 1), 3)),
             }
             yield Candidate(w, tok, nxt, doc.in_quote(w.start, w.end), feats, toks, i, matrix, own)
-
-
-def score(features: dict[str, float]) -> float:
-    m = model()
-    z = m["intercept"] + sum(m["weights"][k] * features[k] for k in FEATURES)
-    return 1 / (1 + math.exp(-z))
 
 
 @lru_cache(maxsize=1)
@@ -234,11 +223,9 @@ class UnusualWord(Rule):
         if mlm is not None:
             yield from self._check_masked(doc, mlm)
             return
-        th = model()["thresholds"]
-        warn_at = self.options.warning if self.options.warning >= 0 else th["warning"]
-        info_at = self.options.info if self.options.info >= 0 else th["info"]
+        warn_at, info_at = SCORE.thresholds(self.options.warning, self.options.info)
         for c in self._candidates(doc):
-            p = score(c.features)
+            p = SCORE.score(c.features)
             if p < min(info_at, warn_at):
                 continue
             severity = self.default_severity if p >= warn_at and not c.in_quote else Severity.INFO

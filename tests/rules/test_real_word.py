@@ -135,3 +135,13 @@ def test_correct_contractions_and_possessives_pass(text):
 def test_wrong_contractions_are_still_caught(text, slip):
     found = [d for d in lint(text) if d.category.value == "word-choice"]
     assert [at(text, d) for d in found] == [slip]
+
+
+def test_model_file_matches_the_features_the_rule_computes():
+    from newslint.markup import parse
+    from newslint.rules.word_choice.real_word import FEATURES, SCORE, candidates
+
+    assert set(SCORE.data["weights"]) == set(FEATURES)
+    assert 0 < SCORE.data["thresholds"]["info"] < SCORE.data["thresholds"]["warning"] < 1
+    (c,) = candidates(parse("s.txt", "The judge said the evidence was not admissible in curt."))
+    assert set(c.features) == set(FEATURES) and c.alt == "court"

@@ -148,9 +148,9 @@ def test_word_vectors_know_related_words():
 
 def test_model_file_matches_the_features_the_rule_computes():
     from newslint.markup import parse
-    from newslint.rules.word_choice.unusual import FEATURES, UnusualWord, candidates, model
+    from newslint.rules.word_choice.unusual import FEATURES, SCORE, UnusualWord, candidates
 
-    m = model()
+    m = SCORE.data
     assert set(m["weights"]) == set(FEATURES)
     assert 0 < m["thresholds"]["info"] < m["thresholds"]["warning"] < 1
     text = STORM.replace("the strong winds", "the pajama winds")
