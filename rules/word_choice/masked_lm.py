@@ -101,3 +101,16 @@ class MaskedLM:
 def load(path: str) -> MaskedLM:
     with _LOCK:
         return MaskedLM(path)
+
+
+def load_for(rule) -> MaskedLM | None:
+    """The model a rule's ``masked-model`` option names, or None: not set, or it cannot be
+    used (a missing package, directory or a broken model), which one notice says."""
+    path = rule.options.masked_model
+    if not path:
+        return None
+    try:
+        return load(os.path.expanduser(path))
+    except Exception as e:  # noqa: BLE001 - the built-in detector runs instead
+        rule.notice(f"{rule.id}: masked-model not used ({e}); the built-in detector runs instead")
+        return None

@@ -20,7 +20,6 @@ rules never judge one word. No word is named anywhere in this module.
 from __future__ import annotations
 
 import math
-import os
 from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
@@ -216,15 +215,6 @@ class RealWord(Rule):
     Options = RealWordOptions
     skip_scopes = frozenset({"headline", "table", "list", "caption"})
 
-    def _masked_model(self):
-        if not self.options.masked_model:
-            return None
-        try:
-            return masked_lm.load(os.path.expanduser(self.options.masked_model))
-        except Exception as e:  # a missing package, directory or a broken model: say so once
-            self.notice(f"word-choice/real-word: masked-model not used ({e}); the built-in scores run instead")
-            return None
-
     def _check_masked(self, doc: Document, mlm) -> Iterable[Diagnostic]:
         sentences = doc.sentences
         starts = [s.start for s in sentences]
@@ -245,7 +235,7 @@ class RealWord(Rule):
                               f"'{sugg}' about {times:,.0f} times more probable here", [sugg], severity=severity)
 
     def check(self, doc: Document) -> Iterable[Diagnostic]:
-        mlm = self._masked_model()
+        mlm = masked_lm.load_for(self)
         if mlm is not None:
             yield from self._check_masked(doc, mlm)
             return

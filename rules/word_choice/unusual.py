@@ -22,7 +22,6 @@ produce mostly false alarms on the 18F corpus and the dev set.
 from __future__ import annotations
 
 import math
-import os
 from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
@@ -219,7 +218,7 @@ class UnusualWord(Rule):
     skip_scopes = frozenset({"headline", "table", "list", "caption"})
 
     def check(self, doc: Document) -> Iterable[Diagnostic]:
-        mlm = self._masked_model()
+        mlm = masked_lm.load_for(self)
         if mlm is not None:
             yield from self._check_masked(doc, mlm)
             return
@@ -245,17 +244,6 @@ class UnusualWord(Rule):
         a word the archive uses often is part of the house vocabulary."""
         house = self.settings.dictionary_lower
         return (c for c in candidates(doc, self.skip_scopes) if c.token not in house)
-
-    def _masked_model(self) -> "masked_lm.MaskedLM | None":
-        path = self.options.masked_model
-        if not path:
-            return None
-        try:
-            return masked_lm.load(os.path.expanduser(path))
-        except Exception as e:  # a missing package, directory or a broken model: say so once
-            self.notice(f"word-choice/unusual-word: masked-model not used ({e}); "
-                         "the built-in detector runs instead")
-            return None
 
     def _check_masked(self, doc: Document, mlm: "masked_lm.MaskedLM") -> Iterable[Diagnostic]:
         """The same candidates (a determiner, a word, a content word the model of general
