@@ -39,7 +39,7 @@ def in_vocab(word: str) -> bool:
     return model().prob([word]) != _unk_score()
 
 
-@lru_cache(maxsize=2_000_000)
+@lru_cache(maxsize=300_000)
 def logp(word: str, prev: str = "", prev2: str = "") -> float:
     """ln P(word | prev2 prev); empty context words are left out."""
     ctx = [word]
