@@ -51,6 +51,7 @@ class RunContext:
         self.notices: list[str] = [f"plugin {name} failed to load and was skipped: {err}"
                                    for name, err in self.registry.failures]
         self._dirs: dict[str, Path | None] = {}
+        self._configs: dict[Path | None, Config] = {}
         self._engines: dict[Path | None, Engine] = {}
         self._warming: list[threading.Thread] = []
         if self.overrides.config is not None and not self.overrides.config.is_file():
@@ -77,16 +78,23 @@ class RunContext:
         key = self._config_file(path)
         eng = self._engines.get(key)
         if eng is None:
-            eng = self._engines[key] = self._build(key)
+            eng = self._engines[key] = self._build(self._config(key))
         return eng
 
     def config_for(self, path: str | None) -> Config:
-        return self.engine(path).config
+        """The effective configuration, without building its rules (file discovery needs
+        only ``exclude``)."""
+        return self._config(self._config_file(path))
 
-    def _build(self, config_file: Path | None) -> Engine:
-        o = self.overrides
-        cfg = load_chain(config_file, self.registry, implicit_parents=o.config is None) if config_file else Config()
-        cfg = cfg.with_overrides(o.dialect, o.select, o.ignore)
+    def _config(self, key: Path | None) -> Config:
+        cfg = self._configs.get(key)
+        if cfg is None:
+            o = self.overrides
+            cfg = load_chain(key, self.registry, implicit_parents=o.config is None) if key else Config()
+            cfg = self._configs[key] = cfg.with_overrides(o.dialect, o.select, o.ignore)
+        return cfg
+
+    def _build(self, cfg: Config) -> Engine:
         policy = cfg.policy(self.registry)
         settings = RunSettings(dialect=cfg.dialect, dictionary=load_dictionaries(cfg.dictionary),
                                sections=section_values(cfg, self.registry),

@@ -218,13 +218,7 @@ class Document:
     # -- positions ---------------------------------------------------------------------------
     @cached_property
     def line_starts(self) -> list[int]:
-        starts = [0]
-        find = self.source.find
-        i = find("\n")
-        while i != -1:
-            starts.append(i + 1)
-            i = find("\n", i + 1)
-        return starts
+        return line_starts(self.source)
 
     def line_col(self, src_offset: int) -> tuple[int, int]:
         i = bisect_right(self.line_starts, src_offset) - 1
@@ -301,6 +295,16 @@ class Document:
             severity=severity or rule.default_severity, message=message,
             suggestions=tuple(suggestions), fix=fix, start=s, end=e, precedence=rule.precedence,
         )
+
+
+def line_starts(text: str) -> list[int]:
+    """The offset at which each line of `text` starts."""
+    starts = [0]
+    i = text.find("\n")
+    while i != -1:
+        starts.append(i + 1)
+        i = text.find("\n", i + 1)
+    return starts
 
 
 def split_sentences(text: str, block: Block) -> list[Sentence]:

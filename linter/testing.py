@@ -16,9 +16,7 @@ def lint_with(rule: type[Rule] | Rule, text: str, fmt: str = "plain", *, dialect
     """The findings of one rule on `text`, sorted; options come as in configuration
     (``{"max-words": 20}``), validated the same way."""
     if isinstance(rule, type):
-        notes: list[str] = []
-        settings = RunSettings(dialect=dialect, dictionary=dictionary, sections=dict(sections or {}),
-                               notify=notes.append)
+        settings = RunSettings(dialect=dialect, dictionary=dictionary, sections=dict(sections or {}))
         rule = rule(rule.make_options(options or {}), settings)
     doc = parse(path, text, fmt)
     return sorted(rule.check(doc), key=Diagnostic.sort_key)

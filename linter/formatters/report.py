@@ -9,6 +9,7 @@ import html
 from collections import Counter
 
 from ..diagnostic import Diagnostic
+from ..document import line_starts
 from ..registry import Registry
 from ..runner import FileResult, RunResult
 from .text import clean_message, suggestion_text
@@ -52,18 +53,10 @@ def _attrs(d: Diagnostic, i: int) -> str:
             f'data-category="{d.category.value}" data-severity="{d.severity.value}" title="{html.escape(title)}"')
 
 
-def _offsets(source: str) -> list[int]:
-    starts = [0]
-    for i, ch in enumerate(source):
-        if ch == "\n":
-            starts.append(i + 1)
-    return starts
-
-
 def marked_text(source: str, diags: list[Diagnostic], first_id: int) -> str:
     """The source with one <mark> per finding; a finding inside or overlapping an earlier one
     gets its mark where the earlier one ends (or an empty mark), so every finding has one."""
-    starts = _offsets(source)
+    starts = line_starts(source)
 
     def offset(line: int, col: int) -> int:
         line = min(max(line, 1), len(starts))
