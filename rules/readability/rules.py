@@ -96,8 +96,11 @@ class StoryGrade(Rule):
         if grade is None or block["words"] < self.options.min_words or grade <= self.options.max_grade:
             return
         sents = body_sentences(doc)
+        # anchored on the story's first word of prose, never on markup that opens it
         first = sents[0]
-        yield self.report(doc, first.start, first.start + 1,
+        word = next((w for w in doc.words if first.start <= w.start < first.end and w.text[0].isalpha()), None)
+        start, end = (word.start, word.end) if word else (first.start, first.start + 1)
+        yield self.report(doc, start, end,
                           f"Reading grade {grade} is above the target of {self.options.max_grade:g} "
                           f"(average sentence {block['average_sentence_length']} words); shorten sentences "
                           "and prefer plain words")

@@ -106,3 +106,11 @@ def test_active_not_flagged(sentence):
 def test_placeholder_only_blocks_are_not_sentences():
     doc = parse("s.md", '{% image "a.jpg" "Alt" %}\n\n![](b.png)\n\nThe council met. It voted.\n')
     assert [s.text for s in body_sentences(doc)] == ["The council met.", "It voted."]
+
+
+def test_story_grade_is_anchored_on_the_first_word_not_on_markup():
+    long = ("Officials who had been asked repeatedly about the extraordinarily complicated "
+            "infrastructure appropriations acknowledged considerable uncertainty regarding implementation. ") * 12
+    src = "> " + long + "\n"
+    (d,) = lint(src, fmt="markdown", select=["readability/grade"])
+    assert at(src, d) == "Officials"
