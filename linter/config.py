@@ -20,6 +20,7 @@ from typing import Any
 from . import filecache
 from .compat import tomllib
 from .diagnostic import Severity
+from .markup.options import MarkupOptions
 from .options import OptionError, build_options, merge_tables
 from .policy import PathPattern, Policy
 from .registry import Registry
@@ -28,7 +29,7 @@ CONFIG_NAMES = ("newslint.toml", ".newslint.toml", "pyproject.toml")
 DIALECTS = ("en-US", "en-GB")
 FAIL_ON = ("error", "warning", "info", "never")
 _LIST_KEYS = ("select", "extend-select", "ignore", "exclude", "dictionary")
-_KNOWN = {"root", "extend", "dialect", "fail-on", "severity", "per-file-ignores", "rules", *_LIST_KEYS}
+_KNOWN = {"root", "extend", "dialect", "fail-on", "severity", "per-file-ignores", "rules", "markup", *_LIST_KEYS}
 
 
 class ConfigError(Exception):
@@ -48,6 +49,7 @@ class _Settings:
     dictionary: tuple[Path, ...] = ()
     exclude: tuple[PathPattern, ...] = ()
     sections: dict[str, dict[str, Any]] = field(default_factory=dict)
+    markup: dict[str, Any] = field(default_factory=dict)  # the [markup] table (MarkupOptions)
 
 
 @dataclass(frozen=True)
@@ -104,7 +106,11 @@ class Config(_Settings):
             dictionary=self.dictionary + tuple(p for p in layer.dictionary if p not in self.dictionary),
             exclude=self.exclude + layer.exclude,
             sections=merge_tables(self.sections, layer.sections),
+            markup=merge_tables(self.markup, layer.markup),
         )
+
+    def markup_options(self) -> MarkupOptions:
+        return build_options(MarkupOptions, self.markup, "[markup]")
 
     def with_overrides(self, dialect: str | None, select: list[str] | None, ignore: list[str]) -> "Config":
         """Command-line settings on top: they win over every file."""
@@ -198,6 +204,14 @@ def parse_layer(data: dict[str, Any], path: Path, registry: Registry) -> Layer:
             except OptionError as exc:
                 raise ConfigError(f"{where}: {exc}") from None
         values["rules"] = {k: dict(v) for k, v in data["rules"].items()}
+    if "markup" in data:
+        try:
+            problems = build_options(MarkupOptions, data["markup"], "[markup]").problems()
+        except OptionError as exc:
+            raise ConfigError(f"{where}: {exc}") from None
+        if problems:
+            raise ConfigError(f"{where}: [markup] {problems[0]}")
+        values["markup"] = data["markup"]
     sections = {}
     for name, cls in registry.sections.items():
         if name in data:

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .config import Config, ConfigError, find_config_file, load_chain, load_dictionaries, section_values
+from .markup.options import MarkupOptions
 from .options import OptionError
 from .policy import Policy
 from .registry import Registry, default_registry
@@ -42,6 +43,7 @@ class Engine:
     config: Config
     policy: Policy
     rules: list[Rule]
+    markup: MarkupOptions = MarkupOptions()
 
 
 class RunContext:
@@ -112,7 +114,7 @@ class RunContext:
         warm = threading.Thread(target=_warm_up, args=(rules,), name="newslint-warm-up", daemon=True)
         warm.start()
         self._warming.append(warm)
-        return Engine(cfg, policy, rules)
+        return Engine(cfg, policy, rules, cfg.markup_options())
 
     def wait_warm(self) -> None:
         """Wait for the resources being loaded in the background (before forking workers)."""

@@ -66,8 +66,13 @@ class SourceMap:
 
 
 class ProseBuilder:
-    def __init__(self, source: str) -> None:
+    """`masks` (see ``linter.markup.masks``), when given, says which parts of a copied range
+    are markup: ``masks.pieces(start, end)`` yields ``(start, end, stand_in)`` runs, stand_in
+    None for prose and otherwise the text (often empty) that replaces the run."""
+
+    def __init__(self, source: str, masks: Any = None) -> None:
         self.source = source
+        self.masks = masks or None
         self._parts: list[str] = []
         self._segments: list[Segment] = []
         self._len = 0
@@ -98,9 +103,19 @@ class ProseBuilder:
         self._parts.append(text)
         self._len += len(text)
 
-    def copy(self, start: int, end: int) -> None:
-        if end > start:
+    def copy(self, start: int, end: int, raw: bool = False) -> None:
+        """Copy source[start:end]; `raw` ignores the masks (prose inside markup, such as a
+        caption parameter inside a shortcode)."""
+        if end <= start:
+            return
+        if self.masks is None or raw:
             self._add(self.source[start:end], start, end, COPY)
+            return
+        for s, e, stand_in in self.masks.pieces(start, end):
+            if stand_in is None:
+                self._add(self.source[s:e], s, e, COPY)
+            else:
+                self._add(stand_in, s, e, REPLACED)
 
     def replace(self, text: str, start: int, end: int) -> None:
         self._add(text, start, end, REPLACED)
@@ -114,7 +129,7 @@ class ProseBuilder:
 
 # --- blocks, sentences, words ------------------------------------------------------------
 
-SCOPES = ("headline", "paragraph", "blockquote", "list", "caption", "table", "quote")
+SCOPES = ("headline", "standfirst", "paragraph", "blockquote", "list", "caption", "table", "quote")
 
 
 @dataclass(frozen=True)
@@ -188,6 +203,8 @@ class Document:
         # (source offset, message) problems found while parsing, e.g. malformed front matter
         self.notices = list(notices)
         self._memo: dict[str, Any] = {}
+        # the language the story declares (front matter lang/locale, <html lang>), if any
+        self.language: str | None = _declared_language(self.front_matter)
         if _line_starts is not None:
             self.__dict__["line_starts"] = _line_starts  # shared by the sections of one story
 
@@ -295,6 +312,16 @@ class Document:
             severity=severity or rule.default_severity, message=message,
             suggestions=tuple(suggestions), fix=fix, start=s, end=e, precedence=rule.precedence,
         )
+
+
+_LANGUAGE_KEYS = ("lang", "language", "locale", "languagecode", "inlanguage")
+
+
+def _declared_language(front_matter: dict[str, Any]) -> str | None:
+    for key, value in front_matter.items():
+        if str(key).lower() in _LANGUAGE_KEYS and isinstance(value, str) and value.strip():
+            return value.strip()
+    return None
 
 
 def line_starts(text: str) -> list[int]:

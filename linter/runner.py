@@ -128,7 +128,10 @@ def merge_same_span(diags: list[Diagnostic]) -> list[Diagnostic]:
 def lint_decoded(path: str, decoded: Decoded, ctx: RunContext, fmt: str | None = None) -> FileResult:
     first_notice = len(ctx.notices)
     engine = ctx.engine(_real_path(path))
-    doc = parse(path, decoded.text, fmt)
+    doc = parse(path, decoded.text, fmt, engine.markup)
+    if doc.language and not doc.language.lower().startswith("en"):
+        return FileResult(path, [], {}, notices=[f"{path}: not checked, the story says its language is "
+                                                 f"{doc.language!r}"], source=decoded.text)
     diags, stats = run_rules(doc, engine, ctx.overrides.debug)
     res = FileResult(path, diags, stats, source=decoded.text)
     if decoded.note:

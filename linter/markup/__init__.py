@@ -5,10 +5,12 @@ from typing import Callable
 
 from ..document import Document
 from .html import parse_html
-from .markdown import parse_markdown
+from .markdown import parse_markdown, parse_mdx
+from .options import MarkupOptions
 from .plain import parse_plain
 
-PARSERS: dict[str, Callable[[str, str], Document]] = {
+PARSERS: dict[str, Callable[..., Document]] = {
+    ".mdx": parse_mdx,
     ".md": parse_markdown,
     ".markdown": parse_markdown,
     ".mdown": parse_markdown,
@@ -18,15 +20,11 @@ PARSERS: dict[str, Callable[[str, str], Document]] = {
     ".text": parse_plain,
 }
 SUPPORTED_EXTENSIONS = tuple(PARSERS)
-FORMATS = {"markdown": parse_markdown, "html": parse_html, "plain": parse_plain}
+FORMATS = {"markdown": parse_markdown, "mdx": parse_mdx, "html": parse_html, "plain": parse_plain}
 
 
-def parse(path: str, source: str, fmt: str | None = None) -> Document:
+def parse(path: str, source: str, fmt: str | None = None, options: MarkupOptions | None = None) -> Document:
     """Parse `source`; the format comes from `fmt` or the path's extension (plain text otherwise)."""
-    if fmt:
-        return FORMATS[fmt](path, source)
-    lower = path.lower()
-    for ext, parser in PARSERS.items():
-        if lower.endswith(ext):
-            return parser(path, source)
-    return parse_plain(path, source)
+    parser = FORMATS[fmt] if fmt else next(
+        (p for ext, p in PARSERS.items() if path.lower().endswith(ext)), parse_plain)
+    return parser(path, source) if options is None else parser(path, source, options)

@@ -48,3 +48,110 @@ def split_front_matter(source: str) -> FrontMatter:
         msg = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
         fm.error = (offset, f"malformed front matter: {msg}")
     return fm
+
+
+# Front matter fields that are published copy, by the name they go by in the site generators'
+# own documentation and news CMS exports (key, matched case-insensitively at any depth ->
+# scope): Hugo, Jekyll and Astro all use title/description/summary; news CMSes add the deck
+# (subtitle, dek) and the photo fields.
+PROSE_FIELDS: dict[str, str] = {
+    "title": "headline", "headline": "headline",
+    "subtitle": "standfirst", "dek": "standfirst", "deck": "standfirst", "subhead": "standfirst",
+    "description": "standfirst", "summary": "standfirst", "excerpt": "standfirst",
+    "standfirst": "standfirst", "lede": "standfirst", "teaser": "standfirst",
+    "caption": "caption", "alt": "caption", "image_alt": "caption", "image_caption": "caption",
+    "alt_text": "caption",
+}
+
+
+@dataclass(frozen=True)
+class Field:
+    """One front matter value that is prose: its lines as source ranges."""
+
+    ranges: tuple[tuple[int, int], ...]
+    scope: str
+    quote: str = ""      # '"' (escapes apply), "'" ('' is a quote) or "" (plain, block)
+    joiner: str = " "   # what stands between two lines: " " (folded) or "\n" (literal |)
+
+
+def prose_fields(source: str, fields: dict[str, str] = PROSE_FIELDS) -> list[Field]:
+    """The prose values of the front matter at the top of `source`, in source order."""
+    m = _OPEN.match(source)
+    if not m:
+        return []
+    fence = m.group(1)
+    c = re.compile(r"^" + re.escape(fence) + r"[ \t]*(?:\r?\n|\Z)", re.M).search(source, m.end())
+    if not c:
+        return []
+    lower = {k.lower(): v for k, v in fields.items()}
+    try:
+        out = (_yaml_fields if fence == "---" else _toml_fields)(source, m.end(), c.start(), lower)
+    except Exception:  # noqa: BLE001 - malformed front matter is reported by split_front_matter
+        return []
+    return sorted(out, key=lambda f: f.ranges[0])
+
+
+def _lines(source: str, s: int, e: int, strip: bool = True) -> list[tuple[int, int]]:
+    out = []
+    for piece in re.finditer(r"[^\n]+", source[s:e]):
+        ls, le = s + piece.start(), s + piece.end()
+        if strip:
+            while ls < le and source[ls] in " \t":
+                ls += 1
+        while le > ls and source[le - 1] in " \t\r":
+            le -= 1
+        if le > ls:
+            out.append((ls, le))
+    return out
+
+
+def _yaml_fields(source: str, start: int, end: int, fields: dict[str, str]) -> list[Field]:
+    import yaml
+
+    root = yaml.compose(source[start:end])
+    out: list[Field] = []
+
+    def walk(node) -> None:
+        if isinstance(node, yaml.MappingNode):
+            for k, v in node.value:
+                scope = fields.get(str(k.value).lower()) if isinstance(k, yaml.ScalarNode) else None
+                if scope and isinstance(v, yaml.ScalarNode) and v.tag.endswith(":str") and v.value.strip():
+                    out.append(_yaml_scalar(source, start, v, scope))
+                else:
+                    walk(v)
+        elif isinstance(node, yaml.SequenceNode):
+            for v in node.value:
+                walk(v)
+
+    walk(root)
+    return [f for f in out if f.ranges]
+
+
+def _yaml_scalar(source: str, base: int, node, scope: str) -> Field:
+    s, e = base + node.start_mark.index, base + node.end_mark.index
+    style = node.style or ""
+    if style in "\"'" and style:
+        return Field(tuple(_lines(source, s + 1, e - 1)), scope, style)
+    if style in ("|", ">"):
+        body = source.find("\n", s) + 1  # the lines after the indicator
+        return Field(tuple(_lines(source, body, e)), scope, "", "\n" if style == "|" else " ")
+    return Field(tuple(_lines(source, s, e)), scope)
+
+
+_TOML_VALUE = re.compile(
+    r"""^[ \t]*((?:[\w-]+|"[^"\n]*")(?:[ \t]*\.[ \t]*(?:[\w-]+|"[^"\n]*"))*)[ \t]*=[ \t]*"""
+    r'''(?:"""(?P<ml>.*?)"""|'\'\'(?P<mll>.*?)'\'\'|"(?P<b>(?:[^"\\\n]|\\.)*)"|'(?P<l>[^'\n]*)')''',
+    re.M | re.S)
+
+
+def _toml_fields(source: str, start: int, end: int, fields: dict[str, str]) -> list[Field]:
+    out = []
+    for m in _TOML_VALUE.finditer(source, start, end):
+        key = m.group(1).rsplit(".", 1)[-1].strip().strip('"').lower()
+        scope = fields.get(key)
+        if not scope:
+            continue
+        for g, quote, joiner in (("ml", '"', "\n"), ("mll", "", "\n"), ("b", '"', " "), ("l", "", " ")):
+            if m.group(g) is not None and m.group(g).strip():
+                out.append(Field(tuple(_lines(source, m.start(g), m.end(g))), scope, quote, joiner))
+    return out

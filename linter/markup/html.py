@@ -2,15 +2,22 @@
 
 Text between tags is copied verbatim; entities and character references become the
 characters they stand for, mapped to their whole source span. Scripts, styles, code,
-comments and attribute values are never prose.
+comments (WordPress block comments among them) and attribute values are not prose, except
+the ones that are published copy: ``alt`` text (a caption block after the paragraph that
+holds the image) and, in the head, ``<title>`` (headline) and ``<meta name="description">``
+(standfirst). Template syntax is masked first, as in Markdown.
 """
 from __future__ import annotations
 
 import html
+import re
 from html.parser import HTMLParser
 
 from ..document import Block, Document, ProseBuilder
 from .inline import NOT_PROSE_IN_TEXT, PLACEHOLDER
+from .masks import Masks, emit_ranges
+from .options import MarkupOptions
+from .templates import template_masks
 
 _BLOCK = {
     "p", "div", "section", "article", "header", "footer", "main", "aside", "nav", "li", "ul", "ol",
@@ -19,7 +26,9 @@ _BLOCK = {
     "address", "hr", "details", "summary", "fieldset", "legend", "option", "select",
 }
 _SKIP = {"script", "style", "code", "pre", "kbd", "samp", "var", "template", "noscript", "svg", "math",
-         "textarea", "head"}
+         "textarea"}
+_ATTR = re.compile(r"""\s([\w:-]+)\s*=\s*(?:"([^"]*)"|'([^']*)')""")
+_DESCRIPTION = {"description", "og:description", "twitter:description"}
 _VOID = {"br", "hr", "img", "input", "meta", "link", "area", "base", "col", "embed", "source", "track", "wbr"}
 _SCOPE = {"h1": "headline", "h2": "headline", "h3": "headline", "h4": "headline", "h5": "headline",
           "h6": "headline", "title": "headline", "figcaption": "caption", "caption": "caption",
@@ -44,6 +53,34 @@ class _Parser(HTMLParser):
         self.scopes: list[str] = []
         self.block_start = self.b.length
         self.block_scope = "paragraph"
+        self.in_head = False
+        self.language: str | None = None
+        self.described = False  # one description per page: og: and twitter: copies repeat it
+        self.pending: list[tuple[int, int, str]] = []  # alt texts, read after the current block
+
+    def _attr(self, at: int, name: str) -> tuple[int, int] | None:
+        """Source range of the value of attribute `name` in the start tag at `at`."""
+        raw = self.get_starttag_text() or ""
+        for m in _ATTR.finditer(raw):
+            if m.group(1).lower() == name:
+                g = 2 if m.group(2) is not None else 3
+                if m.group(g).strip():
+                    return at + m.start(g), at + m.end(g)
+        return None
+
+    def _prose_attrs(self, tag: str, attrs: list, at: int) -> None:
+        if tag in ("img", "area") or (tag == "input" and dict(attrs).get("type") == "image"):
+            span = self._attr(at, "alt")
+            if span:
+                self.pending.append((*span, "caption"))
+        elif tag == "meta" and self.in_head and not self.described:
+            a = {k.lower(): (v or "") for k, v in attrs}
+            if (a.get("name") or a.get("property") or "").lower() in _DESCRIPTION:
+                span = self._attr(at, "content")
+                if span:
+                    self.described = True
+                    self.pending.append((*span, "standfirst"))
+                    self._break(at)
 
     def _offset(self) -> int:
         line, col = self.getpos()
@@ -51,19 +88,31 @@ class _Parser(HTMLParser):
 
     def _break(self, at: int) -> None:
         if self.b.length > self.block_start:
-            if self.b.prose_since(self.block_start).strip():
+            if self.b.prose_since(self.block_start).strip(" \t\r\n" + PLACEHOLDER):
                 self.blocks.append(Block(self.block_start, self.b.length, self.block_scope))
             self.b.gap("\n\n", at)
+            self.block_start = self.b.length
+        for s, e, scope in self.pending:
+            emit_ranges(self.b, self.blocks, [(s, e)], scope)
+        if self.pending:
+            self.pending = []
             self.block_start = self.b.length
         self.block_scope = self.scopes[-1] if self.scopes else "paragraph"
 
     def handle_starttag(self, tag: str, attrs: list) -> None:
         at = self._offset()
+        if tag == "html" and self.language is None:
+            self.language = dict(attrs).get("lang")
+        if tag == "head":
+            self.in_head = True
+        elif tag == "body":
+            self.in_head = False
         if tag == "br" and not self.skip_depth:
             self.b.gap("\n", at)
             return
         if self.skip_depth and tag not in _SKIP:
             return
+        self._prose_attrs(tag, attrs, at)
         if tag in _SKIP and tag not in _VOID:
             if self.skip_depth == 0 and tag in ("code", "kbd", "samp", "var"):
                 self.code_start = at
@@ -78,6 +127,7 @@ class _Parser(HTMLParser):
     def handle_startendtag(self, tag: str, attrs: list) -> None:
         if self.skip_depth:
             return
+        self._prose_attrs(tag, attrs, self._offset())
         if tag == "br":
             self.b.gap("\n", self._offset())
         elif tag in _BLOCK:
@@ -85,6 +135,8 @@ class _Parser(HTMLParser):
 
     def handle_endtag(self, tag: str) -> None:
         at = self._offset()
+        if tag == "head":
+            self.in_head = False
         if self.skip_stack and tag == self.skip_stack[-1]:
             self.skip_stack.pop()
             self.skip_depth -= 1
@@ -101,7 +153,7 @@ class _Parser(HTMLParser):
             self.block_scope = self.scopes[-1] if self.scopes else "paragraph"
 
     def handle_data(self, data: str) -> None:
-        if self.skip_depth or not data:
+        if self.skip_depth or not data or (self.in_head and "headline" not in self.scopes):
             return
         at = self._offset()
         # template expressions ({{ x }}, {% tag %}), URLs and e-mail addresses in text are not prose
@@ -119,7 +171,7 @@ class _Parser(HTMLParser):
         self._ref("&#" + name)
 
     def _ref(self, raw: str) -> None:
-        if self.skip_depth:
+        if self.skip_depth or (self.in_head and "headline" not in self.scopes):
             return
         at = self._offset()
         end = at + len(raw)
@@ -142,8 +194,13 @@ def html_fragment(builder: ProseBuilder, blocks: list[Block], source: str, start
     p._break(end)
 
 
-def parse_html(path: str, source: str) -> Document:
-    p = _Parser(source)
-    p.feed(source)
+def parse_html(path: str, source: str, options: MarkupOptions = MarkupOptions()) -> Document:
+    spans, _ = template_masks(source, options.syntax)
+    masks = Masks(spans)
+    masked = masks.apply(source)
+    p = _Parser(masked, ProseBuilder(source, masks))
+    p.feed(masked)
     prose, smap, blocks = p.close_doc()
-    return Document(path, source, prose, smap, blocks, fmt="html")  # type: ignore[arg-type]
+    doc = Document(path, source, prose, smap, blocks, fmt="html")  # type: ignore[arg-type]
+    doc.language = doc.language or p.language
+    return doc

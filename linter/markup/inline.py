@@ -12,9 +12,8 @@ import html
 import re
 
 from ..document import ProseBuilder
+from .masks import ENTITY, MASK_CHAR as PLACEHOLDER  # stands for a code span, URL or template expression
 
-PLACEHOLDER = "\ufffc"  # stands for a code span, URL or template expression: not a word
-_ENTITY = re.compile(r"&(?:#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
 _URL = re.compile(r"(?:https?://|ftp://|www\.)[^\s<>\]\[\"'`]+", re.I)
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 _AUTOLINK = re.compile(r"<(?:[A-Za-z][A-Za-z0-9+.-]{1,31}:[^\s<>]*|[\w.+-]+@[\w-]+(?:\.[\w-]+)+)>")
@@ -86,8 +85,13 @@ def _match_bracket(t: str, i: int, open_: str, close: str) -> int:
     return -1
 
 
-def scan_inline(b: ProseBuilder, source: str, ranges: list[tuple[int, int]]) -> None:
-    """Emit the prose of one Markdown inline block into the builder."""
+_ALT = re.compile(r"""\salt\s*=\s*(?:"([^"]*)"|'([^']*)')""", re.I)
+
+
+def scan_inline(b: ProseBuilder, source: str, ranges: list[tuple[int, int]],
+                alt_texts: list[tuple[int, int]] | None = None) -> None:
+    """Emit the prose of one Markdown inline block into the builder; the source ranges of the
+    alt text of inline HTML images go to `alt_texts`."""
     if not ranges:
         return
     v = Virtual(source, ranges)
@@ -143,6 +147,11 @@ def scan_inline(b: ProseBuilder, source: str, ranges: list[tuple[int, int]]) -> 
                 name = m.group(0)[1:].lstrip("/").split(None, 1)[0].rstrip(">/").lower() if len(m.group(0)) > 2 else ""
                 if name in ("br", "hr"):
                     b.gap(" ", v.src(i))
+                elif name == "img" and alt_texts is not None:
+                    a = _ALT.search(m.group(0))
+                    g = 1 if a and a.group(1) is not None else 2
+                    if a and a.group(g).strip():
+                        alt_texts.append((v.src(i + a.start(g)), v.src(i + a.end(g))))
                 i = run = m.end()
                 continue
         if c == "{" and i + 1 < n and t[i + 1] in "{%#":
@@ -196,7 +205,7 @@ def scan_inline(b: ProseBuilder, source: str, ranges: list[tuple[int, int]]) -> 
             i = run = k
             continue
         if c == "&":
-            m = _ENTITY.match(t, i)
+            m = ENTITY.match(t, i)
             if m:
                 flush(i)
                 b.replace(html.unescape(m.group(0)), v.src(i), v.src(m.end()))

@@ -1,16 +1,44 @@
-"""Markdown (CommonMark + tables) to Document, through markdown-it-py's block source maps."""
+"""Markdown and MDX to Document, through markdown-it-py's block source maps.
+
+CommonMark with the extensions seen in content repos (tables, footnotes, definition lists,
+task lists, ``!!!`` admonitions, GitHub alerts, heading ids and attribute lists). Template
+syntax (see ``templates.py``) and, for MDX, JSX and expressions (``mdx.py``) are masked
+before markdown-it reads the structure; front matter prose fields come first as blocks of
+their own scope.
+"""
 from __future__ import annotations
 
 import re
 
 from markdown_it import MarkdownIt
+from mdit_py_plugins.admon import admon_plugin
+from mdit_py_plugins.deflist import deflist_plugin
+from mdit_py_plugins.footnote import footnote_plugin
 
 from ..document import Block, Document, ProseBuilder
-from .frontmatter import split_front_matter
+from .frontmatter import prose_fields, split_front_matter
 from .html import html_fragment
 from .inline import scan_inline
+from .masks import HIDDEN, Extra, Mask, Masks, emit_ranges, strip_blank
+from .mdx import mdx_masks
+from .options import MarkupOptions
+from .templates import template_masks
 
-_MD = MarkdownIt("commonmark").enable("table")
+
+def _markdown_it(mdx: bool) -> MarkdownIt:
+    md = MarkdownIt("commonmark").enable("table").use(footnote_plugin).use(deflist_plugin).use(admon_plugin)
+    if mdx:  # MDX has no indented code, and its HTML is JSX (masked already)
+        md.disable(["code", "html_block", "html_inline", "autolink"])
+    return md
+
+
+_MD = _markdown_it(False)
+_MDX = _markdown_it(True)
+_DD_MARKER = re.compile(r"[ \t]{0,3}[:~][ \t]+")
+_FOOTNOTE_LABEL = re.compile(r"[ \t]{0,3}\[\^[^\]\n]+\]:[ \t]*")
+_ALERT = re.compile(r"\[![A-Za-z]+\][+-]?[ \t]*")  # GitHub / Obsidian alerts: > [!NOTE]
+# heading ids and attribute lists: "## Title {#id}", "{: .lead}" (kramdown, Hugo, Pandoc)
+_ATTR_LIST = re.compile(r"\{[:#.][^{}\n]*\}(?=[ \t]*\r?$)|^[ \t]*\{:[^{}\n]*\}", re.M)
 _LIST_MARKER = re.compile(r"[ \t]{0,3}(?:[-+*]|\d{1,9}[.)])(?:[ \t]+|(?=\r?$))(?:\[[ xX]\][ \t]+)?")
 _BQ_MARKER = re.compile(r"[ \t]{0,3}>[ \t]?")
 _ATX_OPEN = re.compile(r"[ \t]{0,3}#{1,6}(?:[ \t]+|$)")
@@ -29,23 +57,65 @@ def _line_ranges(source: str) -> list[tuple[int, int]]:
     return out
 
 
-def parse_markdown(path: str, source: str) -> Document:
+def parse_mdx(path: str, source: str, options: MarkupOptions = MarkupOptions()) -> Document:
+    return parse_markdown(path, source, options, mdx=True)
+
+
+def _masks(source: str, body: int, options: MarkupOptions, mdx: bool) -> tuple[Masks, list[Extra]]:
+    if mdx:
+        spans, extras = mdx_masks(source, options.jsx_prose_props)
+    else:
+        spans, extras = template_masks(source, options.syntax)
+    spans = [m for m in spans if m.start >= body]
+    spans += [Mask(m.start(), m.end(), HIDDEN) for m in _ATTR_LIST.finditer(source, body)]
+    return Masks(spans), [x for x in extras if x.start >= body]
+
+
+def parse_markdown(path: str, source: str, options: MarkupOptions = MarkupOptions(), mdx: bool = False) -> Document:
     fm = split_front_matter(source)
+    masks, extras = _masks(source, fm.end, options, mdx)
     # blank the front matter so markdown-it's line numbers stay those of the file
-    masked = source
+    masked = masks.apply(source)
     if fm.end:
-        head = source[:fm.end]
-        masked = re.sub(r"[^\n]", " ", head) + source[fm.end:]
+        masked = re.sub(r"[^\n]", " ", masked[:fm.end]) + masked[fm.end:]
     lines = _line_ranges(source)
-    b = ProseBuilder(source)
+    b = ProseBuilder(source, masks)
     blocks: list[Block] = []
-    tokens = _MD.parse(masked)
+    for f in prose_fields(source, options.fields):
+        emit_ranges(b, blocks, f.ranges, f.scope, f.quote, f.joiner)
+    pending = sorted(extras, key=lambda x: x.start)
+
+    def extras_before(offset: float) -> None:
+        """The extras (captions in shortcodes, props) that start before `offset`."""
+        while pending and pending[0].start < offset:
+            x = pending.pop(0)
+            emit_ranges(b, blocks, [(x.start, x.end)], x.scope)
+
+    def emit(ranges: list[tuple[int, int]], scope: str) -> None:
+        while ranges and strip_blank(masked[ranges[0][0]:ranges[0][1]]):
+            ranges = ranges[1:]  # a line of nothing but a shortcode or a tag
+        if ranges:
+            extras_before(ranges[0][0])
+        _emit_block(b, blocks, masked, ranges, scope)
+
+    tokens = (_MDX if mdx else _MD).parse(masked)
     bq_depth = 0
-    item_starts: list[int] = []  # first line of each open list item
+    item_starts: list[int] = []  # first line of each open list item (or definition, footnote)
     in_list = 0
     scope_stack: list[str] = []
+    first_line_marker: re.Pattern | None = None  # a marker to strip from the next paragraph's first line
     for idx, tok in enumerate(tokens):
         t = tok.type
+        if t in ("dd_open", "footnote_open"):
+            first_line_marker = _DD_MARKER if t == "dd_open" else _FOOTNOTE_LABEL
+        elif t == "admonition_title_open":
+            scope_stack.append("admonition_title")
+        elif t == "admonition_title_close" and scope_stack:
+            scope_stack.pop()
+        elif t == "dt_open":
+            scope_stack.append("dt")
+        elif t == "dt_close" and scope_stack:
+            scope_stack.pop()
         if t == "blockquote_open":
             bq_depth += 1
         elif t == "blockquote_close":
@@ -67,55 +137,76 @@ def parse_markdown(path: str, source: str) -> Document:
             if opener in ("th_open", "td_open"):
                 continue  # table rows are scanned as a whole at table_open
             first, last = tok.map
-            if opener == "heading_open" and tokens[idx - 1].markup in ("=", "-"):
+            if opener == "admonition_title":
+                line_s, line_e = lines[first]
+                at = masked.find(tok.content, line_s, line_e) if tok.content else -1
+                if at != -1:
+                    emit([(at, at + len(tok.content))], "headline")
+                continue
+            if (opener == "heading_open" and tokens[idx - 1].markup in ("=", "-")) or opener == "dt":
                 last = max(first + 1, last)  # setext: the underline is not in the inline map
             ranges = []
             for ln in range(first, min(last, len(lines))):
                 s, e = lines[ln]
-                s = _strip_containers(source, s, e, bq_depth, ln in item_starts)
-                if opener == "heading_open" and tokens[idx - 1].markup.startswith("#"):
-                    m = _ATX_OPEN.match(source, s, e)
+                s = _strip_containers(masked, s, e, bq_depth, ln in item_starts)
+                if ln == first and first_line_marker is not None:
+                    m = first_line_marker.match(masked, s, e)
+                    first_line_marker = None
                     if m:
                         s = m.end()
-                    mc = _ATX_CLOSE.search(source, s, e)
+                if ln == first and bq_depth:
+                    m = _ALERT.match(masked, s, e)
+                    if m:
+                        s = m.end()
+                if opener == "heading_open" and tokens[idx - 1].markup.startswith("#"):
+                    m = _ATX_OPEN.match(masked, s, e)
+                    if m:
+                        s = m.end()
+                    mc = _ATX_CLOSE.search(masked, s, e)
                     if mc:
                         e = mc.start()
-                while s < e and source[s] in " \t":
+                while s < e and masked[s] in " \t":
                     s += 1
                 ranges.append((s, e))
-            scope = "headline" if opener == "heading_open" else (
+            scope = "headline" if opener in ("heading_open", "dt") else (
                 "blockquote" if bq_depth else ("list" if in_list else "paragraph"))
-            _emit_block(b, blocks, source, ranges, scope)
+            emit(ranges, scope)
         elif t == "html_block" and tok.map:
             first, last = tok.map
             s0 = lines[first][0]
             e0 = lines[min(last, len(lines)) - 1][1]
+            extras_before(s0)
             if b.length:
                 b.gap("\n\n", s0)
-            html_fragment(b, blocks, source, s0, e0)
+            html_fragment(b, blocks, masked, s0, e0)
         elif t == "table_open" and tok.map:
             first, last = tok.map
             for ln in range(first, min(last, len(lines))):
                 if ln == first + 1:
                     continue  # the delimiter row
                 s, e = lines[ln]
-                s = _strip_containers(source, s, e, bq_depth, False)
-                for cs, ce in _table_cells(source, s, e):
-                    _emit_block(b, blocks, source, [(cs, ce)], "table")
+                s = _strip_containers(masked, s, e, bq_depth, False)
+                for cs, ce in _table_cells(masked, s, e):
+                    emit([(cs, ce)], "table")
+    extras_before(float("inf"))
     notices = [fm.error] if fm.error else []
     prose, smap = b.build()
     return Document(path, source, prose, smap, blocks, fmt="markdown", front_matter=fm.data, notices=notices)
 
 
-def _emit_block(b: ProseBuilder, blocks: list[Block], source: str, ranges: list[tuple[int, int]], scope: str) -> None:
+def _emit_block(b: ProseBuilder, blocks: list[Block], masked: str, ranges: list[tuple[int, int]], scope: str) -> None:
+    """Scan one inline block; `masked` is the source as markdown-it read it."""
     if not ranges:
         return
     if b.length:
         b.gap("\n\n", ranges[0][0])
     start = b.length
-    scan_inline(b, source, ranges)
-    if b.length > start:
+    alt_texts: list[tuple[int, int]] = []
+    scan_inline(b, masked, ranges, alt_texts)
+    if not strip_blank(b.prose_since(start)):
         blocks.append(Block(start, b.length, scope))
+    for s, e in alt_texts:
+        emit_ranges(b, blocks, [(s, e)], "caption")
 
 
 def _strip_containers(source: str, s: int, e: int, bq_depth: int, item_first_line: bool) -> int:

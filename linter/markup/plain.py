@@ -14,7 +14,7 @@ _DIRECTIVE = re.compile(r"^\s*(?:<!--\s*)?newslint-(?:disable|enable)(?:-next-li
 _END_MARK = re.compile(r"[.!?:;\u2026][\"'\u201d\u2019)\]]*\s*$")
 
 
-def parse_plain(path: str, source: str) -> Document:
+def parse_plain(path: str, source: str, options: object = None) -> Document:
     blocks: list[Block] = []
     pos = 0
     para_start = -1
