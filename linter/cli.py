@@ -8,6 +8,7 @@ from typing import List, Optional
 
 import typer
 
+from .cache import DEFAULT_DIR as DEFAULT_CACHE_DIR
 from .config import DIALECTS, FAIL_ON, STARTER, ConfigError
 from .context import Overrides, RunContext
 from .discovery import UsageError
@@ -18,7 +19,7 @@ from .runner import RunResult, fails, lint_paths, lint_source_text
 app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False,
                   help="newslint: a proofreading linter for news copy (text, Markdown, HTML).")
 
-FORMATS = ("text", "concise", "json", "sarif", "github", "junit")
+FORMATS = ("text", "concise", "json", "sarif", "github", "junit", "gitlab")
 COLORS = ("auto", "always", "never")
 
 
@@ -66,56 +67,188 @@ def _split(values: Optional[List[str]]) -> Optional[List[str]]:
     return out
 
 
+FORMAT_HELP = ("Output format, NAME or NAME:PATH; repeat for several outputs in one run (at most one to "
+               "standard output): " + ", ".join(FORMATS) + ".")
+
+
+def _outputs(values: List[str]) -> list[tuple[str, Optional[Path]]]:
+    from .formatters import FORMATTERS
+
+    out: list[tuple[str, Optional[Path]]] = []
+    for v in values:
+        name, _, path = v.partition(":")
+        if name not in FORMATTERS:
+            _die(f"unknown format {name!r} (choose from {', '.join(FORMATTERS)})")
+        out.append((name, Path(path) if path else None))
+    if sum(1 for _, p in out if p is None) > 1:
+        _die("at most one --format may go to standard output; give the others a path (NAME:PATH)")
+    return out
+
+
 @app.command()
 def check(
     paths: List[str] = typer.Argument(None, help="Files or directories; '-' reads standard input."),
-    format: str = typer.Option("text", "--format", "-f", help=f"Output format: {', '.join(FORMATS)}."),
-    dialect: Optional[str] = typer.Option(None, help="en-US or en-GB (default from config, else en-US)."),
+    format: List[str] = typer.Option(["text"], "--format", "-f", help=FORMAT_HELP),
+    dialect: Optional[str] = typer.Option(None, help="en-US, en-GB, en-CA or en-AU (default from config, else en-US)."),
     select: Optional[List[str]] = typer.Option(None, help="Only these rules or families (comma-separated)."),
     ignore: Optional[List[str]] = typer.Option(None, help="Skip these rules or families (comma-separated)."),
     fail_on: Optional[str] = typer.Option(None, "--fail-on", help="error, warning (default), info or never."),
+    exit_zero: bool = typer.Option(False, "--exit-zero", help="Exit 0 even with findings (2 still means a failure)."),
     config: Optional[Path] = typer.Option(None, "--config", help="Use this config file for every path."),
     stdin_filename: Optional[str] = typer.Option(None, "--stdin-filename",
                                                  help="Name (and so format) of the text read from '-'."),
+    changed_since: Optional[str] = typer.Option(None, "--changed-since", metavar="REF",
+                                                help="Only stories changed since the merge-base with REF (git)."),
+    only_changed_lines: bool = typer.Option(False, "--only-changed-lines",
+                                            help="With --changed-since: only findings on changed lines."),
+    untracked: bool = typer.Option(False, "--untracked", help="With --changed-since: untracked stories too."),
+    baseline: Optional[Path] = typer.Option(None, "--baseline", help="Report only findings not in this baseline "
+                                            "(see newslint baseline)."),
     statistics: bool = typer.Option(False, "--statistics", help="Counts by rule and readability (text and json)."),
     color: str = typer.Option("auto", "--color", help="Colour the text output: auto, always or never."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="Print findings only, no notices."),
-    fix: bool = typer.Option(False, "--fix", help="Apply safe fixes in place and report what changed."),
-    unsafe_fixes: bool = typer.Option(False, "--unsafe-fixes", help="With --fix, apply unsafe fixes too."),
+    fix: bool = typer.Option(False, "--fix", help="Apply safe fixes in place and report what changed ('-': print "
+                             "the fixed text)."),
+    unsafe_fixes: bool = typer.Option(False, "--unsafe-fixes", help="With --fix or --diff, unsafe fixes too."),
+    diff: bool = typer.Option(False, "--diff", help="Print the fixes as a unified diff; change nothing."),
     force_exclude: bool = typer.Option(True, "--force-exclude/--no-force-exclude",
                                        help="Apply the configured exclude to files named on the command line."),
+    cache: bool = typer.Option(True, "--cache/--no-cache", envvar="NEWSLINT_CACHE",
+                               help="Reuse the results of unchanged files."),
+    cache_dir: Path = typer.Option(Path(DEFAULT_CACHE_DIR), "--cache-dir", help="Where results are cached."),
     jobs: Optional[int] = typer.Option(None, "--jobs", "-j", help="Worker processes (default: by file count)."),
     debug: bool = typer.Option(False, "--debug", help="Show tracebacks for internal errors."),
 ) -> None:
     """Check stories and report problems."""
-    if format not in FORMATS:
-        _die(f"unknown format {format!r} (choose from {', '.join(FORMATS)})")
+    outputs = _outputs(format)
     if dialect is not None and dialect not in DIALECTS:
         _die(f"unknown dialect {dialect!r} (choose from {', '.join(DIALECTS)})")
     if fail_on is not None and fail_on not in FAIL_ON:
         _die(f"--fail-on must be one of {', '.join(FAIL_ON)}")
     if color not in COLORS:
         _die(f"--color must be one of {', '.join(COLORS)}")
+    if only_changed_lines and not changed_since:
+        _die("--only-changed-lines needs --changed-since REF")
     if not paths:
         _die("no paths given (use '-' for standard input)")
+    changes = None
+    if changed_since:
+        if "-" in paths:
+            _die("--changed-since reads git, not standard input")
+        changes = _changed(paths, changed_since, untracked)
+        paths = changes.files
     overrides = Overrides(config=config, dialect=dialect, select=_split(select), ignore=_split(ignore) or [],
-                          fix=fix, unsafe_fixes=unsafe_fixes, force_exclude=force_exclude, debug=debug)
+                          fix=fix and not diff, unsafe_fixes=unsafe_fixes, force_exclude=force_exclude, debug=debug,
+                          cache_dir=cache_dir if cache and "-" not in paths else None)
     result, ctx = _run(paths, overrides, stdin_filename, jobs, debug)
-    effective_fail_on = fail_on or result.fail_on
+    if changes is not None and only_changed_lines:
+        from .gitchanges import only_changed_lines as keep_changed
+
+        keep_changed(result.files, changes, frozenset(r for r, c in ctx.registry.rules.items() if c.story_level))
+    if baseline is not None:
+        from .baseline import BaselineError, compare
+
+        try:
+            cmp = compare(result.files, baseline)
+        except BaselineError as exc:
+            _die(str(exc))
+        result.notices.append(f"baseline {baseline}: {cmp.matched} finding(s) matched, {len(cmp.new)} new, "
+                              f"{cmp.gone} baseline entr{'y' if cmp.gone == 1 else 'ies'} gone")
+    if diff:
+        _print_diff(result, unsafe_fixes)
+        _print_notices(result, quiet)
+        raise typer.Exit(1 if any(f.source is not None and _fixed_text(f, unsafe_fixes) != f.source
+                                  for f in result.files) else 0)
+    if fix and paths == ["-"]:
+        f = result.files[0]
+        sys.stdout.write(_fixed_text(f, unsafe_fixes) if f.source is not None else "")
+        _print_notices(result, quiet)
+        raise typer.Exit(0)
+    _write_outputs(result, ctx, outputs, color, statistics)
+    _print_notices(result, quiet)
+    failing = fails(result.diagnostics, fail_on or result.fail_on)
+    raise typer.Exit(1 if failing and not exit_zero else 0)
+
+
+def _changed(paths: List[str], ref: str, untracked: bool):
+    from .gitchanges import changed_since
+    from .markup import SUPPORTED_EXTENSIONS
+
+    try:
+        changes = changed_since(ref, paths[0] if os.path.isdir(paths[0]) else os.path.dirname(paths[0]) or ".",
+                                untracked)
+    except UsageError as exc:
+        _die(str(exc))
+    roots = [os.path.abspath(p) for p in paths]
+    changes.files = [f for f in changes.files if f.lower().endswith(SUPPORTED_EXTENSIONS)
+                     and any(f == r or f.startswith(r.rstrip(os.sep) + os.sep) for r in roots)]
+    if not changes.files:
+        typer.echo(f"newslint: no story changed since {ref}", err=True)
+        raise typer.Exit(0)
+    return changes
+
+
+def _fixed_text(f, unsafe: bool) -> str:
+    from .fixes import apply_edits, choose_edits
+
+    return apply_edits(f.source, [e for e, _ in choose_edits(f.diagnostics, unsafe)])
+
+
+def _print_diff(result: RunResult, unsafe: bool) -> None:
+    import difflib
+
+    for f in result.files:
+        if f.source is None:
+            continue
+        fixed = _fixed_text(f, unsafe)
+        if fixed != f.source:
+            sys.stdout.writelines(difflib.unified_diff(f.source.splitlines(keepends=True), fixed.splitlines(keepends=True),
+                                                       f"a/{f.path}", f"b/{f.path}"))
+
+
+def _write_outputs(result: RunResult, ctx: RunContext, outputs, color: str, statistics: bool) -> None:
     from .formatters import FORMATTERS, WITH_STATISTICS
     from .formatters.text import statistics as stats_text
 
-    painted = format in ("text", "concise") and use_color(color, sys.stdout)
-    if format == "json":
-        sys.stdout.write(FORMATTERS[format](result, ctx.registry, painted, statistics=statistics))
-    else:
-        sys.stdout.write(FORMATTERS[format](result, ctx.registry, painted))
-    if statistics and format == "text":
-        sys.stdout.write(stats_text(result))
-    if statistics and format not in WITH_STATISTICS:
-        result.notices.append(f"--statistics is shown with --format text or json, not {format}")
-    _print_notices(result, quiet)
-    raise typer.Exit(1 if fails(result.diagnostics, effective_fail_on) else 0)
+    for name, path in outputs:
+        painted = path is None and name in ("text", "concise") and use_color(color, sys.stdout)
+        if name == "json":
+            out = FORMATTERS[name](result, ctx.registry, painted, statistics=statistics)
+        else:
+            out = FORMATTERS[name](result, ctx.registry, painted)
+        if statistics and name == "text":
+            out += stats_text(result)
+        if path is None:
+            sys.stdout.write(out)
+        else:
+            try:
+                path.write_text(out, encoding="utf-8")
+            except OSError as exc:
+                _die(f"cannot write {path} ({exc.strerror or exc})")
+    if statistics and not any(n in WITH_STATISTICS for n, _ in outputs):
+        result.notices.append("--statistics is shown with --format text or json")
+
+
+@app.command(name="baseline")
+def baseline_cmd(
+    paths: List[str] = typer.Argument(..., help="Files or directories of stories."),
+    output: Path = typer.Option(Path(".newslint-baseline.json"), "--output", "-o", help="The baseline file to write."),
+    dialect: Optional[str] = typer.Option(None, help="en-US, en-GB, en-CA or en-AU (default from config, else en-US)."),
+    select: Optional[List[str]] = typer.Option(None, help="Only these rules or families (comma-separated)."),
+    ignore: Optional[List[str]] = typer.Option(None, help="Skip these rules or families (comma-separated)."),
+    config: Optional[Path] = typer.Option(None, "--config", help="Use this config file for every path."),
+    jobs: Optional[int] = typer.Option(None, "--jobs", "-j", help="Worker processes (default: by file count)."),
+) -> None:
+    """Record today's findings, so that check --baseline reports only new ones."""
+    if "-" in paths:
+        _die("baseline reads files and folders, not standard input")
+    overrides = Overrides(config=config, dialect=dialect, select=_split(select), ignore=_split(ignore) or [])
+    result, _ = _run(paths, overrides, None, jobs, False)
+    from .baseline import write
+
+    n = write(output, result.files)
+    typer.echo(f"wrote {output}: {n} finding(s) from {len(result.files)} file(s)")
+    _print_notices(result, False)
 
 
 def _run(paths: List[str], overrides: Overrides, stdin_filename: Optional[str], jobs: Optional[int],
@@ -148,7 +281,7 @@ def _run(paths: List[str], overrides: Overrides, stdin_filename: Optional[str], 
 def report(
     paths: List[str] = typer.Argument(..., help="Files or directories of stories."),
     output: Path = typer.Option(Path("newslint-report.html"), "--output", "-o", help="The HTML file to write."),
-    dialect: Optional[str] = typer.Option(None, help="en-US or en-GB (default from config, else en-US)."),
+    dialect: Optional[str] = typer.Option(None, help="en-US, en-GB, en-CA or en-AU (default from config, else en-US)."),
     select: Optional[List[str]] = typer.Option(None, help="Only these rules or families (comma-separated)."),
     ignore: Optional[List[str]] = typer.Option(None, help="Skip these rules or families (comma-separated)."),
     config: Optional[Path] = typer.Option(None, "--config", help="Use this config file for every path."),

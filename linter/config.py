@@ -26,7 +26,7 @@ from .policy import PathPattern, Policy
 from .registry import Registry
 
 CONFIG_NAMES = ("newslint.toml", ".newslint.toml", "pyproject.toml")
-DIALECTS = ("en-US", "en-GB")
+DIALECTS = ("en-US", "en-GB", "en-CA", "en-AU")
 FAIL_ON = ("error", "warning", "info", "never")
 _LIST_KEYS = ("select", "extend-select", "ignore", "exclude", "dictionary")
 _KNOWN = {"root", "extend", "dialect", "fail-on", "severity", "per-file-ignores", "rules", "markup", *_LIST_KEYS}
@@ -320,7 +320,7 @@ STARTER = '''# newslint configuration. Every key is optional; the values shown a
 # root = true                     # this file starts afresh: nothing from the folders above
 # extend = "../newslint.toml"     # inherit from this file instead of the nearest one above
 
-# Dialect of the copy: "en-US" or "en-GB". Spelling and grammar follow it.
+# Dialect of the copy: "en-US", "en-GB", "en-CA" or "en-AU". Spelling and grammar follow it.
 dialect = "en-US"
 
 # Rules or families to run instead of the defaults, e.g. ["spelling", "grammar"].

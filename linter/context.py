@@ -13,6 +13,7 @@ import threading
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .cache import ResultCache, engine_key
 from .config import Config, ConfigError, find_config_file, load_chain, load_dictionaries, section_values
 from .markup.options import MarkupOptions
 from .options import OptionError
@@ -34,6 +35,7 @@ class Overrides:
     fmt: str | None = None  # markup format for stdin/text input
     force_exclude: bool = True  # exclude applies to files named on the command line too
     debug: bool = False
+    cache_dir: Path | None = None  # results cached per file here (see cache.py); None: no cache
 
 
 @dataclass
@@ -56,6 +58,8 @@ class RunContext:
         self._configs: dict[Path | None, Config] = {}
         self._engines: dict[Path | None, Engine] = {}
         self._warming: list[threading.Thread] = []
+        self.cache = ResultCache(self.overrides.cache_dir) if self.overrides.cache_dir and not self.overrides.fix else None
+        self._engine_keys: dict[int, str] = {}
         if self.overrides.config is not None and not self.overrides.config.is_file():
             raise ConfigError(f"{self.overrides.config}: config file not found")
         for rid in (self.overrides.select or []) + list(self.overrides.ignore):
@@ -82,6 +86,15 @@ class RunContext:
         if eng is None:
             eng = self._engines[key] = self._build(self._config(key))
         return eng
+
+    def engine_key(self, engine: Engine) -> str:
+        """The cache key part that stands for this engine (configuration, rules, versions)."""
+        key = self._engine_keys.get(id(engine))
+        if key is None:
+            from . import __version__
+
+            key = self._engine_keys[id(engine)] = engine_key(engine, __version__)
+        return key
 
     def config_for(self, path: str | None) -> Config:
         """The effective configuration, without building its rules (file discovery needs

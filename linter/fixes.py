@@ -27,11 +27,18 @@ def choose_edits(diags: Iterable[Diagnostic], unsafe: bool = False) -> list[tupl
 
 
 def apply_edits(text: str, edits: list[Edit]) -> str:
+    """The text with the edits made. An edit never splits a CRLF line break: one that starts
+    or ends between its CR and its LF takes the whole break."""
     out = []
     pos = 0
     for e in sorted(edits, key=lambda e: e.start):
-        out.append(text[pos:e.start])
+        start, end = e.start, e.end
+        if 0 < start < len(text) and text[start - 1] == "\r" and text[start] == "\n" and end > start:
+            start -= 1
+        if 0 < end < len(text) and text[end - 1] == "\r" and text[end] == "\n":
+            end += 1
+        out.append(text[pos:start])
         out.append(e.text)
-        pos = e.end
+        pos = end
     out.append(text[pos:])
     return "".join(out)

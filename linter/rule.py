@@ -55,6 +55,9 @@ class Rule:
     enabled_by_default: ClassVar[bool] = True
     # scopes (see newslint.document.SCOPES) whose text this rule leaves alone
     skip_scopes: ClassVar[frozenset[str]] = frozenset()
+    # a finding about the whole story (its grade level): with --only-changed-lines it is kept
+    # whenever the story changed
+    story_level: ClassVar[bool] = False
     Options: ClassVar[type] = NoOptions
     # a family's top-level configuration table: (name, frozen dataclass with defaults);
     # rules that share a section declare the same class

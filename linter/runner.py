@@ -145,7 +145,14 @@ def lint_file(path: str, ctx: RunContext) -> FileResult:
         if not stat.S_ISREG(os.stat(path).st_mode):
             # a FIFO or device would block or never end
             return FileResult(path, notices=[f"{path}: skipped, not a regular file"], skipped=True)
-        decoded = decode(Path(path).read_bytes())
+        data = Path(path).read_bytes()
+        key = None
+        if ctx.cache is not None:
+            key = ctx.cache.key(path, data, ctx.engine_key(ctx.engine(_real_path(path))))
+            hit = ctx.cache.get(key)
+            if isinstance(hit, FileResult) and hit.path == path:
+                return hit
+        decoded = decode(data)
     except BinaryFile as exc:
         return FileResult(path, notices=[f"{path}: skipped, {exc}"], skipped=True)
     except OSError as exc:
@@ -153,6 +160,8 @@ def lint_file(path: str, ctx: RunContext) -> FileResult:
     res = lint_decoded(path, decoded, ctx)
     if ctx.overrides.fix:
         _fix_file(path, decoded, res, ctx.overrides.unsafe_fixes)
+    elif key is not None and not any(d.rule == INTERNAL_ERROR for d in res.diagnostics):
+        ctx.cache.put(key, res)
     return res
 
 
@@ -165,7 +174,7 @@ def _fix_file(path: str, decoded: Decoded, res: FileResult, unsafe: bool) -> Non
     except UnicodeError as exc:
         res.notices.append(f"{path}: fixes not applied ({exc})")
         return
-    atomic_write(Path(path), data)
+    atomic_write(Path(os.path.realpath(path)), data)  # a symlink stays a link; its target is fixed
     fixed_ids = {id(d) for _, d in chosen}
     res.fixed = [d for d in res.diagnostics if id(d) in fixed_ids]
     res.diagnostics = [d for d in res.diagnostics if id(d) not in fixed_ids]

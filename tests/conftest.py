@@ -12,6 +12,8 @@ import pytest
 from newslint import lint_text
 
 ROOT = Path(__file__).resolve().parent.parent
+# the CLI caches results by default; tests that are about the cache turn it on with --cache
+os.environ["NEWSLINT_CACHE"] = "0"
 
 
 def engine_of(rules):

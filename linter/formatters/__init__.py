@@ -5,7 +5,7 @@ from typing import Callable
 
 from ..registry import Registry
 from ..runner import RunResult
-from . import github, json_format, junit, sarif, text
+from . import github, gitlab, json_format, junit, sarif, text
 
 # formats whose output can carry --statistics (text appends a table, json a block)
 WITH_STATISTICS = ("text", "json")
@@ -18,4 +18,5 @@ FORMATTERS: dict[str, Callable[[RunResult, Registry, bool], str]] = {
     "sarif": sarif.render,
     "github": github.render,
     "junit": junit.render,
+    "gitlab": gitlab.render,
 }

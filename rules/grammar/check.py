@@ -106,7 +106,7 @@ class HarperGrammar(Rule):
     def check(self, doc: Document) -> Iterable[Diagnostic]:
         section = _section(self)
         if section.backend == "languagetool":
-            language = "en-GB" if self.settings.dialect == "en-GB" else "en-US"
+            language = self.settings.dialect  # LanguageTool's codes: en-US, en-GB, en-CA, en-AU
             if lt.get_client(section.languagetool, self.notice, language) is not None:
                 return
         disabled = self._disabled()
@@ -153,7 +153,7 @@ class LanguageToolGrammar(Rule):
         if section.backend not in ("languagetool", "both"):
             return
         s = section.languagetool
-        language = "en-GB" if self.settings.dialect == "en-GB" else "en-US"
+        language = self.settings.dialect  # LanguageTool's codes: en-US, en-GB, en-CA, en-AU
         client = lt.get_client(s, self.notice, language)
         if client is None:
             return

@@ -82,7 +82,8 @@ _LINTERS: dict[str, object] = {}
 def _dialect(d: str):
     import harper
 
-    return harper.Dialect.BRITISH if d == "en-GB" else harper.Dialect.AMERICAN
+    return {"en-GB": harper.Dialect.BRITISH, "en-CA": harper.Dialect.CANADIAN,
+            "en-AU": harper.Dialect.AUSTRALIAN}.get(d, harper.Dialect.AMERICAN)
 
 
 def get_linter(dialect: str, disabled: frozenset[str]):

@@ -82,6 +82,7 @@ class StoryGrade(Rule):
     """
 
     id = "readability/grade"
+    story_level = True
     category = Category.READABILITY
     default_severity = Severity.INFO
     summary = "The story's reading grade is above the target for its audience."

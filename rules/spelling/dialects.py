@@ -1,5 +1,6 @@
 """British and American spellings: regular patterns checked against the word lists,
-plus the irregular pairs of ``rules/data/dialect_spellings.toml``.
+plus the irregular pairs of ``rules/data/dialect_spellings.toml``; which form each dialect
+(en-US, en-GB, en-CA, en-AU) uses, family by family, is in ``rules/data/dialects.toml``.
 
 ``american_of("colour") == "color"``; ``british_of("color") == "colour"``. A pattern only
 counts when the other form is a known word and the form given is not one of the curated
@@ -80,10 +81,54 @@ def _british_candidates(w: str) -> list[str]:
         out.append(w[:m.start()] + "is" + w[m.end():])
     for m in re.finditer(r"yz(?=(?:e|es|ed|ing)$)", w):
         out.append(w[:m.start()] + "ys" + w[m.end():])
+    for m in re.finditer(r"(?<=[bt])er(?=(?:s|ed)?$)", w):
+        out.append(w[:m.start()] + "re" + w[m.end():])
     for m in re.finditer(r"(?<=[aeiou])l(?=(?:ed|ing|er|ers|ous)$)", w):
         out.append(w[:m.start()] + "ll" + w[m.end():])
     return out
 
 
-def is_ize_form(american: str, british: str) -> bool:
-    return "iz" in american and "is" in british and american.replace("iz", "is") == british
+_FAMILIES = (("our", "our", "or"), ("ize", "is", "iz"), ("yze", "ys", "yz"), ("re", "re", "er"),
+             ("ll", "ll", "l"), ("ae", "ae", "e"), ("ae", "oe", "e"))
+
+
+def family_of(british: str, american: str) -> str:
+    """The spelling family a British/American pair belongs to ("our", "ize", ..., "pairs")."""
+    for name, gb, us in _FAMILIES:
+        i = british.find(gb)
+        while i != -1:
+            if british[:i] + us + british[i + len(gb):] == american:
+                return name
+            i = british.find(gb, i + 1)
+    return "pairs"
+
+
+@lru_cache(maxsize=1)
+def _preferences() -> dict[str, dict]:
+    return tomllib.loads(resources.files("newslint.rules").joinpath("data/dialects.toml").read_text(encoding="utf-8"))
+
+
+def preferred(dialect: str, british: str, american: str) -> str:
+    """Which form `dialect` uses for this pair: "gb", "us" or "both"."""
+    prefs = _preferences().get(dialect) or _preferences()["en-US"]
+    for side in ("gb", "us", "both"):
+        if british in prefs.get(f"{side}-words", ()):
+            return side
+    return prefs.get(family_of(british, american), prefs["pairs"])
+
+
+def other_dialect_form(word: str, dialect: str, accept_ize: bool = False) -> tuple[str, str] | None:
+    """(the form `dialect` uses, "British" or "American") when lower-case `word` is the other
+    dialect's spelling, else None. `accept_ize` takes -ize as well as -ise (Oxford spelling)."""
+    us = american_of(word)
+    if us:
+        british, american, side = word, us, "gb"
+    else:
+        gb = british_of(word)
+        if not gb:
+            return None
+        british, american, side = gb, word, "us"
+    want = preferred(dialect, british, american)
+    if want in ("both", side) or (accept_ize and side == "us" and family_of(british, american) == "ize"):
+        return None
+    return (american if want == "us" else british), ("British" if side == "gb" else "American")

@@ -10,7 +10,7 @@ from typing import Iterable
 
 from newslint.api import Category, Diagnostic, Document, Rule, Severity, match_case
 
-from .dialects import american_of, british_of, is_ize_form
+from .dialects import american_of, other_dialect_form
 from .lexicon import lexicon
 from .names import first_names, is_census_name
 
@@ -314,38 +314,33 @@ class DialectOptions:
 
 
 class DialectSpelling(Rule):
-    """What it does: reports a British spelling in American copy ("colour" with en-US) or an
-    American spelling in British copy ("color" with en-GB), and suggests the house form.
+    """What it does: reports a spelling from another dialect than the copy's and suggests the
+    house form: "colour" or "centre" in American copy, "color" in British, Canadian or
+    Australian copy, "organise" in Canadian copy (Canadian Press: -our with -ize).
 
     Why: one story, one dialect. These are style notes, not typos.
 
-    Options: ``oxford-spelling`` (default true) accepts -ize forms in British copy; set it
-    to false for an -ise house style.
+    Options: ``oxford-spelling`` (default true) accepts -ize forms in British and Australian
+    copy; set it to false for an -ise house style. Which form each dialect uses, and the
+    sources, are in ``rules/data/dialects.toml``.
     """
 
     id = "spelling/dialect"
     category = Category.STYLE
     default_severity = Severity.INFO
-    summary = "A spelling from the other dialect (British in American copy, or the reverse)."
+    summary = "A spelling from another dialect (British in American copy, American in Canadian, ...)."
     Options = DialectOptions
 
     def check(self, doc: Document) -> Iterable[Diagnostic]:
-        british_copy = self.settings.dialect == "en-GB"
+        dialect = self.settings.dialect
         accepted_lower = self.settings.dictionary_lower
+        accept_ize = self.options.oxford_spelling and dialect in ("en-GB", "en-AU")
         for w in doc.words:
             text = w.text
             if not text.isalpha() or (text.isupper() and len(text) > 1) or text.lower() in accepted_lower:
                 continue
-            low = text.lower()
-            if british_copy:
-                other = british_of(low)
-                if other and self.options.oxford_spelling and is_ize_form(low, other):
-                    continue
-                label = "American"
-            else:
-                other = american_of(low)
-                label = "British"
-            if other:
-                sugg = match_case(text, other)
-                yield self.report(doc, w.start, w.end, f"{label} spelling '{text}'; this copy is "
-                                  f"{self.settings.dialect}: '{sugg}'", [sugg])
+            found = other_dialect_form(text.lower(), dialect, accept_ize)
+            if found:
+                sugg = match_case(text, found[0])
+                yield self.report(doc, w.start, w.end, f"{found[1]} spelling '{text}'; this copy is "
+                                  f"{dialect}: '{sugg}'", [sugg])

@@ -50,6 +50,36 @@ def test_dialect_american_in_british_copy():
     assert all(d.category.value == "style" for d in diags)
 
 
+# Canadian copy as Canadian Press writes it: -our with -ize, -re, doubled l, cheque, tire
+CANADIAN = ("The council voted to organize a new arts centre. The colour scheme would honour the "
+            "history of the area. The mayor travelled to Ottawa to analyze the federal program. "
+            "Residents can pay by cheque, and the defence of the budget goes on. A tire shop will close.\n")
+
+
+def test_canadian_copy_passes_as_en_ca_and_only_there():
+    assert lint(CANADIAN, select=["spelling"], dialect="en-CA") == []
+    us = {at(CANADIAN, d) for d in lint(CANADIAN, select=["spelling"], dialect="en-US")}
+    assert {"centre", "colour", "honour", "cheque", "defence"} <= us
+    gb = {at(CANADIAN, d) for d in lint(CANADIAN, select=["spelling"], dialect="en-GB")}
+    assert gb == {"analyze"}
+
+
+def test_en_ca_flags_american_our_and_british_ise():
+    text = "The color of the center will organise the neighbor's day. We analyse it.\n"
+    diags = lint(text, select=["spelling"], dialect="en-CA")
+    assert {at(text, d): d.suggestions[0] for d in diags} == {
+        "color": "colour", "center": "centre", "organise": "organize", "analyse": "analyze"}
+    assert all(d.rule == "spelling/dialect" for d in diags)
+
+
+def test_en_au_is_british_but_program_is_the_house_form():
+    text = "The program will analyze the color of the theatre.\n"
+    diags = lint(text, select=["spelling"], dialect="en-AU")
+    assert {at(text, d) for d in diags} == {"analyze", "color"}
+    other = "The programme starts.\n"
+    assert [at(other, d) for d in lint(other, select=["spelling"], dialect="en-AU")] == ["programme"]
+
+
 def test_dictionary_file_accepts_words(tmp_path):
     (tmp_path / "words.dic").write_text("# newsroom words\nfrobnicator\n")
     (tmp_path / "newslint.toml").write_text('dictionary = ["words.dic"]\nselect = ["spelling"]\n')
