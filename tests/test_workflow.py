@@ -207,3 +207,36 @@ def test_diff_shows_fixes_without_writing(cli, tmp_path):
     r = cli("check", str(story), "--select", "grammar/repeated-word", "--diff")
     assert r.returncode == 1 and "-It was the the end." in r.stdout and "+It was the end." in r.stdout
     assert story.read_text() == "It was the the end.\n"
+
+
+# --- CI definitions ---------------------------------------------------------------------------------
+
+def test_action_is_composite_with_inputs_only_through_env_and_one_check_run():
+    import re
+
+    import yaml
+
+    root = Path(__file__).resolve().parent.parent
+    action = yaml.safe_load((root / "action.yml").read_text())
+    assert action["runs"]["using"] == "composite"
+    scripts = [s["run"] for s in action["runs"]["steps"] if "run" in s]
+    assert scripts and not any("${{" in s for s in scripts)
+    assert sum(len(re.findall(r"\bnewslint check\b", s)) for s in scripts) == 1
+    used = {m for s in action["runs"]["steps"] for v in (s.get("env") or {}).values()
+            for m in re.findall(r"inputs\.([\w-]+)", str(v))}
+    assert set(action["inputs"]) - {"python-version"} <= used
+    workflow = yaml.safe_load((root / "examples/.github/workflows/newslint.yml").read_text())
+    assert any("newslint@" in str(s.get("uses", "")) for s in workflow["jobs"]["lint"]["steps"])
+
+
+def test_pre_commit_hooks_and_example():
+    import yaml
+
+    root = Path(__file__).resolve().parent.parent
+    hooks = {h["id"]: h for h in yaml.safe_load((root / ".pre-commit-hooks.yaml").read_text())}
+    assert hooks["newslint-fix"]["entry"] == "newslint check --fix"
+    example = yaml.safe_load((root / "examples/.pre-commit-config.yaml").read_text())
+    from newslint import __version__
+
+    assert example["repos"][0]["rev"] == f"v{__version__}"  # the release tag of this version
+    assert {h["id"] for h in example["repos"][0]["hooks"]} == {"newslint", "newslint-fix"}
