@@ -251,6 +251,24 @@ def baseline_cmd(
     _print_notices(result, False)
 
 
+def _progress_bar():
+    """A progress line on stderr for long runs, only when stderr is a terminal."""
+    if not sys.stderr.isatty():
+        return None
+
+    def show(done: int, total: int) -> None:
+        if total < 20:
+            return
+        width = 30
+        filled = width * done // total
+        sys.stderr.write(f"\r[{'#' * filled}{'.' * (width - filled)}] {done}/{total} stories")
+        if done == total:
+            sys.stderr.write("\r" + " " * (width + 30) + "\r")
+        sys.stderr.flush()
+
+    return show
+
+
 def _run(paths: List[str], overrides: Overrides, stdin_filename: Optional[str], jobs: Optional[int],
          debug: bool) -> tuple[RunResult, RunContext]:
     """One run, with every failure turned into one line on stderr and exit code 2."""
@@ -265,7 +283,7 @@ def _run(paths: List[str], overrides: Overrides, stdin_filename: Optional[str], 
             overrides.fmt = None if stdin_filename else "plain"
             result = lint_source_text(text, stdin_filename or "-", context=ctx)
         else:
-            result = lint_paths(paths, jobs=jobs, context=ctx)
+            result = lint_paths(paths, jobs=jobs, context=ctx, progress=_progress_bar())
     except (ConfigError, UsageError, RegistryError) as exc:
         _die(str(exc))
     except typer.Exit:

@@ -10,7 +10,7 @@ import traceback
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Iterable, Sequence
+from typing import Any, Callable, Iterable, Sequence
 
 from .context import Engine, Overrides, RunContext
 from .diagnostic import Category, Diagnostic, Severity
@@ -213,8 +213,10 @@ def _result(results: list[FileResult], ctx: RunContext, first: str | None) -> Ru
 
 
 def lint_paths(paths: Sequence[str], overrides: Overrides | None = None, jobs: int | None = None,
-               context: RunContext | None = None, **kwargs: Any) -> RunResult:
-    """Lint files and directories. Keyword arguments fill an ``Overrides`` (dialect, select, ...)."""
+               context: RunContext | None = None, progress: Callable[[int, int], None] | None = None,
+               **kwargs: Any) -> RunResult:
+    """Lint files and directories. Keyword arguments fill an ``Overrides`` (dialect, select, ...).
+    `progress(done, total)` is called as files finish, in order."""
     ctx = context or RunContext(overrides or Overrides(**kwargs))
     files, skipped = files_to_check(paths, ctx)
     for n in skipped:
@@ -225,10 +227,20 @@ def lint_paths(paths: Sequence[str], overrides: Overrides | None = None, jobs: i
         mp = multiprocessing.get_context("fork" if sys.platform.startswith("linux") else "spawn")
         with ProcessPoolExecutor(max_workers=jobs, mp_context=mp, initializer=_init_worker,
                                  initargs=(ctx.overrides,)) as pool:
-            results = list(pool.map(_work, files, chunksize=max(1, min(16, len(files) // (jobs * 4)))))
+            results = _tracked(pool.map(_work, files, chunksize=max(1, min(16, len(files) // (jobs * 4)))),
+                               len(files), progress)
     else:
-        results = [lint_file(f, ctx) for f in files]
+        results = _tracked((lint_file(f, ctx) for f in files), len(files), progress)
     return _result(results, ctx, paths[0] if paths else None)
+
+
+def _tracked(results: Iterable[FileResult], total: int, progress: Callable[[int, int], None] | None) -> list[FileResult]:
+    out = []
+    for r in results:
+        out.append(r)
+        if progress is not None:
+            progress(len(out), total)
+    return out
 
 
 def lint_source_text(text: str, path: str = "<text>", overrides: Overrides | None = None,

@@ -240,3 +240,92 @@ def test_pre_commit_hooks_and_example():
 
     assert example["repos"][0]["rev"] == f"v{__version__}"  # the release tag of this version
     assert {h["id"] for h in example["repos"][0]["hooks"]} == {"newslint", "newslint-fix"}
+
+
+# --- output details CI tools rely on ----------------------------------------------------------------
+
+def test_sarif_uris_fixes_and_help(cli, tmp_path):
+    folder = tmp_path / "my stories"
+    folder.mkdir()
+    (folder / "café 1.md").write_text("It was the the end.\n")
+    outside = tmp_path.parent / f"{tmp_path.name}-outside.md"
+    outside.write_text("It was the the end.\n")
+    r = cli("check", "my stories", str(outside), "--select", "grammar/repeated-word", "--format", "sarif", cwd=tmp_path)
+    run = json.loads(r.stdout)["runs"][0]
+    assert run["originalUriBaseIds"]["%SRCROOT%"]["uri"] == tmp_path.as_uri() + "/"
+    locs = [res["locations"][0]["physicalLocation"]["artifactLocation"] for res in run["results"]]
+    assert {"uri": "my%20stories/caf%C3%A9%201.md", "uriBaseId": "%SRCROOT%"} in locs
+    assert {"uri": outside.as_uri()} in locs
+    fix = run["results"][0]["fixes"][0]
+    change = fix["artifactChanges"][0]["replacements"][0]
+    assert change["deletedRegion"]["startLine"] == 1 and change["insertedContent"]["text"] == ""
+    rule = next(x for x in run["tool"]["driver"]["rules"] if x["id"] == "grammar/repeated-word")
+    assert rule["help"]["text"] and "newslint explain grammar/repeated-word" in rule["help"]["markdown"]
+    outside.unlink()
+
+
+def test_junit_case_per_file_and_rule_info_is_not_a_failure(cli, tmp_path):
+    from xml.etree import ElementTree as ET
+
+    (tmp_path / "bad.md").write_text("The goverment met. It was the the end.\n")
+    (tmp_path / "info.md").write_text("The colour was fine.\n")
+    (tmp_path / "clean.md").write_text("The council met.\n")
+    r = cli("check", str(tmp_path), "--select", "spelling,grammar/repeated-word", "--format", "junit")
+    suite = ET.fromstring(r.stdout).find("testsuite")
+    cases = {(c.get("classname").rsplit("/", 1)[-1], c.get("name")): c for c in suite.iter("testcase")}
+    assert set(cases) == {("bad.md", "grammar/repeated-word"), ("bad.md", "spelling/unknown-word"),
+                          ("info.md", "spelling/dialect"), ("clean.md", "newslint")}
+    assert cases[("info.md", "spelling/dialect")].find("failure") is None
+    assert "colour" in cases[("info.md", "spelling/dialect")].find("system-out").text
+    assert suite.get("tests") == "4" and suite.get("failures") == "2"
+
+
+def test_progress_bar_only_on_a_terminal(tmp_path):
+    import pty
+    import sys
+
+    for i in range(25):
+        (tmp_path / f"s{i}.md").write_text("The council met.\n")
+    exe = Path(sys.executable).parent / "newslint"
+    cmd = [str(exe), "check", str(tmp_path), "--select", "grammar/repeated-word", "--jobs", "1"]
+    master, slave = pty.openpty()
+    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=slave)
+    os.close(slave)
+    out = proc.communicate()[0]
+    chunks = []
+    while True:
+        try:
+            data = os.read(master, 65536)
+        except OSError:
+            break
+        if not data:
+            break
+        chunks.append(data)
+    os.close(master)
+    assert b"25/25 stories" in b"".join(chunks) and b"stories]" not in out
+    piped = subprocess.run(cmd, capture_output=True, text=True)
+    assert "25/25" not in piped.stderr
+
+
+def test_pre_commit_try_repo_runs_both_hooks_and_honours_exclude(tmp_path):
+    """Real pre-commit: the hooks install this checkout into their own environment."""
+    import shutil
+
+    exe = shutil.which("pre-commit") or str(Path(__import__("sys").executable).parent / "pre-commit")
+    if not Path(exe).exists():
+        pytest.skip("pre-commit is not installed (it is in the test extra)")
+    root = Path(__file__).resolve().parent.parent
+    repo = tmp_path / "content"
+    (repo / "drafts").mkdir(parents=True)
+    git(repo, "init", "-q")
+    (repo / "newslint.toml").write_text('exclude = ["drafts/**"]\n')
+    (repo / "story.md").write_text("It was the the end of a goverment plan.\n")
+    (repo / "drafts" / "draft.md").write_text("A teh draft with the the slip.\n")
+    git(repo, "add", ".")
+    r = subprocess.run([exe, "try-repo", str(root), "--files", "story.md", "drafts/draft.md"],
+                       cwd=repo, capture_output=True, text=True, env={**os.environ, "NEWSLINT_CACHE": "0"})
+    assert r.returncode == 1, r.stdout + r.stderr
+    assert (repo / "story.md").read_text() == "It was the end of a goverment plan.\n"   # newslint-fix
+    assert "goverment" in r.stdout                                                  # newslint reports
+    assert (repo / "drafts" / "draft.md").read_text() == "A teh draft with the the slip.\n"
+    assert "teh" not in r.stdout
