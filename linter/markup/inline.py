@@ -181,6 +181,9 @@ def scan_inline(b: ProseBuilder, source: str, ranges: list[tuple[int, int]],
                     i = run = close + 1
                     continue
                 end = _link_tail(t, close + 1)
+                if end == -1 and not _is_reference(source, t[i + 1:close]):
+                    i += 1  # brackets with no link after them and no definition: literal text
+                    continue
                 flush(i)
                 run = i + 1
                 skip_at[close] = end if end != -1 else close + 1
@@ -234,6 +237,11 @@ def scan_inline(b: ProseBuilder, source: str, ranges: list[tuple[int, int]],
                 continue
         i += 1
     flush(n)
+
+
+def _is_reference(source: str, label: str) -> bool:
+    """`[label]` is a shortcut reference link: the document defines `[label]: url`."""
+    return bool(label.strip()) and re.search(r"^[ \t]{0,3}\[" + re.escape(label) + r"\]:", source, re.M | re.I) is not None
 
 
 def _link_tail(t: str, j: int) -> int:

@@ -1,0 +1,86 @@
+"""style/attribution: who said it, and how the story says so.
+
+Style points: AP Stylebook "said" ("said" is neutral; "stated", "claimed", "revealed",
+"noted" add a judgment); Guardian and BBC style guides on attribution and on "allegedly" and
+"reportedly" (say who alleges or reports); every wire desk: a direct quotation is attributed
+in its paragraph or the one before.
+"""
+from __future__ import annotations
+
+import re
+from typing import Iterable
+
+from newslint.api import Category, Diagnostic, Document, Rule, Severity
+
+
+LOADED = {"stated": "said", "claimed": "said", "revealed": "said", "noted": "said", "declared": "said",
+          "asserted": "said", "exclaimed": "said", "opined": "said", "remarked": "said", "proclaimed": "said"}
+HEDGES = ("reportedly", "allegedly", "purportedly", "supposedly", "apparently")
+# verbs and phrases that attribute speech or writing (said, told, according to, ...)
+_SPEECH = re.compile(r"\b(?:said|says|say|saying|told|tells|asked|asks|added|adds|explained|explains|wrote|writes|"
+                     r"according\s+to|stated|states|claimed|claims|noted|notes|argued|argues|replied|replies|"
+                     r"recalled|recalls|insisted|insists|warned|warns|continued|continues|announced|announces|"
+                     r"declared|tweeted|posted|testified|concluded|acknowledged|admitted|agreed|answered|"
+                     r"responded|quoted|interview|statement|spokesman|spokeswoman|spokesperson)\b", re.I)
+_QUOTE = re.compile(r"[\u201c\"]([^\u201c\u201d\"]+)[\u201d\"]")
+_CLOSE = "\u201d\""
+_OPEN = "\u201c\""
+
+
+class Attribution(Rule):
+    """What it does: suggests ``said`` for a loaded speech verb next to a quotation (``,"
+    she claimed``, ``stated: "...``) (info); notes ``reportedly`` and ``allegedly`` so the
+    editor can ask who reports or alleges it (info); and warns about a paragraph of direct
+    quotation (five words or more) with no attribution in it or in the paragraph before.
+
+    Why: "said" is the neutral verb; a hedge without a source and an unattributed quotation
+    are the two things a libel lawyer reads first.
+    """
+
+    id = "style/attribution"
+    category = Category.STYLE
+    default_severity = Severity.INFO
+    summary = "Loaded speech verbs, hedges, and quotations with no attribution."
+    skip_scopes = frozenset({"headline", "table", "caption", "standfirst", "list"})
+    _VERB = re.compile(r"\b(" + "|".join(LOADED) + r")\b", re.I)
+    _HEDGE = re.compile(r"\b(" + "|".join(HEDGES[:4]) + r")\b", re.I)
+
+    def check(self, doc: Document) -> Iterable[Diagnostic]:
+        blocks = self.blocks(doc)
+        for i, b in enumerate(blocks):
+            text = doc.prose[b.start:b.end]
+            for m in self._VERB.finditer(text):
+                if self._beside_quote(text, m.start(), m.end()) and not doc.in_quote(b.start + m.start()):
+                    said = LOADED[m.group(1).lower()]
+                    yield self.report(doc, b.start + m.start(), b.start + m.end(),
+                                      f"'{m.group(1)}' judges the quotation; '{said}' does not", [said])
+            for m in self._HEDGE.finditer(text):
+                if not doc.in_quote(b.start + m.start()):
+                    yield self.report(doc, b.start + m.start(), b.start + m.end(),
+                                      f"'{m.group(1)}': say who reports or alleges it")
+            if b.scope == "blockquote":
+                continue
+            quoted = [q for q in _QUOTE.finditer(text) if len(q.group(1).split()) >= 5]
+            # a paragraph of direct quotation: most of it is inside quotation marks
+            if not quoted or sum(q.end() - q.start() for q in quoted) < 0.6 * len(text.strip()):
+                continue
+            outside = _QUOTE.sub(" ", text)
+            before = doc.prose[blocks[i - 1].start:blocks[i - 1].end] if i else ""
+            after = doc.prose[blocks[i + 1].start:blocks[i + 1].end][:200] if i + 1 < len(blocks) else ""
+            if (_SPEECH.search(outside) or _SPEECH.search(_QUOTE.sub(" ", before)) or re.search(r"\w+:\s*$", before)
+                    or re.search(r"[\u2014\u2013]\s*(?:[A-Z]|\ufffc)", outside)
+                    or re.match(r"\s*(?:[\u2014\u2013-]|\ufffc)", after) or _SPEECH.search(_QUOTE.sub(" ", after))):
+                continue  # attributed here, before, just after, or by a dash credit (a pull quote's)
+            q = quoted[0]
+            yield self.report(doc, b.start + q.start(), b.start + q.start() + 1,
+                              "A direct quotation with no attribution in its paragraph or the one before",
+                              severity=Severity.WARNING)
+
+    @staticmethod
+    def _beside_quote(text: str, s: int, e: int) -> bool:
+        """The verb attributes a quotation: right after one (", she claimed.) or before one
+        (stated: "...)."""
+        before = text[max(0, s - 40):s]
+        after = text[e:e + 6]
+        return bool(re.search(r"[,.!?]?[" + _CLOSE + r"]\s*(?:[\w.'\u2019-]+\s+){0,4}$", before)) or \
+            bool(re.match(r"[:,]?\s*[" + _OPEN + r"]", after))
