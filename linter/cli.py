@@ -117,6 +117,8 @@ def check(
                                help="Reuse the results of unchanged files."),
     cache_dir: Path = typer.Option(Path(DEFAULT_CACHE_DIR), "--cache-dir", help="Where results are cached."),
     jobs: Optional[int] = typer.Option(None, "--jobs", "-j", help="Worker processes (default: by file count)."),
+    dask: Optional[str] = typer.Option(None, "--dask", metavar="local|tcp://HOST:PORT",
+                                       help="Check on a Dask cluster (pip install \"newslint[dask]\")."),
     debug: bool = typer.Option(False, "--debug", help="Show tracebacks for internal errors."),
 ) -> None:
     """Check stories and report problems."""
@@ -140,7 +142,9 @@ def check(
     overrides = Overrides(config=config, dialect=dialect, select=_split(select), ignore=_split(ignore) or [],
                           fix=fix and not diff, unsafe_fixes=unsafe_fixes, force_exclude=force_exclude, debug=debug,
                           cache_dir=cache_dir if cache and "-" not in paths else None)
-    result, ctx = _run(paths, overrides, stdin_filename, jobs, debug)
+    if dask and ("-" in paths or fix or diff):
+        _die("--dask checks files and folders; it does not read standard input or apply fixes")
+    result, ctx = _run(paths, overrides, stdin_filename, jobs, debug, dask)
     if changes is not None and only_changed_lines:
         from .gitchanges import only_changed_lines as keep_changed
 
@@ -270,7 +274,7 @@ def _progress_bar():
 
 
 def _run(paths: List[str], overrides: Overrides, stdin_filename: Optional[str], jobs: Optional[int],
-         debug: bool) -> tuple[RunResult, RunContext]:
+         debug: bool, dask: Optional[str] = None) -> tuple[RunResult, RunContext]:
     """One run, with every failure turned into one line on stderr and exit code 2."""
     try:
         ctx = RunContext(overrides)
@@ -282,6 +286,15 @@ def _run(paths: List[str], overrides: Overrides, stdin_filename: Optional[str], 
             text = decode(sys.stdin.buffer.read()).text
             overrides.fmt = None if stdin_filename else "plain"
             result = lint_source_text(text, stdin_filename or "-", context=ctx)
+        elif dask:
+            from .dask_run import connect, lint_paths_dask
+
+            try:
+                client = connect(dask)
+            except (RuntimeError, OSError) as exc:
+                _die(f"--dask {dask}: {exc}")
+            with client:
+                result = lint_paths_dask(paths, client, context=ctx, progress=_progress_bar())
         else:
             result = lint_paths(paths, jobs=jobs, context=ctx, progress=_progress_bar())
     except (ConfigError, UsageError, RegistryError) as exc:
@@ -389,6 +402,14 @@ def explain(rule_id: str = typer.Argument(..., help="A rule id, as newslint rule
     if text is None:
         _die(reg.unknown_message(rule_id))
     typer.echo(text, nl=False)
+
+
+@app.command()
+def server() -> None:
+    """Run the language server (LSP over standard input and output) for editors."""
+    from .server import serve
+
+    serve()
 
 
 @app.command()

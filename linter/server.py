@@ -1,0 +1,221 @@
+"""``newslint server``: a Language Server Protocol server over stdio, on pygls.
+
+The rules load once and stay warm. Diagnostics are published when a document opens, when it
+is saved, and a moment after it changes (debounced: typing does not start a check per key).
+newslint counts columns in code points; LSP counts UTF-16 code units, so every position is
+converted (an emoji is two units, a CJK character one). Each finding carries its suggestions
+and safe fix, offered as code actions; hovering over a finding shows its rule's
+documentation. The configuration is the nearest ``newslint.toml`` to each document, found and
+validated exactly as the CLI does, and re-read when it changes. A document that cannot be
+checked gets one error diagnostic; the server goes on.
+"""
+from __future__ import annotations
+
+import asyncio
+import os
+import threading
+from pathlib import Path
+from urllib.parse import unquote, urlparse
+
+from lsprotocol import types as lsp
+from pygls.lsp.server import LanguageServer
+
+from . import __version__
+from .config import ConfigError, find_config_file
+from .context import Overrides, RunContext
+from .diagnostic import Applicability, Diagnostic, Severity
+from .document import line_starts
+from .runner import lint_source_text
+
+DEBOUNCE_SECONDS = 0.25
+_SEVERITY = {Severity.ERROR: lsp.DiagnosticSeverity.Error, Severity.WARNING: lsp.DiagnosticSeverity.Warning,
+             Severity.INFO: lsp.DiagnosticSeverity.Information}
+_FORMATS = {"markdown": "markdown", "mdx": "mdx", "html": "html", "plaintext": "plain"}
+
+
+def uri_to_path(uri: str) -> str | None:
+    parsed = urlparse(uri)
+    return unquote(parsed.path) if parsed.scheme == "file" else None
+
+
+class Positions:
+    """Code-point offsets of one text to LSP (line, UTF-16 character) positions and back."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.starts = line_starts(text)
+
+    def to_lsp(self, offset: int) -> lsp.Position:
+        from bisect import bisect_right
+
+        line = bisect_right(self.starts, offset) - 1
+        prefix = self.text[self.starts[line]:offset]
+        return lsp.Position(line=line, character=len(prefix.encode("utf-16-le")) // 2)
+
+    def from_lsp(self, pos: lsp.Position) -> int:
+        if pos.line >= len(self.starts):
+            return len(self.text)
+        start = self.starts[pos.line]
+        end = self.starts[pos.line + 1] if pos.line + 1 < len(self.starts) else len(self.text)
+        units = 0
+        for i in range(start, end):
+            if units >= pos.character:
+                return i
+            units += 2 if ord(self.text[i]) > 0xFFFF else 1
+        return end
+
+
+class NewslintServer(LanguageServer):
+    def __init__(self) -> None:
+        super().__init__("newslint", __version__, text_document_sync_kind=lsp.TextDocumentSyncKind.Incremental)
+        self.lock = threading.Lock()  # one check at a time: the rules are shared
+        self.ctx: RunContext | None = None
+        self.config_stamp: dict[str, float] = {}
+        self.findings: dict[str, tuple[str, list[Diagnostic]]] = {}  # uri -> (text, findings)
+        self.pending: dict[str, asyncio.TimerHandle] = {}
+
+    # -- checking ---------------------------------------------------------------------------------
+    def context_for(self, path: str | None) -> RunContext:
+        """The run context, rebuilt when a configuration file it read has changed."""
+        directory = Path(os.path.dirname(path)) if path else Path(self.workspace.root_path or os.getcwd())
+        cfg = find_config_file(directory)
+        stamps = dict(self.config_stamp)
+        if cfg is not None:
+            try:
+                stamps[str(cfg)] = cfg.stat().st_mtime
+            except OSError:
+                pass
+        if self.ctx is None or stamps != self.config_stamp:
+            self.ctx = RunContext(Overrides())
+            self.config_stamp = stamps
+        return self.ctx
+
+    def check(self, uri: str) -> None:
+        doc = self.workspace.get_text_document(uri)
+        text = doc.source
+        path = uri_to_path(uri)
+        fmt = _FORMATS.get(doc.language_id or "")
+        try:
+            with self.lock:
+                ctx = self.context_for(path)
+                ctx.overrides.fmt = None if path and Path(path).suffix else (fmt or "plain")
+                result = lint_source_text(text, path or uri, context=ctx)
+            findings = result.diagnostics
+            published = [self.to_lsp(d, Positions(text)) for d in findings]
+        except (ConfigError, Exception) as exc:  # noqa: BLE001 - one diagnostic, never a crash
+            findings, published = [], [lsp.Diagnostic(
+                range=lsp.Range(lsp.Position(0, 0), lsp.Position(0, 1)), severity=lsp.DiagnosticSeverity.Error,
+                source="newslint", message=f"newslint could not check this document: {exc}")]
+        self.findings[uri] = (text, findings)
+        self.text_document_publish_diagnostics(lsp.PublishDiagnosticsParams(uri=uri, diagnostics=published,
+                                                                            version=doc.version))
+
+    def schedule(self, uri: str, delay: float) -> None:
+        loop = asyncio.get_event_loop()
+        old = self.pending.pop(uri, None)
+        if old is not None:
+            old.cancel()
+
+        def run() -> None:
+            self.pending.pop(uri, None)
+            loop.run_in_executor(None, self.check, uri)
+
+        self.pending[uri] = loop.call_later(delay, run)
+
+    @staticmethod
+    def to_lsp(d: Diagnostic, pos: Positions) -> lsp.Diagnostic:
+        fix = None
+        if d.fix is not None:
+            fix = {"safe": d.fix.applicability == Applicability.SAFE, "description": d.fix.description,
+                   "edits": [[e.start, e.end, e.text] for e in d.fix.edits]}
+        return lsp.Diagnostic(
+            range=lsp.Range(pos.to_lsp(d.start), pos.to_lsp(max(d.end, d.start))),
+            severity=_SEVERITY[d.severity], code=d.rule, source="newslint", message=d.message,
+            data={"suggestions": list(d.suggestions[:5]), "fix": fix, "start": d.start, "end": d.end})
+
+
+server = NewslintServer()
+
+
+@server.feature(lsp.INITIALIZED)
+def initialized(ls: NewslintServer, params: lsp.InitializedParams) -> None:
+    """Build the rules and start loading their resources before the first document."""
+    root = ls.workspace.root_path or os.getcwd()
+    try:
+        ls.context_for(os.path.join(root, "story.md")).engine(os.path.join(root, "story.md"))
+    except ConfigError as exc:
+        ls.window_log_message(lsp.LogMessageParams(type=lsp.MessageType.Error, message=f"newslint: {exc}"))
+
+
+@server.feature(lsp.TEXT_DOCUMENT_DID_OPEN)
+def did_open(ls: NewslintServer, params: lsp.DidOpenTextDocumentParams) -> None:
+    ls.schedule(params.text_document.uri, 0)
+
+
+@server.feature(lsp.TEXT_DOCUMENT_DID_CHANGE)
+def did_change(ls: NewslintServer, params: lsp.DidChangeTextDocumentParams) -> None:
+    ls.schedule(params.text_document.uri, DEBOUNCE_SECONDS)
+
+
+@server.feature(lsp.TEXT_DOCUMENT_DID_SAVE)
+def did_save(ls: NewslintServer, params: lsp.DidSaveTextDocumentParams) -> None:
+    ls.schedule(params.text_document.uri, 0)
+
+
+@server.feature(lsp.TEXT_DOCUMENT_DID_CLOSE)
+def did_close(ls: NewslintServer, params: lsp.DidCloseTextDocumentParams) -> None:
+    ls.findings.pop(params.text_document.uri, None)
+    ls.text_document_publish_diagnostics(lsp.PublishDiagnosticsParams(uri=params.text_document.uri, diagnostics=[]))
+
+
+@server.feature(lsp.WORKSPACE_DID_CHANGE_WATCHED_FILES)
+def did_change_watched(ls: NewslintServer, params: lsp.DidChangeWatchedFilesParams) -> None:
+    ls.config_stamp = {"changed": 0.0}  # the next check re-reads every configuration
+    for uri in list(ls.findings):
+        ls.schedule(uri, 0)
+
+
+@server.feature(lsp.TEXT_DOCUMENT_CODE_ACTION,
+                lsp.CodeActionOptions(code_action_kinds=[lsp.CodeActionKind.QuickFix]))
+def code_action(ls: NewslintServer, params: lsp.CodeActionParams) -> list[lsp.CodeAction]:
+    uri = params.text_document.uri
+    text = ls.workspace.get_text_document(uri).source
+    pos = Positions(text)
+    actions = []
+    for diag in params.context.diagnostics:
+        data = diag.data if isinstance(diag.data, dict) else {}
+        if diag.source != "newslint" or not data:
+            continue
+        fix = data.get("fix")
+        if fix:
+            edits = [lsp.TextEdit(range=lsp.Range(pos.to_lsp(s), pos.to_lsp(e)), new_text=t) for s, e, t in fix["edits"]]
+            actions.append(lsp.CodeAction(title=f"newslint: {fix['description']}", kind=lsp.CodeActionKind.QuickFix,
+                                          diagnostics=[diag], is_preferred=bool(fix["safe"]),
+                                          edit=lsp.WorkspaceEdit(changes={uri: edits})))
+        for s in data.get("suggestions") or []:
+            if fix and any(t == s for _, _, t in fix["edits"]):
+                continue
+            actions.append(lsp.CodeAction(title=f"newslint: replace with '{s}'", kind=lsp.CodeActionKind.QuickFix,
+                                          diagnostics=[diag], edit=lsp.WorkspaceEdit(changes={uri: [
+                                              lsp.TextEdit(range=diag.range, new_text=s)]})))
+    return actions
+
+
+@server.feature(lsp.TEXT_DOCUMENT_HOVER)
+def hover(ls: NewslintServer, params: lsp.HoverParams) -> lsp.Hover | None:
+    from .cli import explain_text
+
+    uri = params.text_document.uri
+    text, findings = ls.findings.get(uri, ("", []))
+    if not findings:
+        return None
+    at = Positions(text).from_lsp(params.position)
+    for d in findings:
+        if d.start <= at <= max(d.end, d.start + 1):
+            doc = explain_text(d.rule) or d.rule
+            return lsp.Hover(contents=lsp.MarkupContent(kind=lsp.MarkupKind.PlainText, value=f"{d.message}\n\n{doc}"))
+    return None
+
+
+def serve() -> None:
+    server.start_io()

@@ -1,0 +1,71 @@
+"""newslint server end to end: a JSON-RPC client in the test speaks LSP framing over the real
+server's stdio (the installed `newslint server` command)."""
+from __future__ import annotations
+
+import time
+
+import pytest
+from lsp_client import Client
+
+pytest.importorskip("pygls")
+
+
+@pytest.fixture
+def client(tmp_path):
+    c = Client(tmp_path)
+    c.request("initialize", {"processId": None, "rootUri": tmp_path.as_uri(), "capabilities": {}})
+    c.notify("initialized", {})
+    yield c
+    if c.proc.poll() is None:
+        c.proc.kill()
+
+
+TEXT = "\U0001f389 Caf\u00e9 \u6771\u4eac \u2014 the the council will recieve the plan.\n"
+
+
+def test_diagnostics_at_utf16_positions_code_action_and_update(client, tmp_path):
+    story = tmp_path / "story.md"
+    story.write_text(TEXT, encoding="utf-8")
+    uri = story.as_uri()
+    client.notify("textDocument/didOpen", {"textDocument": {"uri": uri, "languageId": "markdown", "version": 1,
+                                                            "text": TEXT}})
+    diags = {d["code"]: d for d in client.diagnostics(uri)}
+    # the emoji is two UTF-16 units: the second "the" starts at code point 16, unit 17
+    assert diags["grammar/repeated-word"]["range"]["start"] == {"line": 0, "character": 17}
+    assert diags["spelling/unknown-word"]["range"] == {"start": {"line": 0, "character": 34},
+                                                        "end": {"line": 0, "character": 41}}
+    hover = client.request("textDocument/hover", {"textDocument": {"uri": uri},
+                                                  "position": {"line": 0, "character": 36}})
+    assert "recieve" in hover["result"]["contents"]["value"]
+    assert "spelling/unknown-word" in hover["result"]["contents"]["value"]
+    rep = diags["grammar/repeated-word"]
+    actions = client.request("textDocument/codeAction", {"textDocument": {"uri": uri}, "range": rep["range"],
+                                                         "context": {"diagnostics": [rep]}})["result"]
+    preferred = next(a for a in actions if a.get("isPreferred"))
+    edit = preferred["edit"]["changes"][uri][0]
+    # apply the edit the way an editor does (UTF-16 columns on line 0)
+    units = TEXT.encode("utf-16-le")
+    s, e = edit["range"]["start"]["character"], edit["range"]["end"]["character"]
+    fixed = (units[:2 * s] + edit["newText"].encode("utf-16-le") + units[2 * e:]).decode("utf-16-le")
+    assert "the the" not in fixed and "the council" in fixed
+    client.notify("textDocument/didChange", {"textDocument": {"uri": uri, "version": 2},
+                                             "contentChanges": [{"text": fixed}]})
+    codes = [d["code"] for d in client.diagnostics(uri)]
+    assert "grammar/repeated-word" not in codes and "spelling/unknown-word" in codes
+    assert client.close() == 0
+
+
+def test_bad_configuration_is_one_diagnostic_then_reloaded(client, tmp_path):
+    (tmp_path / "newslint.toml").write_text("select = [\"spellin\"]\n")
+    story = tmp_path / "story.md"
+    story.write_text("The goverment met.\n")
+    uri = story.as_uri()
+    client.notify("textDocument/didOpen", {"textDocument": {"uri": uri, "languageId": "markdown", "version": 1,
+                                                            "text": "The goverment met.\n"}})
+    diags = client.diagnostics(uri)
+    assert len(diags) == 1 and "could not check" in diags[0]["message"] and "spelling" in diags[0]["message"]
+    time.sleep(0.05)
+    (tmp_path / "newslint.toml").write_text("select = [\"spelling\"]\n")
+    client.notify("textDocument/didSave", {"textDocument": {"uri": uri}})
+    assert [d["code"] for d in client.diagnostics(uri)] == ["spelling/unknown-word"]
+    assert client.close() == 0
