@@ -23,6 +23,14 @@ FORMATS = ("text", "concise", "json", "sarif", "github", "junit", "gitlab")
 COLORS = ("auto", "always", "never")
 
 
+# options several commands share (typer reads each default object afresh per command)
+DIALECT_OPTION = typer.Option(None, help="en-US, en-GB, en-CA or en-AU (default from config, else en-US).")
+SELECT_OPTION = typer.Option(None, help="Only these rules or families (comma-separated).")
+IGNORE_OPTION = typer.Option(None, help="Skip these rules or families (comma-separated).")
+CONFIG_OPTION = typer.Option(None, "--config", help="Use this config file for every path.")
+JOBS_OPTION = typer.Option(None, "--jobs", "-j", help="Worker processes (default: by file count).")
+
+
 def _die(message: str, code: int = 2) -> None:
     typer.echo(f"newslint: {message}", err=True)
     raise typer.Exit(code)
@@ -89,12 +97,12 @@ def _outputs(values: List[str]) -> list[tuple[str, Optional[Path]]]:
 def check(
     paths: List[str] = typer.Argument(None, help="Files or directories; '-' reads standard input."),
     format: List[str] = typer.Option(["text"], "--format", "-f", help=FORMAT_HELP),
-    dialect: Optional[str] = typer.Option(None, help="en-US, en-GB, en-CA or en-AU (default from config, else en-US)."),
-    select: Optional[List[str]] = typer.Option(None, help="Only these rules or families (comma-separated)."),
-    ignore: Optional[List[str]] = typer.Option(None, help="Skip these rules or families (comma-separated)."),
+    dialect: Optional[str] = DIALECT_OPTION,
+    select: Optional[List[str]] = SELECT_OPTION,
+    ignore: Optional[List[str]] = IGNORE_OPTION,
     fail_on: Optional[str] = typer.Option(None, "--fail-on", help="error, warning (default), info or never."),
     exit_zero: bool = typer.Option(False, "--exit-zero", help="Exit 0 even with findings (2 still means a failure)."),
-    config: Optional[Path] = typer.Option(None, "--config", help="Use this config file for every path."),
+    config: Optional[Path] = CONFIG_OPTION,
     stdin_filename: Optional[str] = typer.Option(None, "--stdin-filename",
                                                  help="Name (and so format) of the text read from '-'."),
     changed_since: Optional[str] = typer.Option(None, "--changed-since", metavar="REF",
@@ -116,7 +124,7 @@ def check(
     cache: bool = typer.Option(True, "--cache/--no-cache", envvar="NEWSLINT_CACHE",
                                help="Reuse the results of unchanged files."),
     cache_dir: Path = typer.Option(Path(DEFAULT_CACHE_DIR), "--cache-dir", help="Where results are cached."),
-    jobs: Optional[int] = typer.Option(None, "--jobs", "-j", help="Worker processes (default: by file count)."),
+    jobs: Optional[int] = JOBS_OPTION,
     dask: Optional[str] = typer.Option(None, "--dask", metavar="local|tcp://HOST:PORT",
                                        help="Check on a Dask cluster (pip install \"newslint[dask]\")."),
     debug: bool = typer.Option(False, "--debug", help="Show tracebacks for internal errors."),
@@ -237,11 +245,11 @@ def _write_outputs(result: RunResult, ctx: RunContext, outputs, color: str, stat
 def baseline_cmd(
     paths: List[str] = typer.Argument(..., help="Files or directories of stories."),
     output: Path = typer.Option(Path(".newslint-baseline.json"), "--output", "-o", help="The baseline file to write."),
-    dialect: Optional[str] = typer.Option(None, help="en-US, en-GB, en-CA or en-AU (default from config, else en-US)."),
-    select: Optional[List[str]] = typer.Option(None, help="Only these rules or families (comma-separated)."),
-    ignore: Optional[List[str]] = typer.Option(None, help="Skip these rules or families (comma-separated)."),
-    config: Optional[Path] = typer.Option(None, "--config", help="Use this config file for every path."),
-    jobs: Optional[int] = typer.Option(None, "--jobs", "-j", help="Worker processes (default: by file count)."),
+    dialect: Optional[str] = DIALECT_OPTION,
+    select: Optional[List[str]] = SELECT_OPTION,
+    ignore: Optional[List[str]] = IGNORE_OPTION,
+    config: Optional[Path] = CONFIG_OPTION,
+    jobs: Optional[int] = JOBS_OPTION,
 ) -> None:
     """Record today's findings, so that check --baseline reports only new ones."""
     if "-" in paths:
@@ -312,11 +320,11 @@ def _run(paths: List[str], overrides: Overrides, stdin_filename: Optional[str], 
 def report(
     paths: List[str] = typer.Argument(..., help="Files or directories of stories."),
     output: Path = typer.Option(Path("newslint-report.html"), "--output", "-o", help="The HTML file to write."),
-    dialect: Optional[str] = typer.Option(None, help="en-US, en-GB, en-CA or en-AU (default from config, else en-US)."),
-    select: Optional[List[str]] = typer.Option(None, help="Only these rules or families (comma-separated)."),
-    ignore: Optional[List[str]] = typer.Option(None, help="Skip these rules or families (comma-separated)."),
-    config: Optional[Path] = typer.Option(None, "--config", help="Use this config file for every path."),
-    jobs: Optional[int] = typer.Option(None, "--jobs", "-j", help="Worker processes (default: by file count)."),
+    dialect: Optional[str] = DIALECT_OPTION,
+    select: Optional[List[str]] = SELECT_OPTION,
+    ignore: Optional[List[str]] = IGNORE_OPTION,
+    config: Optional[Path] = CONFIG_OPTION,
+    jobs: Optional[int] = JOBS_OPTION,
 ) -> None:
     """Write one self-contained HTML page of the findings, for editors."""
     if dialect is not None and dialect not in DIALECTS:

@@ -19,8 +19,18 @@ _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 _AUTOLINK = re.compile(r"<(?:[A-Za-z][A-Za-z0-9+.-]{1,31}:[^\s<>]*|[\w.+-]+@[\w-]+(?:\.[\w-]+)+)>")
 _HTML_TAG = re.compile(r"<(?:/?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?|!--.*?--|\?.*?\?|![A-Z][^>]*)>", re.S)
 _TEMPLATE = re.compile(r"\{\{.*?\}\}|\{%.*?%\}|\{#.*?#\}", re.S)
-# template expressions, URLs and e-mail addresses inside plain runs of text (HTML data)
-NOT_PROSE_IN_TEXT = re.compile(_TEMPLATE.pattern + "|" + _URL.pattern + "|" + _EMAIL.pattern, re.S | re.I)
+# file names and domains written in text ("astro.config.mjs", ".env", "login.gov"): a name, then
+# a dot and a common file extension or top-level domain, with no space anywhere
+_EXTENSIONS = ("js|mjs|cjs|ts|tsx|jsx|json|jsonc|md|mdx|markdown|yaml|yml|toml|html|htm|css|scss|sass|less|py|rb|"
+               "go|rs|java|php|sh|bash|zsh|ps1|txt|csv|tsv|pdf|png|jpe?g|gif|svg|webp|avif|ico|xml|lock|env|cfg|"
+               "ini|conf|log|zip|gz|tgz|tar|sql|vue|svelte|astro|map|wasm|docx?|xlsx?|pptx?|exe|dll|so|dmg|"
+               "com|org|net|gov|edu|io|dev")
+_FILENAME = re.compile(r"(?:[A-Za-z0-9_-]+(?:\.[A-Za-z0-9_-]+)*|(?<![\w.])\.[a-z][\w-]*)\.(?:" + _EXTENSIONS
+                       + r")(?!\w|\.\w)|(?<![\w.])\.(?:env|gitignore|npmrc|nvmrc|editorconfig|prettierrc|"
+                       r"eslintrc|babelrc|htaccess|dockerignore)(?!\w|\.\w)")
+# template expressions, URLs, e-mail addresses and file names inside plain runs of text (HTML data)
+NOT_PROSE_IN_TEXT = re.compile(_TEMPLATE.pattern + "|(?i:" + _URL.pattern + ")|" + _EMAIL.pattern + "|"
+                               + _FILENAME.pattern, re.S)
 _ASCII_PUNCT = set("!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~")
 
 
@@ -212,6 +222,13 @@ def scan_inline(b: ProseBuilder, source: str, ranges: list[tuple[int, int]],
             if m:
                 flush(i)
                 b.replace(html.unescape(m.group(0)), v.src(i), v.src(m.end()))
+                i = run = m.end()
+                continue
+        if (c.isalnum() or c == ".") and (i == 0 or not (t[i - 1].isalnum() or t[i - 1] in "._-")):
+            m = _FILENAME.match(t, i)
+            if m:
+                flush(i)
+                placeholder(i, m.end())
                 i = run = m.end()
                 continue
         if c in "hHfFwW" and (i == 0 or not t[i - 1].isalnum()):

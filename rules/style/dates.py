@@ -79,7 +79,7 @@ class Dates(Rule):
             if date_style == "ap":
                 yield from self._ap_date(doc, m)
             elif date_style == "british":
-                fixed = f"{day} {MONTHS[month - 1]}" + (f" {m.group(4)}" if m.group(4) else "")
+                fixed = _british(day, month, m.group(4))
                 yield self.report(doc, s, e, f"Day first, no ordinal: '{fixed}'", [fixed], fix=fixed, safe=False)
         for s, e, m in matches(_DMY, doc, blocks, quotes_too=True):
             month = _month_number(m.group(3))
@@ -88,7 +88,7 @@ class Dates(Rule):
             if doc.in_quote(s, e) or not 1 <= day <= 31:
                 continue
             if date_style == "british" and (m.group(2) or m.group(3) not in MONTHS or " of " in m.group(0)):
-                fixed = f"{day} {MONTHS[month - 1]}" + (f" {m.group(4)}" if m.group(4) else "")
+                fixed = _british(day, month, m.group(4))
                 yield self.report(doc, s, e, f"House style: '{fixed}'", [fixed], fix=fixed)
         if time_style in ("ap", "british"):
             for s, e, m in matches(_TIME, doc, body_blocks(self, doc, ("table",))):
@@ -125,6 +125,10 @@ class Dates(Rule):
             ws = s - len(before) + m.start(1)
             yield self.report(doc, ws, ws + len(m.group(1)), f"{MONTHS[month - 1]} {day}, {year} was a {actual}, "
                               f"not a {m.group(1)}", [actual], severity=Severity.ERROR, category=Category.CONSISTENCY)
+
+
+def _british(day: int, month: int, year: str | None) -> str:
+    return f"{day} {MONTHS[month - 1]}" + (f" {year}" if year else "")
 
 
 def _story_year(doc: Document) -> int | None:

@@ -346,3 +346,51 @@ def test_headline():
 def test_headline_subheads_are_left_alone():
     text = "# Council approves budget\n\nBody text.\n\n## One team, one dream.\n\nMore text.\n"
     assert found(text, "style/headline", fmt="markdown") == []
+
+
+# --- consistency/names -------------------------------------------------------------------------
+
+NAMES_FLAG = [
+    ("Smith said the plan was late. John Smith is the mayor.", "Smith"),
+    ("Garcia spoke first. Later, Maria Garcia left.", "Garcia"),
+    ("John Smith spoke. Smith sat down. John Smith then left.", "John Smith"),
+    ("Maria Garcia won. Garcia smiled. Critics said Maria Garcia cheated.", "Maria Garcia"),
+    ("The award went to Peter Novak. Novak wept. Peter Novak thanked his team.", "Peter Novak"),
+    ("Kowalski was late. Anna Kowalski said the bus broke down.", "Kowalski"),
+    ("The vote was called by president Joe Biden on Monday.", "president"),
+    ("It was signed by governor Gavin Newsom.", "governor"),
+    ("The bill came from senator Susan Collins.", "senator"),
+    ("The speech by mayor Karen Bass was short.", "mayor"),
+    ("The President said the talks would resume.", "President"),
+    ("Aides to the Governor, said nothing.", "Governor"),
+    ("The Mayor has resigned.", "Mayor"),
+    ("Hernandez won. Luis Hernandez won again. Luis Hernandez wept.", "Hernandez"),
+    ("The letter from prime minister Keir Starmer arrived.", "prime minister"),
+]
+NAMES_CLEAN = [
+    "John Smith is the mayor. Smith said the plan was late.",
+    "Maria Garcia spoke first. Later, Garcia left.",
+    "President Joe Biden signed the bill. The president said it would help.",
+    "The president said the talks would resume.",
+    "Gov. Gavin Newsom signed it. Newsom said little.",
+    "The mayor has resigned.",
+    "John Smith and Mary Jones met. Smith and Jones agreed.",
+    "“John Smith is a liar,” said Mary Jones. Jones left.",
+    "The Smith Center opened on Monday.",
+    "Peter Novak won the award. Novak thanked his team.",
+    "The king spoke to the nation.",
+    "Anna Kowalski said the bus broke down. Kowalski was late.",
+    "The council met in March.",
+    "Senator Susan Collins voted no.",
+    "The Washington Post reported it first.",
+    "The shop John Lewis opened. Later John Lewis closed.",
+    "Prince Harry spoke. Harry left.",
+]
+
+
+def test_names():
+    check_group("consistency/names", NAMES_FLAG, NAMES_CLEAN)
+
+
+def test_names_titles_are_left_alone_in_british_style():
+    assert found("The Prime Minister said the talks would resume.\n", "consistency/names", "en-GB") == []
