@@ -12,6 +12,7 @@ import hashlib
 import os
 import pickle
 import tempfile
+from functools import lru_cache
 from pathlib import Path
 
 _FORMAT = 1
@@ -20,12 +21,27 @@ DEFAULT_DIR = ".newslint_cache"
 
 def engine_key(engine, version: str) -> str:
     """What, besides the file, decides a file's findings under this engine."""
-    parts = [f"format={_FORMAT}", f"newslint={version}", repr(engine.config), repr(engine.markup)]
+    parts = [f"format={_FORMAT}", f"newslint={version}", _code_stamp(), repr(engine.config), repr(engine.markup)]
     for rule in engine.rules:
         mod = type(rule).__module__.split(".")[0]
         parts.append(f"{rule.id}={type(rule).__module__}.{type(rule).__qualname__}@{_dist_version(mod)}")
     parts.append(",".join(sorted(engine.rules[0].settings.dictionary)) if engine.rules else "")
     return hashlib.sha256("\n".join(parts).encode("utf-8", "surrogatepass")).hexdigest()
+
+
+@lru_cache(maxsize=1)
+def _code_stamp() -> str:
+    """newslint's own files (code and data) by size and modification time: an edited install
+    (pip install -e, a checkout) invalidates the cache as a new version does."""
+    root = Path(__file__).resolve().parent
+    rules = root.parent / "rules" if (root.parent / "rules").is_dir() else root / "rules"
+    stamp = []
+    for base in (root, rules):
+        for p in sorted(base.rglob("*")):
+            if p.is_file() and p.suffix in (".py", ".toml", ".txt", ".gz", ".npz", ".json", ".bin", ".msgpack"):
+                st = p.stat()
+                stamp.append(f"{p.relative_to(base)}:{st.st_size}:{st.st_mtime_ns}")
+    return hashlib.sha256("\n".join(stamp).encode()).hexdigest()
 
 
 def _dist_version(module: str) -> str:
