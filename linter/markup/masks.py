@@ -80,10 +80,6 @@ class Masks:
         if pos < end:
             yield pos, end, None
 
-    def covers(self, offset: int) -> bool:
-        i = bisect_right(self._starts, offset) - 1
-        return i >= 0 and self.spans[i].start <= offset < self.spans[i].end
-
     def apply(self, source: str) -> str:
         """The source with every span turned into placeholder characters, keeping its length
         and line breaks. A line of nothing but a shortcode is then a line of text without a

@@ -92,7 +92,7 @@ class Dates(Rule):
                 yield self.report(doc, s, e, f"House style: '{fixed}'", [fixed], fix=fixed)
         if time_style in ("ap", "british"):
             for s, e, m in matches(_TIME, doc, body_blocks(self, doc, ("table",))):
-                clock, space, mark = m.groups()
+                clock, _, mark = m.groups()
                 half = "a" if mark.lower().startswith("a") else "p"
                 if time_style == "ap":
                     want = f"{clock.replace('.', ':')} {half}.m."
