@@ -202,3 +202,13 @@ def test_markdown_extensions():
                                       at(src, "wrld", 1), at(src, "teh", 3)]
     doc = parse("story.md", src)
     assert "NOTE" not in doc.prose and "[x]" not in doc.prose and "Alert body." in doc.prose
+
+
+def test_story_and_paragraph_findings_anchor_on_the_first_word_of_prose():
+    sentence = ("The regulatory framework necessitates comprehensive institutional restructuring, "
+                "notwithstanding considerable administrative complications. ")
+    src = '{{< figure src="x.jpg" caption="A photo" >}}\n<span>{{ page.kicker }}</span> ' + sentence * 12 + "\n"
+    ctx = RunContext(Overrides(select=["readability/grade", "readability/long-paragraph"]))
+    diags = lint_source_text(src, "story.md", context=ctx).diagnostics
+    assert {d.rule for d in diags} == {"readability/grade", "readability/long-paragraph"}
+    assert all(src[d.start:d.start + 3] == "The" and d.line == 2 for d in diags)

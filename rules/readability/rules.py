@@ -1,6 +1,7 @@
 """Readability rules: story grade, long sentences, long paragraphs, passive voice."""
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass
 from typing import Any, Iterable
 
@@ -69,6 +70,18 @@ class GradeOptions:
     min_words: int = 100
 
 
+def first_word(doc: Document, start: int, end: int) -> tuple[int, int]:
+    """The first word of prose in [start, end): a story- or paragraph-level finding is
+    anchored there, never on a shortcode, tag or placeholder that opens the text."""
+    starts = doc.memo("word-starts", lambda: [w.start for w in doc.words])
+    for w in doc.words[bisect_left(starts, start):]:
+        if w.start >= end:
+            break
+        if w.text[0].isalnum():
+            return w.start, w.end
+    return start, min(start + 1, end)
+
+
 class StoryGrade(Rule):
     """What it does: computes the story's readability (Flesch reading ease, Flesch-Kincaid
     grade, Gunning fog, SMOG, Dale-Chall, textstat's formulas, offline) over body sentences, puts
@@ -96,11 +109,8 @@ class StoryGrade(Rule):
         grade = block.get("grade")
         if grade is None or block["words"] < self.options.min_words or grade <= self.options.max_grade:
             return
-        sents = body_sentences(doc)
-        # anchored on the story's first word of prose, never on markup that opens it
-        first = sents[0]
-        word = next((w for w in doc.words if first.start <= w.start < first.end and w.text[0].isalpha()), None)
-        start, end = (word.start, word.end) if word else (first.start, first.start + 1)
+        first = body_sentences(doc)[0]
+        start, end = first_word(doc, first.start, first.end)
         yield self.report(doc, start, end,
                           f"Reading grade {grade} is above the target of {self.options.max_grade:g} "
                           f"(average sentence {block['average_sentence_length']} words); shorten sentences "
@@ -130,7 +140,7 @@ class LongSentence(Rule):
         for s in body_sentences(doc):
             n = _count_words(s.text)
             if n > self.options.max_words:
-                yield self.report(doc, s.start, s.end,
+                yield self.report(doc, first_word(doc, s.start, s.end)[0], s.end,
                                   f"Sentence of {n} words (limit {self.options.max_words}); consider splitting it")
 
 
@@ -165,7 +175,7 @@ class LongParagraph(Rule):
             words = _count_words(doc.prose[block.start:block.end])
             if words > self.options.max_words or len(sents) > self.options.max_sentences:
                 end = sents[0].end if sents else block.end
-                yield self.report(doc, block.start, end,
+                yield self.report(doc, first_word(doc, block.start, end)[0], end,
                                   f"Paragraph of {words} words in {len(sents)} sentences (limits "
                                   f"{self.options.max_words} words, {self.options.max_sentences} sentences)")
 
