@@ -41,3 +41,17 @@ def recall_at(scores: np.ndarray, y: np.ndarray, words: int, total: int, rate: f
     k = int(rate * words / 1000)
     thr = neg[k] if k < len(neg) else 0.0
     return float(((scores > thr) & (y == 1)).sum() / max(total, 1)), float(thr)
+
+
+def write_model(out, header: str, beta: np.ndarray, features, warning: tuple[float, str], info: tuple[float, str],
+                dry_run: bool = False) -> None:
+    """A rule's model file: `header` (comment lines saying how it was fitted), the intercept,
+    one weight per feature and the two thresholds, each with its comment."""
+    weights = "\n".join(f"{k} = {b:.4f}" for k, b in zip(features, beta[1:]))
+    text = (f"{header.rstrip()}\n\nintercept = {beta[0]:.4f}\n\n[weights]\n{weights}\n\n[thresholds]\n"
+            f"{warning[1].rstrip()}\nwarning = {warning[0]:.4f}\n{info[1].rstrip()}\ninfo = {info[0]:.4f}\n")
+    if dry_run:
+        print(text)
+    else:
+        out.write_text(text, encoding="utf-8")
+        print(f"wrote {out}")

@@ -22,7 +22,7 @@ import zlib
 from pathlib import Path
 
 import numpy as np
-from logistic import fit, predict, recall_at
+from logistic import fit, predict, recall_at, write_model
 
 from newslint.markup import parse
 from newslint.rules.word_choice.real_word import FEATURES, RealWord, candidates
@@ -113,31 +113,18 @@ def main() -> None:
             r = float(((scores[m] > thr) & (y[m] == 1)).sum() / t2)
             fa = float(((scores[m] > thr) & (y[m] == 0)).sum() * 1000 / w2)
             print(f"  {name} at {label} ({thr:.3f}): recall {r:.3f}, false alarms {fa:.2f} per 1k words")
-    weights = "\n".join(f"{k} = {b:.4f}" for k, b in zip(FEATURES, beta[1:]))
-    text = f"""# Weights of word-choice/real-word (rules/word_choice/real_word.py).
+    header = f"""# Weights of word-choice/real-word (rules/word_choice/real_word.py).
 # Written by benchmarks/train_real_word.py on {datetime.date.today()}: a logistic regression over the
 # rule's features, fitted on the candidates of ../shared/eval/dev-rw (slips injected into news
 # articles) and wiki-rw (natural slips from Wikipedia's revision history), clean copy as negatives.
 # Source of the data: the benchmarks' gold spans; no article text is stored here.
 # Cross-validated recall (folds grouped by article) at false alarms per 1,000 words:
-# {summary}
-
-intercept = {beta[0]:.4f}
-
-[weights]
-{weights}
-
-[thresholds]
-# a warning from this score: at most {args.warning_rate} false alarms per 1,000 words of clean news copy
-warning = {warn_thr:.4f}
-# an info note from this score: at most {args.info_rate} per 1,000 words in all
-info = {info_thr:.4f}
-"""
-    if args.dry_run:
-        print(text)
-    else:
-        OUT.write_text(text, encoding="utf-8")
-        print(f"wrote {OUT}")
+# {summary}"""
+    write_model(OUT, header, beta, FEATURES,
+                (warn_thr, f"# a warning from this score: at most {args.warning_rate} false alarms per 1,000 words "
+                           "of clean news copy"),
+                (info_thr, f"# an info note from this score: at most {args.info_rate} per 1,000 words in all"),
+                args.dry_run)
 
 
 if __name__ == "__main__":

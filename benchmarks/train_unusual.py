@@ -25,7 +25,7 @@ import numpy as np
 
 ROOT = Path(__file__).resolve().parent.parent
 
-from logistic import fit, predict, recall_at  # noqa: E402
+from logistic import fit, predict, recall_at, write_model  # noqa: E402
 
 from newslint.markup import parse  # noqa: E402
 from newslint.rules.word_choice.unusual import FEATURES, UnusualWord, candidates  # noqa: E402
@@ -98,33 +98,19 @@ def main() -> None:
         print(f"  at {rate} false alarms per 1k words: threshold {t:.3f}, recall {r:.3f}")
     print(f"fitted: warning >= {warn_thr:.3f} (recall {warn_recall:.3f}), info >= {info_thr:.3f} "
           f"(recall {info_recall:.3f})")
-    weights = "\n".join(f"{k} = {b:.4f}" for k, b in zip(FEATURES, beta[1:]))
-    text = f"""# Weights of word-choice/unusual-word (rules/word_choice/unusual.py).
+    header = f"""# Weights of word-choice/unusual-word (rules/word_choice/unusual.py).
 # Written by benchmarks/train_unusual.py on {datetime.date.today()}: a logistic regression over the
 # rule's seven features, fitted on the candidates of ../shared/eval/dev and dev-md (news articles
 # and 18F blog posts with injected errors; {total} out-of-place words, {words} words of clean copy).
 # Source of the data: the dev benchmark's gold spans; no article text is stored here.
 # Cross-validated recall (folds grouped by injected word and by article) at false alarms per
-# 1,000 words: {cv_summary}.
-
-intercept = {beta[0]:.4f}
-
-[weights]
-{weights}
-
-[thresholds]
-# score from which a finding is a warning: at most {args.warning_rate} false alarms per 1,000 words
-# on each dev set, recall {warn_recall:.3f} over both
-warning = {warn_thr:.4f}
-# score from which a finding is an info note: at most {args.info_rate} false alarms per 1,000 words
-# in all on each dev set, recall {info_recall:.3f} over both
-info = {info_thr:.4f}
-"""
-    if args.dry_run:
-        print(text)
-    else:
-        OUT.write_text(text, encoding="utf-8")
-        print(f"wrote {OUT}")
+# 1,000 words: {cv_summary}."""
+    write_model(OUT, header, beta, FEATURES,
+                (warn_thr, f"# score from which a finding is a warning: at most {args.warning_rate} false alarms "
+                           f"per 1,000 words\n# on each dev set, recall {warn_recall:.3f} over both"),
+                (info_thr, f"# score from which a finding is an info note: at most {args.info_rate} false alarms "
+                           f"per 1,000 words\n# in all on each dev set, recall {info_recall:.3f} over both"),
+                args.dry_run)
 
 
 if __name__ == "__main__":

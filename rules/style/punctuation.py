@@ -72,10 +72,11 @@ class DoubledPunctuation(Rule):
 
 
 class Unbalanced(Rule):
-    """What it does: reports an opening quotation mark or bracket with no closing one in its
-    paragraph, and a closing one with no opening one. A quotation that runs on into the next
-    paragraph, which opens with a quotation mark again, is the news convention and is left
-    alone.
+    """What it does: reports a closing quotation mark or bracket with no opening one and an
+    unclosed bracket (warnings), and an opening quotation mark with no closing one in its
+    paragraph (info: copy that runs a quotation on without reopening it is common). A
+    quotation that runs on into the next paragraph, which opens with a quotation mark again,
+    is the news convention and is left alone.
 
     Why: a lost closing mark leaves the reader unsure where the quotation ends.
     """
@@ -135,7 +136,9 @@ class Unbalanced(Rule):
                 yield self.report(doc, b.start + o, b.start + o + 1, "Bracket '(' is never closed")
 
     def _open(self, doc: Document, at: int, mark: str) -> Diagnostic:
-        return self.report(doc, at, at + 1, f"Quotation mark '{mark}' is never closed in its paragraph")
+        # a note, not a warning: a quotation may run on into a paragraph that does not reopen it
+        return self.report(doc, at, at + 1, f"Quotation mark '{mark}' is never closed in its paragraph",
+                           severity=Severity.INFO)
 
 
 class MixedQuotes(Rule):
