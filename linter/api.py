@@ -24,6 +24,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from . import datacache  # word tables and derived data built once per install
 from .compat import tomllib
 from .diagnostic import Applicability, Category, Diagnostic, Edit, Fix, Severity
 from .document import SCOPES, Block, Document, Sentence, Span, Word, split_sentences
@@ -54,6 +55,7 @@ def documents(paths: list[str]):
 __all__ = [
     "Applicability", "Block", "Category", "Diagnostic", "Document", "Edit", "Fix", "NoOptions", "OptionError",
     "PhraseEntry", "PhrasePack", "PhraseRule", "Rule", "RunSettings", "SCOPES", "SUPPORTED_EXTENSIONS", "Sentence",
-    "Severity", "Span", "Word", "apply_fixes", "assert_fixed", "compile_user_pattern", "documents", "lint_with",
+    "Severity", "Span", "Word", "apply_fixes", "assert_fixed", "compile_user_pattern", "datacache", "documents",
+    "lint_with",
     "load_pack", "match_case", "parse", "split_sentences", "tomllib",
 ]

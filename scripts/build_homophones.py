@@ -25,9 +25,9 @@ MIN_ZIPF = 2.0
 
 
 def main() -> None:
-    from newslint.rules.spelling.lexicon import wordfreq_zipf
+    from newslint.rules.spelling.lexicon import lexicon
 
-    zipf = wordfreq_zipf("en")
+    zipf = dict(lexicon().zipf_items())
     source = os.path.join(pocketsphinx.get_model_path(), "en-us", "cmudict-en-us.dict")
     by_sound: dict[str, set[str]] = defaultdict(set)
     with open(source, encoding="utf-8") as fh:

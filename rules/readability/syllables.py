@@ -1,32 +1,31 @@
 """Syllables per word: the CMU Pronouncing Dictionary as pocketsphinx ships it (BSD),
 compiled by ``scripts/build_syllables.py`` into ``rules/data/syllables.txt.gz`` (126,052
-words, loads in about 60 ms); words it lacks are counted by pyphen's hyphenation points
+words, compiled once into the data cache); words it lacks are counted by pyphen's hyphenation points
 plus one, as textstat does.
 """
 from __future__ import annotations
 
 import gzip
-import threading
 from functools import lru_cache
 from importlib import resources
 
-_LOCK = threading.Lock()
-_TABLE: dict[str, int] | None = None
+
+def _build() -> dict[str, int]:
+    out: dict[str, int] = {}
+    raw = resources.files("newslint.rules").joinpath("data/syllables.txt.gz").read_bytes()
+    for line in gzip.decompress(raw).decode("utf-8").splitlines():
+        if line and not line.startswith("#"):
+            n, _, words = line.partition("\t")
+            out.update(dict.fromkeys(words.split(), int(n)))
+    return out
 
 
-def table() -> dict[str, int]:
-    global _TABLE
-    if _TABLE is None:
-        with _LOCK:
-            if _TABLE is None:
-                out: dict[str, int] = {}
-                raw = resources.files("newslint.rules").joinpath("data/syllables.txt.gz").read_bytes()
-                for line in gzip.decompress(raw).decode("utf-8").splitlines():
-                    if line and not line.startswith("#"):
-                        n, _, words = line.partition("\t")
-                        out.update(dict.fromkeys(words.split(), int(n)))
-                _TABLE = out
-    return _TABLE
+@lru_cache(maxsize=1)
+def table():
+    """word -> syllables (a ``datacache.WordTable``)."""
+    from newslint.api import datacache
+
+    return datacache.word_table("syllables", [str(resources.files("newslint.rules").joinpath("data/syllables.txt.gz"))], _build)
 
 
 @lru_cache(maxsize=1)

@@ -1,4 +1,5 @@
-"""The English lexicon behind the spelling rules, loaded once per process.
+"""The English lexicon behind the spelling rules: compiled on the first run into the data
+cache (``newslint.datacache``), then mapped from disk.
 
 Two sources, both shipped by packages (no network):
 - pyspellchecker's English word list (``D``): curated, free of common misspellings, but
@@ -54,49 +55,93 @@ def damerau(a: str, b: str, limit: int = 3) -> int:
     return prev[len(b)]
 
 
-def wordfreq_zipf(lang: str = "en") -> dict[str, float]:
-    """wordfreq's "best" (large) word list as word -> Zipf frequency, read from the file
-    wordfreq ships (its documented cBpack format: gzipped msgpack, a header, then one list of
-    words per centibel, Zipf = 9 - index / 100) without importing wordfreq, whose import
-    costs half a second (langcodes compiles its tables). ``tests/rules/test_spelling.py``
-    checks the numbers against ``wordfreq.zipf_frequency``."""
+def _package_file(package: str, *parts: str) -> Path:
+    """A data file a package ships, found without importing the package."""
     import importlib.util
 
+    spec = importlib.util.find_spec(package)
+    if spec is None or not spec.submodule_search_locations:  # pragma: no cover - a required dependency
+        raise ImportError(f"{package} is not installed")
+    return Path(next(iter(spec.submodule_search_locations)), *parts)
+
+
+def _wordfreq_file(lang: str = "en") -> Path:
+    return _package_file("wordfreq", "data", f"large_{lang}.msgpack.gz")
+
+
+def _spellchecker_file(lang: str = "en") -> Path:
+    return _package_file("spellchecker", "resources", f"{lang}.json.gz")
+
+
+def wordfreq_buckets(lang: str = "en") -> list[list[str]]:
+    """wordfreq's "best" (large) word list as one list of words per centibel below Zipf 9,
+    read from the file wordfreq ships (its documented cBpack format: gzipped msgpack, a
+    header, then the lists; Zipf = 9 - index / 100) without importing wordfreq, whose import
+    costs half a second (langcodes compiles its tables). ``tests/rules/test_spelling.py``
+    checks the numbers against ``wordfreq.zipf_frequency``."""
     import msgpack
 
-    spec = importlib.util.find_spec("wordfreq")
-    if spec is None or not spec.submodule_search_locations:  # pragma: no cover - a required dependency
-        raise ImportError("wordfreq is not installed")
-    path = Path(next(iter(spec.submodule_search_locations))) / "data" / f"large_{lang}.msgpack.gz"
+    path = _wordfreq_file(lang)
     data = msgpack.unpackb(gzip.decompress(path.read_bytes()), raw=False)
     header = data[0]
     if not isinstance(header, dict) or header.get("format") != "cB" or header.get("version") != 1:
         raise ValueError(f"{path}: unexpected wordfreq header {header!r}")
-    out: dict[str, float] = {}
-    for index, bucket in enumerate(data[1:]):
-        if bucket:
-            out.update(dict.fromkeys(bucket, 9.0 - index / 100))
-    return out
+    return data[1:]
+
+
+def _zipf_of(cb: int) -> float:
+    return 9.0 - cb / 100
+
+
+# A lexicon entry: wordfreq's centibel index (NO_ZIPF when wordfreq lacks the word) shifted
+# left by one, and the low bit set when the curated list has the word.
+NO_ZIPF = 1023
+
+
+def _build_table() -> dict[str, int]:
+    import json
+
+    table: dict[str, int] = {}
+    for index, bucket in enumerate(wordfreq_buckets("en")):
+        if index >= NO_ZIPF:
+            raise ValueError("wordfreq list longer than the lexicon's encoding")
+        table.update(dict.fromkeys(bucket, index << 1))
+    # pyspellchecker's own reading of its list: the whole text lower-cased, then parsed
+    curated = json.loads(gzip.decompress(_spellchecker_file("en").read_bytes()).decode("utf-8").lower())
+    for word in curated:
+        table[word] = table.get(word, NO_ZIPF << 1) | 1
+    return table
+
+
+def _build_buckets() -> dict[tuple[str, int], str]:
+    """Curated words of Zipf 2.0 or more by (first letter, length), each bucket one string."""
+    idx: dict[tuple[str, int], list[str]] = {}
+    for w, v in lexicon()._table.items():
+        if v & 1 and v >> 1 != NO_ZIPF and _zipf_of(v >> 1) >= 2.0 and len(w) >= 3 and w.isalpha():
+            idx.setdefault((w[0], len(w)), []).append(w)
+    return {k: "\n".join(sorted(v)) for k, v in idx.items()}
 
 
 class Lexicon:
     def __init__(self) -> None:
-        from spellchecker import SpellChecker
+        from newslint.api import datacache
 
-        self.curated: dict[str, int] = SpellChecker(language="en", distance=1).word_frequency.dictionary
-        self._zipf: dict[str, float] = wordfreq_zipf("en")
-        self._buckets: dict[tuple[str, int], list[str]] | None = None
-        self._bucket_sets: dict[tuple[str, int], list[tuple[str, frozenset[str]]]] = {}
+        # what every table derived from the lexicon is built from (its data cache key)
+        self.sources = (_wordfreq_file("en"), _spellchecker_file("en"), Path(__file__))
+        self._table = datacache.word_table("lexicon", self.sources, _build_table)
+        self._buckets: dict[tuple[str, int], str] | None = None
 
     def zipf(self, word: str) -> float:
-        return self._zipf.get(word, 0.0)
+        v = self._table.get(word)
+        return 0.0 if v is None or v >> 1 == NO_ZIPF else _zipf_of(v >> 1)
 
     def zipf_items(self):
         """(word, Zipf frequency) for every word wordfreq knows."""
-        return self._zipf.items()
+        return ((w, _zipf_of(v >> 1)) for w, v in self._table.items() if v >> 1 != NO_ZIPF)
 
     def in_curated(self, word: str) -> bool:
-        return word in self.curated
+        v = self._table.get(word)
+        return v is not None and bool(v & 1)
 
     @lru_cache(maxsize=200_000)
     def best_neighbour(self, word: str, inflections: bool = False, same_first: bool = False) -> tuple[str, float]:
@@ -104,34 +149,26 @@ class Lexicon:
         that only adds or drops an ending ('olds'/'old') does not count; with `same_first`,
         only neighbours that keep the first letter count."""
         best, best_z = "", 0.0
+        get = self._table.get
         for cand in edits1(word):
-            if cand not in self.curated or len(cand) < 2 or (not inflections and _inflection(word, cand)):
+            v = get(cand)
+            if v is None or not v & 1 or len(cand) < 2 or (not inflections and _inflection(word, cand)):
                 continue
             if same_first and cand[0] != word[0]:
                 continue
-            z = self.zipf(cand)
+            z = 0.0 if v >> 1 == NO_ZIPF else _zipf_of(v >> 1)
             if z > best_z:
                 best, best_z = cand, z
         return best, best_z
 
-    def _bucket_index(self) -> dict[tuple[str, int], list[str]]:
-        """Curated words of Zipf 2.0 or more by (first letter, length)."""
+    def _bucket(self, key: tuple[str, int]) -> list[str]:
+        """The curated words of one (first letter, length), Zipf 2.0 or more."""
         if self._buckets is None:
-            idx: dict[tuple[str, int], list[str]] = {}
-            zipf = self._zipf
-            for w in self.curated:
-                if zipf.get(w, 0.0) < 2.0 or len(w) < 3 or not w.isalpha():
-                    continue
-                idx.setdefault((w[0], len(w)), []).append(w)
-            self._buckets = idx
-        return self._buckets
+            from newslint.api import datacache
 
-    def _bucket(self, key: tuple[str, int]) -> list[tuple[str, frozenset[str]]]:
-        """One bucket's words with their letter sets, built on first use."""
-        got = self._bucket_sets.get(key)
-        if got is None:
-            got = self._bucket_sets[key] = [(w, frozenset(w)) for w in self._bucket_index().get(key, ())]
-        return got
+            self._buckets = datacache.data("lexicon-buckets", self.sources, _build_buckets)
+        text = self._buckets.get(key, "")
+        return text.split("\n") if text else []
 
     @lru_cache(maxsize=50_000)
     def suggestions(self, word: str, limit: int = 5) -> tuple[str, ...]:
@@ -140,14 +177,15 @@ class Lexicon:
         w = word.lower()
         scored: dict[str, float] = {}
         for cand in edits1(w):
-            if cand in self.curated and len(cand) > 1:
+            if len(cand) > 1 and self.in_curated(cand):
                 scored[cand] = 10.0 - self.zipf(cand)  # distance 1
         if len(scored) < limit and len(w) >= 4:
             letters = frozenset(w)
             for n in range(len(w) - 2, len(w) + 3):
-                for cand, cand_letters in self._bucket((w[0], n)):
+                for cand in self._bucket((w[0], n)):
                     # each distinct letter one word lacks costs at least one edit: a cheap
                     # lower bound that spares most distance computations
+                    cand_letters = frozenset(cand)
                     if len(letters - cand_letters) > 2 or len(cand_letters - letters) > 2 or cand in scored:
                         continue
                     if damerau(w, cand, 2) <= 2:

@@ -9,22 +9,48 @@ from __future__ import annotations
 from functools import lru_cache
 from importlib import resources
 
+FIRST, SURNAME = 1, 2
+_FILES = {"dist.male.first": FIRST, "dist.female.first": FIRST, "dist.all.last": SURNAME}
 
-def _read(name: str) -> frozenset[str]:
-    text = resources.files("names").joinpath(name).read_text(encoding="ascii", errors="ignore")
-    return frozenset(line.split(None, 1)[0].lower() for line in text.splitlines() if line.strip())
+
+def _build() -> dict[str, int]:
+    table: dict[str, int] = {}
+    for name, flag in _FILES.items():
+        text = resources.files("names").joinpath(name).read_text(encoding="ascii", errors="ignore")
+        for line in text.splitlines():
+            if line.strip():
+                w = line.split(None, 1)[0].lower()
+                table[w] = table.get(w, 0) | flag
+    return table
+
+
+class NameList:
+    """The census names of one kind: ``"maria" in first_names()``."""
+
+    def __init__(self, table, flag: int) -> None:
+        self._table, self._flag = table, flag
+
+    def __contains__(self, word: str) -> bool:
+        return bool(self._table.get(word, 0) & self._flag)
 
 
 @lru_cache(maxsize=1)
-def first_names() -> frozenset[str]:
-    return _read("dist.male.first") | _read("dist.female.first")
+def _table():
+    from newslint.api import datacache
+
+    base = resources.files("names")
+    return datacache.word_table("census-names", [str(base.joinpath(n)) for n in _FILES], _build)
 
 
 @lru_cache(maxsize=1)
-def surnames() -> frozenset[str]:
-    return _read("dist.all.last")
+def first_names() -> NameList:
+    return NameList(_table(), FIRST)
+
+
+@lru_cache(maxsize=1)
+def surnames() -> NameList:
+    return NameList(_table(), SURNAME)
 
 
 def is_census_name(word: str) -> bool:
-    w = word.lower()
-    return w in first_names() or w in surnames()
+    return bool(_table().get(word.lower(), 0))

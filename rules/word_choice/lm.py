@@ -16,16 +16,20 @@ _LM = None
 LN_BASE = math.log(1.0001)
 
 
+def model_file() -> str:
+    import pocketsphinx
+
+    return os.path.join(pocketsphinx.get_model_path(), "en-us", "en-us.lm.bin")
+
+
 def model():
     global _LM
     if _LM is None:
         with _LOCK:
             if _LM is None:
-                import pocketsphinx
                 from pocketsphinx import NGramModel
 
-                path = os.path.join(pocketsphinx.get_model_path(), "en-us", "en-us.lm.bin")
-                _LM = NGramModel.readfile(path)
+                _LM = NGramModel.readfile(model_file())
     return _LM
 
 

@@ -66,12 +66,20 @@ def homophones() -> dict[str, tuple[str, ...]]:
 
 
 @lru_cache(maxsize=1)
-def candidate_words() -> frozenset[str]:
+def candidate_words():
     """Words a writer means often enough to slip from: Zipf 3.0 or more (wordfreq), in the
-    curated word list and in the language model's vocabulary (about 0.1 s, once)."""
+    curated word list and in the language model's vocabulary (a ``datacache.WordTable``,
+    built once)."""
+    from newslint.api import datacache
+
     lex, _ = _lexicon()
-    return frozenset(w for w, z in lex.zipf_items() if z >= CANDIDATE_ZIPF and w.isalpha()
-                     and lex.in_curated(w) and lm.in_vocab(w))
+    return datacache.word_table("real-word-candidates", (*lex.sources, lm.model_file()), _build_candidates)
+
+
+def _build_candidates() -> dict[str, int]:
+    lex, _ = _lexicon()
+    return {w: 1 for w, z in lex.zipf_items() if z >= CANDIDATE_ZIPF and w.isalpha()
+            and lex.in_curated(w) and lm.in_vocab(w)}
 
 
 @lru_cache(maxsize=200_000)
@@ -81,8 +89,8 @@ def alternatives(word: str) -> tuple[tuple[str, bool], ...]:
     _, edits1 = _lexicon()
     vocab = candidate_words()
     out = {h: True for h in homophones().get(word, ()) if h in vocab}
-    for cand in edits1(word) & vocab:
-        if cand != word and cand not in out and not _number_only(word, cand):
+    for cand in edits1(word):
+        if cand in vocab and cand != word and cand not in out and not _number_only(word, cand):
             out[cand] = False
     return tuple(sorted(out.items()))
 

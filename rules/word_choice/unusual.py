@@ -25,15 +25,16 @@ import math
 from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Iterable, Iterator
-
-import numpy as np
+from typing import TYPE_CHECKING, Iterable, Iterator
 
 from newslint.api import Category, Diagnostic, Document, Rule, Sentence, Severity, Word, match_case
 
-from . import lm, masked_lm, vectors
+from . import lm, masked_lm
 from .context import sentence_tokens
 from .scored import LogisticScore
+
+if TYPE_CHECKING:
+    import numpy as np
 
 
 # Determiners of English grammar (articles, demonstratives, possessives, quantifiers):
@@ -88,6 +89,10 @@ def _judged(token: str) -> bool:
 def candidates(doc: Document, skip_scopes: frozenset[str] = frozenset()) -> Iterator[Candidate]:
     """Every judged word with its features; also used by the training script, so that
     training and linting compute the very same numbers."""
+    import numpy as np
+
+    from . import vectors
+
     vec = vectors.load()
     story = [w.norm for w in doc.words if w.text.islower() and _judged(w.norm)]
     counts: dict[str, int] = {}
@@ -135,10 +140,9 @@ def candidates(doc: Document, skip_scopes: frozenset[str] = frozenset()) -> Iter
 
 @lru_cache(maxsize=1)
 def _alternatives() -> tuple[str, ...]:
-    vec = vectors.load()
-    out = [w for w in sorted(vec.index, key=vec.index.__getitem__)[:2500]
-           if _judged(w) and lm.in_vocab(w)]
-    return tuple(out)
+    from . import vectors
+
+    return tuple(w for w in vectors.words_by_frequency(2500) if _judged(w) and lm.in_vocab(w))
 
 
 def suggestion(c: Candidate, margin: float) -> str | None:
@@ -146,6 +150,10 @@ def suggestion(c: Candidate, margin: float) -> str | None:
     than the word written, if there is one. The frequent words are ranked by the two
     trigrams that end at the slot and at the next word; the best 40 are scored by all
     three trigrams that contain the slot."""
+    import numpy as np
+
+    from . import vectors
+
     toks, i = c.tokens, c.index
     prev, prev2 = toks[i - 1], toks[i - 2]
     quick = sorted(((lm.logp(alt, prev, prev2) + lm.logp(c.next_token, alt, prev), alt)

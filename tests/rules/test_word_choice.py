@@ -141,7 +141,7 @@ def test_word_vectors_know_related_words():
     from newslint.rules.word_choice import vectors
 
     v = vectors.load()
-    assert len(v.index) == 40_000
+    assert len(v) == len(v.index) == 40_000
     assert v.similarity("storm", "rain") > v.similarity("storm", "tax") + 0.2
     assert v.similarity("budget", "deficit") > v.similarity("budget", "pajama") + 0.2
 

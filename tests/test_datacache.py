@@ -1,0 +1,126 @@
+"""The data cache: word tables built once per install and mapped from disk (linter/datacache.py)."""
+from __future__ import annotations
+
+import os
+
+import numpy as np
+import pytest
+
+from newslint import datacache
+
+
+@pytest.fixture
+def cache(tmp_path, monkeypatch):
+    directory = tmp_path / "cache"
+    monkeypatch.setenv("NEWSLINT_DATA_CACHE", str(directory))
+    return directory
+
+
+@pytest.fixture
+def source(tmp_path):
+    path = tmp_path / "words.txt"
+    path.write_text("alpha 1\nbeta 2\ngamma 700\n", encoding="utf-8")
+    return path
+
+
+def _builder(path, calls):
+    def build():
+        calls.append(1)
+        return {w: int(n) for w, n in (line.split() for line in path.read_text(encoding="utf-8").splitlines())}
+    return build
+
+
+def test_a_table_is_built_once_then_mapped_from_the_cache(cache, source):
+    calls: list[int] = []
+    first = datacache.word_table("test-words", [source], _builder(source, calls))
+    second = datacache.word_table("test-words", [source], _builder(source, calls))
+    assert calls == [1]
+    for table in (first, second):
+        assert table.get("gamma") == 700 and table.get("beta") == 2 and table.get("delta") is None
+        assert "alpha" in table and "alp" not in table and len(table) == 3
+        assert dict(table.items()) == {"alpha": 1, "beta": 2, "gamma": 700}
+    assert second._trie is not None  # mapped, not a dict
+    assert sorted(p.suffix for p in cache.iterdir()) == [".trie", ".u16"]
+
+
+def test_an_edited_source_builds_again_and_drops_the_old_entry(cache, source):
+    calls: list[int] = []
+    datacache.word_table("test-words", [source], _builder(source, calls))
+    source.write_text("alpha 1\nbeta 3\n", encoding="utf-8")
+    os.utime(source, ns=(1, 1))  # another modification time, whatever the clock says
+    table = datacache.word_table("test-words", [source], _builder(source, calls))
+    assert calls == [1, 1]
+    assert table.get("beta") == 3 and table.get("gamma") is None
+    assert len(list(cache.glob("test-words-*.trie"))) == 1
+
+
+def test_a_damaged_entry_is_a_miss_and_is_rebuilt(cache, source):
+    calls: list[int] = []
+    datacache.word_table("test-words", [source], _builder(source, calls))
+    (trie,) = cache.glob("*.trie")
+    trie.write_bytes(b"not a trie")
+    table = datacache.word_table("test-words", [source], _builder(source, calls))
+    assert calls == [1, 1] and table.get("gamma") == 700
+    (values,) = cache.glob("*.u16")
+    values.write_bytes(b"\0\0")  # fewer values than keys
+    table = datacache.word_table("test-words", [source], _builder(source, calls))
+    assert calls == [1, 1, 1] and table.get("gamma") == 700
+
+
+def test_a_directory_that_cannot_be_written_means_a_table_in_memory(tmp_path, monkeypatch, source):
+    blocker = tmp_path / "a-file"
+    blocker.write_text("", encoding="utf-8")
+    monkeypatch.setenv("NEWSLINT_DATA_CACHE", str(blocker / "cache"))  # below a file: mkdir fails
+    calls: list[int] = []
+    table = datacache.word_table("test-words", [source], _builder(source, calls))
+    assert table.get("gamma") == 700 and table._dict is not None
+    assert datacache.data("test-data", [source], lambda: {"a": (1, 2)}) == {"a": (1, 2)}
+
+
+def test_the_cache_can_be_turned_off(tmp_path, monkeypatch, source):
+    monkeypatch.setenv("NEWSLINT_DATA_CACHE", "off")
+    assert datacache.cache_dir() is None
+    calls: list[int] = []
+    datacache.word_table("test-words", [source], _builder(source, calls))
+    datacache.word_table("test-words", [source], _builder(source, calls))
+    assert calls == [1, 1]
+
+
+def test_default_directory_follows_xdg(monkeypatch, tmp_path):
+    monkeypatch.delenv("NEWSLINT_DATA_CACHE", raising=False)
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    assert datacache.cache_dir() == tmp_path / "newslint"
+
+
+def test_values_and_arrays_round_trip(cache, source):
+    calls: list[int] = []
+
+    def build_value():
+        calls.append(1)
+        return {("a", 3): "abc\nabd", "n": [1, 2.5, frozenset({"x"})]}
+
+    assert datacache.data("test-data", [source], build_value) == datacache.data("test-data", [source], build_value)
+    assert calls == [1]
+    m = np.arange(12, dtype=np.int8).reshape(3, 4)
+    first = datacache.matrix("test-matrix", [source], lambda: m)
+    second = datacache.matrix("test-matrix", [source], lambda: pytest.fail("built twice"))
+    assert isinstance(second, np.memmap) and np.array_equal(first, m) and np.array_equal(second, m)
+
+
+def test_the_lexicon_from_the_cache_is_the_lexicon_built_in_memory(tmp_path, monkeypatch):
+    """The mapped tables answer exactly as the dicts they were compiled from."""
+    from newslint.rules.spelling.lexicon import Lexicon
+
+    monkeypatch.setenv("NEWSLINT_DATA_CACHE", "0")
+    direct = Lexicon()
+    monkeypatch.setenv("NEWSLINT_DATA_CACHE", str(tmp_path / "c"))
+    Lexicon()  # builds the entry
+    mapped = Lexicon()
+    assert mapped._table._trie is not None and direct._table._dict is not None
+    words = [w for i, (w, _) in enumerate(direct._table.items()) if i % 1009 == 0]
+    words += ["the", "recieve", "aggravating", "colour", "zzqx", "", "naïve"]
+    for w in words:
+        assert mapped.zipf(w) == direct.zipf(w) and mapped.in_curated(w) == direct.in_curated(w), w
+    for w in ("aggravanding", "goverment", "teh", "recieve"):
+        assert mapped.suggestions(w) == direct.suggestions(w)
+        assert mapped.best_neighbour(w) == direct.best_neighbour(w)
