@@ -83,6 +83,13 @@ class Rule:
         (Harper's Rust linter) overlaps the loading of the others; a rule that does not
         override it loads lazily in ``check``."""
 
+    def prepare(self, doc: Document) -> bool:
+        """Start work on `doc` that runs outside the GIL (a native checker, a request to a
+        server) and return True. The engine calls every rule's ``prepare`` first, then the
+        checks of the rules that started nothing, then the others, so that the work overlaps
+        the other rules' checks; ``check`` collects it. Most rules do not override it."""
+        return False
+
     def file_stats(self, doc: Document) -> dict[str, Any] | None:
         """Optional per-file numbers for the report (``files[]`` in JSON)."""
         return None

@@ -2,12 +2,10 @@
 from __future__ import annotations
 
 import dataclasses
-import multiprocessing
 import os
 import stat
 import sys
 import traceback
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable, Iterable, Sequence
@@ -66,7 +64,14 @@ def run_rules(doc: Document, engine: Engine, debug: bool = False) -> tuple[list[
     failed: set[str] = set()
     for section in doc.sections(SECTION_CHARS):
         stats["words"] += section.word_count
+        busy: set[str] = set()
         for rule in ran:
+            try:
+                if rule.prepare(section):
+                    busy.add(rule.id)
+            except Exception:  # noqa: BLE001 - its check runs the work itself, and reports
+                pass
+        for rule in sorted(ran, key=lambda r: r.id in busy):  # stable: rule-id order otherwise
             if rule.id in failed:
                 continue
             try:
@@ -224,6 +229,9 @@ def lint_paths(paths: Sequence[str], overrides: Overrides | None = None, jobs: i
     jobs = default_jobs(len(files)) if jobs is None else max(1, jobs)
     if jobs > 1 and len(files) > 1:
         ctx.wait_warm()  # never fork while a thread holds a lock; workers inherit what it loaded
+        import multiprocessing
+        from concurrent.futures import ProcessPoolExecutor
+
         mp = multiprocessing.get_context("fork" if sys.platform.startswith("linux") else "spawn")
         with ProcessPoolExecutor(max_workers=jobs, mp_context=mp, initializer=_init_worker,
                                  initargs=(ctx.overrides,)) as pool:

@@ -7,7 +7,7 @@ one notice says so.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Iterable, Literal, Mapping
+from typing import Any, Iterable, Literal, Mapping
 
 from newslint.api import Block, Category, Diagnostic, Document, Rule, Severity
 
@@ -92,6 +92,11 @@ class HarperGrammar(Rule):
     config_section = ("grammar", GrammarSection)
     precedence = -1  # an external checker: newslint's own rule keeps a shared span
 
+    def __init__(self, options: Any = None, settings: Any = None) -> None:
+        super().__init__(options, settings)
+        # id(document) -> (document, its runs being linted): see prepare()
+        self._pending: dict[int, tuple[Document, list]] = {}
+
     @classmethod
     def subrules(cls) -> Mapping[str, str]:
         return hb.descriptions()
@@ -101,21 +106,32 @@ class HarperGrammar(Rule):
 
     def warm_up(self) -> None:
         if _section(self).backend != "languagetool":
-            hb.get_linter(self.settings.dialect, self._disabled())
+            hb.warm(self.settings.dialect, self._disabled()).result()
+
+    def _submit(self, doc: Document) -> list:
+        disabled, dialect = self._disabled(), self.settings.dialect
+        return [(cstart, blocks, hb.lint_async(dialect, disabled, doc.prose[cstart:cend]))
+                for cstart, cend, blocks in chunks(doc) if doc.prose[cstart:cend].strip()]
+
+    def prepare(self, doc: Document) -> bool:
+        """Harper lints the story in its own thread while the other rules run."""
+        if _section(self).backend == "languagetool":
+            return False
+        while len(self._pending) >= 8:  # a story whose check never came (a failed rule)
+            self._pending.pop(next(iter(self._pending)))
+        self._pending[id(doc)] = (doc, self._submit(doc))
+        return True
 
     def check(self, doc: Document) -> Iterable[Diagnostic]:
         section = _section(self)
+        pending = self._pending.pop(id(doc), None)
         if section.backend == "languagetool":
             language = self.settings.dialect  # LanguageTool's codes: en-US, en-GB, en-CA, en-AU
             if lt.get_client(section.languagetool, self.notice, language) is not None:
                 return
-        disabled = self._disabled()
-        dialect = self.settings.dialect
-        for cstart, cend, blocks in chunks(doc):
-            text = doc.prose[cstart:cend]
-            if not text.strip():
-                continue
-            for start, end, name, kind, message, sugg in hb.lint_block(dialect, disabled, text):
+        jobs = pending[1] if pending is not None and pending[0] is doc else self._submit(doc)
+        for cstart, blocks, job in jobs:
+            for start, end, name, kind, message, sugg in job.result():
                 cat, sev = hb.KIND_MAP.get(kind, hb.DEFAULT_KIND)
                 s, e = cstart + start, cstart + end
                 if not _within_one_block(blocks, s, e):

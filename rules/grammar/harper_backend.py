@@ -1,12 +1,15 @@
 """The embedded grammar backend: Harper (harper-py), offline, in-process.
 
 One ``harper.Linter`` per process and dialect, built lazily (about a second). Prose is
-linted in runs of consecutive blocks (see ``check.chunks``), and results are cached by the
-run's text, so unchanged text is never linted twice in a run.
+linted in runs of consecutive blocks (see ``check.chunks``) in one background thread, while
+the other rules run, and results are cached by the run's text, so unchanged text is never
+linted twice in a run.
 """
 from __future__ import annotations
 
+import os
 import threading
+from concurrent.futures import Future, ThreadPoolExecutor
 from functools import lru_cache
 
 from newslint.api import Category, Severity
@@ -114,6 +117,40 @@ def descriptions() -> dict[str, str]:
     """Every Harper rule name -> Harper's one-line description (backticks removed)."""
     lin = get_linter("en-US", NOISY_ON_NEWS)
     return {k: v.replace("`", "'") for k, v in sorted(lin.get_lint_descriptions().items())}
+
+
+_EXECUTOR: ThreadPoolExecutor | None = None
+_EXECUTOR_LOCK = threading.Lock()
+
+
+def _executor() -> ThreadPoolExecutor:
+    """newslint's one Harper thread: Harper releases the GIL while it builds a linter and
+    while it lints, so the other rules run meanwhile; one thread, because a ``harper.Linter``
+    is not to be used from two threads at once (and one thread's allocator holds its memory)."""
+    global _EXECUTOR
+    if _EXECUTOR is None:
+        with _EXECUTOR_LOCK:  # not _LOCK, which is held while a Linter is built
+            if _EXECUTOR is None:
+                _EXECUTOR = ThreadPoolExecutor(max_workers=1, thread_name_prefix="newslint-harper")
+    return _EXECUTOR
+
+
+def warm(dialect: str, disabled: frozenset[str]) -> "Future[object]":
+    """Build the linter in the Harper thread."""
+    return _executor().submit(get_linter, dialect, disabled)
+
+
+def lint_async(dialect: str, disabled: frozenset[str], text: str) -> "Future[tuple[tuple, ...]]":
+    """``lint_block`` in the Harper thread."""
+    return _executor().submit(lint_block, dialect, disabled, text)
+
+
+def _forget_executor() -> None:
+    global _EXECUTOR
+    _EXECUTOR = None  # a forked worker has none of its parent's threads
+
+
+os.register_at_fork(after_in_child=_forget_executor)
 
 
 @lru_cache(maxsize=20_000)

@@ -1,0 +1,77 @@
+"""Rule.prepare: work that runs outside the GIL starts before the other rules' checks, and
+its rule is checked after them (linter/runner.py run_rules)."""
+from __future__ import annotations
+
+import threading
+
+from conftest import engine_of
+
+from newslint import Overrides, RunContext
+from newslint.api import Category, Document, Rule, Severity
+from newslint.markup import parse
+from newslint.runner import INTERNAL_ERROR, run_rules
+
+ORDER: list[str] = []
+
+
+class _Background(Rule):
+    id = "test/background"
+    category = Category.GRAMMAR
+    default_severity = Severity.WARNING
+
+    def prepare(self, doc: Document) -> bool:
+        ORDER.append("prepare background")
+        self._done = threading.Event()
+        threading.Thread(target=self._done.set).start()
+        return True
+
+    def check(self, doc: Document):
+        ORDER.append("check background")
+        assert self._done.wait(5)
+        yield self.report(doc, 0, 3, "found in the background")
+
+
+class _Plain(Rule):
+    id = "test/plain"
+    category = Category.STYLE
+    default_severity = Severity.INFO
+
+    def check(self, doc: Document):
+        ORDER.append("check plain")
+        return []
+
+
+class _BrokenPrepare(_Plain):
+    id = "test/broken-prepare"
+
+    def prepare(self, doc: Document) -> bool:
+        raise RuntimeError("no thread")
+
+    def check(self, doc: Document):
+        raise RuntimeError("no thread")
+
+
+def test_prepared_rules_are_checked_after_the_others():
+    ORDER.clear()
+    doc = parse("s.txt", "One two three.\n")
+    diags, _ = run_rules(doc, engine_of([_Background(), _Plain()]))  # background first by id
+    assert ORDER == ["prepare background", "check plain", "check background"]
+    assert [d.rule for d in diags] == ["test/background"]
+
+
+def test_a_failing_prepare_is_reported_by_its_check_and_the_others_run():
+    ORDER.clear()
+    diags, _ = run_rules(parse("s.txt", "One two three.\n"), engine_of([_BrokenPrepare(), _Plain()]))
+    assert ORDER == ["check plain"]
+    assert [d.rule for d in diags] == [INTERNAL_ERROR] and "test/broken-prepare" in diags[0].message
+
+
+def test_harper_finds_the_same_with_and_without_prepare():
+    text = ("Their is a problem with the the budget. He go to the meeting every day. "
+            "She said it was an unique chance.\n\n" + "The council met on Tuesday. " * 120)
+    engine = RunContext(Overrides(select=["grammar/harper"])).engine(None)
+    (rule,) = engine.rules
+    prepared, _ = run_rules(parse("s.txt", text), engine)
+    assert not rule._pending  # collected by its check
+    direct = list(rule.check(parse("s.txt", text)))  # no prepare: check submits the work itself
+    assert prepared and [(d.start, d.end, d.rule) for d in prepared] == [(d.start, d.end, d.rule) for d in direct]
