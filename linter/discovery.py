@@ -6,11 +6,12 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
-from typing import Callable, Iterable
-
-import pathspec
+from typing import TYPE_CHECKING, Callable, Iterable
 
 from .markup import SUPPORTED_EXTENSIONS
+
+if TYPE_CHECKING:
+    import pathspec
 
 # folders a site generator or a toolchain owns, never stories
 SKIPPED_DIRS = frozenset({"node_modules", "_site", "__pycache__"})
@@ -24,6 +25,8 @@ def _gitignore(directory: str) -> pathspec.PathSpec | None:
     path = os.path.join(directory, ".gitignore")
     try:
         with open(path, encoding="utf-8", errors="replace") as fh:
+            import pathspec  # only where a folder has a .gitignore
+
             return pathspec.GitIgnoreSpec.from_lines(fh)
     except OSError:
         return None

@@ -20,7 +20,6 @@ import subprocess
 import threading
 import time
 import urllib.parse
-import urllib.request
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Callable
@@ -206,6 +205,8 @@ def _start_local(install: Path, timeout: float = 90.0) -> str:
         if proc.poll() is not None:
             raise LanguageToolError(f"LanguageTool from {install} exited with status {proc.returncode}")
         try:
+            import urllib.request  # http and ssl: only when a local server is started
+
             with urllib.request.urlopen(url + "v2/languages", timeout=2):  # noqa: S310 - loopback
                 _LOCAL[install] = url
                 return url
