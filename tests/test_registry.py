@@ -54,3 +54,21 @@ def test_crashing_rule_is_an_internal_error_and_others_still_report():
     doc = parse("s.txt", "It fails the the test.\n")
     diags, _ = run_rules(doc, engine_of([Boom(), RepeatedWord()]))
     assert {d.rule for d in diags} == {"newslint/internal-error", "grammar/repeated-word"}
+
+
+def test_a_broken_plugin_fails_the_check_after_the_other_rules_report(monkeypatch, cli, tmp_path):
+    """A gate (pre-commit, CI) must not pass when rules could not load: the findings of the
+    others are printed, one notice names the plugin, and the exit code is 2."""
+    real = reg_mod.entry_points(group=reg_mod.GROUP)
+    eps = [*real, _EP("test/broken", exc=ImportError("no module named newslint_extra"))]
+    monkeypatch.setattr(reg_mod, "entry_points", lambda group: eps if group == reg_mod.GROUP else [])
+    reg_mod.default_registry.cache_clear()
+    try:
+        story = tmp_path / "s.txt"
+        story.write_text("It was the the end.\n", encoding="utf-8")
+        r = cli("check", "--no-cache", "--format", "concise", str(story))
+    finally:
+        reg_mod.default_registry.cache_clear()
+    assert r.returncode == 2
+    assert "grammar/repeated-word" in r.stdout
+    assert "plugin test/broken failed to load" in r.stderr and "newslint_extra" in r.stderr
