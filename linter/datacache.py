@@ -23,10 +23,11 @@ import marshal
 import mmap
 import os
 import sys
-import tempfile
 from array import array
 from pathlib import Path
 from typing import Any, Callable, Iterator, Mapping, Sequence
+
+from .textio import atomic_write
 
 
 _FORMAT = 1
@@ -102,17 +103,7 @@ def _dist(name: str) -> str:
 def _write(directory: Path, final: str, payload: bytes, name: str) -> None:
     """Atomically write one entry and drop the stale entries of the same name."""
     directory.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=directory, prefix=".tmp-")
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(payload)
-        os.replace(tmp, directory / final)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        raise
+    atomic_write(directory / final, payload)
     suffix = final.rsplit(".", 1)[-1]
     for old in directory.glob(f"{name}-*.{suffix}"):
         key = old.name[len(name) + 1:-len(suffix) - 1]
@@ -154,45 +145,38 @@ def word_table(name: str, sources: Sequence[str | os.PathLike[str]], build: Call
     return WordTable(trie=trie, values=values)
 
 
-def data(name: str, sources: Sequence[str | os.PathLike[str]], build: Callable[[], Any]) -> Any:
-    """A value of core types (what ``marshal`` writes: str, int, float, tuple, list, dict,
-    set, frozenset), from the cache when an entry of this key is there."""
+def _entry(name: str, suffix: str, sources: Sequence[str | os.PathLike[str]], build: Callable[[], Any],
+           load: Callable[[Path], Any], dump: Callable[[Any], bytes]) -> Any:
     directory = cache_dir()
     if directory is None:
         return build()
-    key = _key(name, sources, build)
-    path = directory / f"{name}-{key}.marshal"
+    path = directory / f"{name}-{_key(name, sources, build)}.{suffix}"
     try:
-        return marshal.loads(path.read_bytes())
+        return load(path)
     except Exception:  # noqa: BLE001 - a missing or damaged entry is a miss
         pass
     value = build()
     try:
-        _write(directory, path.name, marshal.dumps(value), name)
+        _write(directory, path.name, dump(value), name)
     except (OSError, ValueError):
         pass
     return value
+
+
+def data(name: str, sources: Sequence[str | os.PathLike[str]], build: Callable[[], Any]) -> Any:
+    """A value of core types (what ``marshal`` writes: str, int, float, tuple, list, dict,
+    set, frozenset), from the cache when an entry of this key is there."""
+    return _entry(name, "marshal", sources, build, lambda p: marshal.loads(p.read_bytes()), marshal.dumps)
 
 
 def matrix(name: str, sources: Sequence[str | os.PathLike[str]], build: Callable[[], Any]) -> Any:
     """The numpy array `build()` returns, memory-mapped read-only from the cache when an entry
-    of this key is there (only the rows a run reads are loaded)."""
+    of this key is there (only the pages of the rows a run reads are loaded)."""
     import numpy as np
 
-    directory = cache_dir()
-    if directory is None:
-        return build()
-    key = _key(name, sources, build)
-    path = directory / f"{name}-{key}.npy"
-    try:
-        return np.load(path, mmap_mode="r")
-    except Exception:  # noqa: BLE001 - a missing or damaged entry is a miss
-        pass
-    value = np.ascontiguousarray(build())
-    try:
+    def dump(value: Any) -> bytes:
         buf = io.BytesIO()
-        np.save(buf, value, allow_pickle=False)
-        _write(directory, path.name, buf.getvalue(), name)
-    except (OSError, ValueError):
-        pass
-    return value
+        np.save(buf, np.ascontiguousarray(value), allow_pickle=False)
+        return buf.getvalue()
+
+    return _entry(name, "npy", sources, build, lambda p: np.load(p, mmap_mode="r"), dump)

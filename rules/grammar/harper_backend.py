@@ -125,8 +125,9 @@ _EXECUTOR_LOCK = threading.Lock()
 
 def _executor() -> ThreadPoolExecutor:
     """newslint's one Harper thread: Harper releases the GIL while it builds a linter and
-    while it lints, so the other rules run meanwhile; one thread, because a ``harper.Linter``
-    is not to be used from two threads at once (and one thread's allocator holds its memory)."""
+    while it lints, so the other rules run meanwhile. One thread, because a ``harper.Linter``
+    is not to be used from two threads at once, and because a second linting thread would
+    cost memory (5 MB measured) for 0.05 s of a one-story run."""
     global _EXECUTOR
     if _EXECUTOR is None:
         with _EXECUTOR_LOCK:  # not _LOCK, which is held while a Linter is built
