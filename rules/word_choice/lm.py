@@ -43,7 +43,7 @@ def in_vocab(word: str) -> bool:
     return model().prob([word]) != _unk_score()
 
 
-@lru_cache(maxsize=300_000)
+@lru_cache(maxsize=100_000)  # about 18 MB when full: a long story stays bounded
 def logp(word: str, prev: str = "", prev2: str = "") -> float:
     """ln P(word | prev2 prev); empty context words are left out."""
     ctx = [word]
