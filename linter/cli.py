@@ -37,6 +37,11 @@ def _die(message: str, code: int = 2) -> None:
     raise typer.Exit(code)
 
 
+def _check_dialect(dialect: Optional[str]) -> None:
+    if dialect is not None and dialect not in DIALECTS:
+        _die(f"unknown dialect {dialect!r} (choose from {', '.join(DIALECTS)})")
+
+
 def _version() -> str:
     from . import __version__
 
@@ -130,8 +135,7 @@ def check(
 ) -> None:
     """Check stories and report problems."""
     outputs = _outputs(format)
-    if dialect is not None and dialect not in DIALECTS:
-        _die(f"unknown dialect {dialect!r} (choose from {', '.join(DIALECTS)})")
+    _check_dialect(dialect)
     if fail_on is not None and fail_on not in FAIL_ON:
         _die(f"--fail-on must be one of {', '.join(FAIL_ON)}")
     if color not in COLORS:
@@ -242,6 +246,16 @@ def _write_outputs(result: RunResult, ctx: RunContext, outputs, color: str, stat
         result.notices.append("--statistics is shown with --format text or json")
 
 
+def _run_files(command: str, paths: List[str], dialect: Optional[str], select: Optional[List[str]],
+               ignore: Optional[List[str]], config: Optional[Path], jobs: Optional[int]) -> tuple[RunResult, RunContext]:
+    """A run of a command that reads files and folders (baseline, report)."""
+    _check_dialect(dialect)
+    if "-" in paths:
+        _die(f"{command} reads files and folders, not standard input")
+    overrides = Overrides(config=config, dialect=dialect, select=_split(select), ignore=_split(ignore) or [])
+    return _run(paths, overrides, None, jobs, False)
+
+
 @app.command(name="baseline")
 def baseline_cmd(
     paths: List[str] = typer.Argument(..., help="Files or directories of stories."),
@@ -253,10 +267,7 @@ def baseline_cmd(
     jobs: Optional[int] = JOBS_OPTION,
 ) -> None:
     """Record today's findings, so that check --baseline reports only new ones."""
-    if "-" in paths:
-        _die("baseline reads files and folders, not standard input")
-    overrides = Overrides(config=config, dialect=dialect, select=_split(select), ignore=_split(ignore) or [])
-    result, _ = _run(paths, overrides, None, jobs, False)
+    result, _ = _run_files("baseline", paths, dialect, select, ignore, config, jobs)
     from .baseline import write
 
     n = write(output, result.files)
@@ -328,12 +339,7 @@ def report(
     jobs: Optional[int] = JOBS_OPTION,
 ) -> None:
     """Write one self-contained HTML page of the findings, for editors."""
-    if dialect is not None and dialect not in DIALECTS:
-        _die(f"unknown dialect {dialect!r} (choose from {', '.join(DIALECTS)})")
-    if "-" in paths:
-        _die("report reads files and folders, not standard input")
-    overrides = Overrides(config=config, dialect=dialect, select=_split(select), ignore=_split(ignore) or [])
-    result, ctx = _run(paths, overrides, None, jobs, False)
+    result, ctx = _run_files("report", paths, dialect, select, ignore, config, jobs)
     from .formatters.report import render as render_report
     from .formatters.text import summary
 

@@ -155,3 +155,10 @@ def test_learn_builds_a_dictionary_the_checker_accepts(cli, tmp_path):
     r = cli("learn", str(tmp_path), "-o", str(out))
     assert r.returncode == 0, r.stderr
     assert "Frobnitzia" in out.read_text()
+
+
+def test_every_command_that_takes_a_dialect_rejects_an_unknown_one(cli, tmp_path):
+    for command in (["check"], ["baseline", "-o", str(tmp_path / "b.json")], ["report", "-o", str(tmp_path / "r.html")]):
+        r = cli(*command, "--dialect", "en-XX", "seeds")
+        assert r.returncode == 2 and "unknown dialect 'en-XX'" in r.stderr, command
+    assert not (tmp_path / "b.json").exists() and not (tmp_path / "r.html").exists()
