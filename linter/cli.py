@@ -19,18 +19,21 @@ from .registry import ENGINE_IDS, RegistryError, default_registry, plugin_comman
 from .rule import plain_text
 from .runner import RunResult, fails, lint_paths, lint_source_text
 
-app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False,
+# plain help (no boxes): readable at 80 columns, and the same in a terminal, a log or a pipe
+app = typer.Typer(add_completion=False, rich_markup_mode=None, no_args_is_help=True, pretty_exceptions_enable=False,
                   help="newslint: a proofreading linter for news copy (text, Markdown, HTML).")
 
 COLORS = ("auto", "always", "never")
 
 
 # options several commands share (typer reads each default object afresh per command)
-DIALECT_OPTION = typer.Option(None, help="en-US, en-GB, en-CA or en-AU (default from config, else en-US).")
-SELECT_OPTION = typer.Option(None, help="Only these rules or families (comma-separated).")
-IGNORE_OPTION = typer.Option(None, help="Skip these rules or families (comma-separated).")
-CONFIG_OPTION = typer.Option(None, "--config", help="Use this config file for every path.")
-JOBS_OPTION = typer.Option(None, "--jobs", "-j", help="Worker processes (default: by file count).")
+DIALECT_OPTION = typer.Option(None, metavar="DIALECT", help="en-US, en-GB, en-CA or en-AU (default from config, else en-US).")
+SELECT_OPTION = typer.Option(None, metavar="RULES", help="Only these rules or families (comma-separated).")
+EXTEND_SELECT_OPTION = typer.Option(None, "--extend-select", metavar="RULES",
+                                    help="These rules or families as well as the selected ones (comma-separated).")
+IGNORE_OPTION = typer.Option(None, metavar="RULES", help="Skip these rules or families (comma-separated).")
+CONFIG_OPTION = typer.Option(None, "--config", metavar="FILE", help="Use this config file for every path.")
+JOBS_OPTION = typer.Option(None, "--jobs", "-j", min=1, metavar="N", help="Worker processes (default: by file count).")
 
 
 def _die(message: str, code: int = 2) -> None:
@@ -100,25 +103,26 @@ def _outputs(values: List[str]) -> list[tuple[str, Optional[Path]]]:
 
 @app.command()
 def check(
-    paths: List[str] = typer.Argument(None, help="Files or directories; '-' reads standard input."),
-    format: List[str] = typer.Option(["text"], "--format", "-f", help=FORMAT_HELP),
+    paths: List[str] = typer.Argument(None, metavar="PATH", help="Files or directories; '-' reads standard input."),
+    format: List[str] = typer.Option(["text"], "--format", "-f", metavar="NAME[:PATH]", help=FORMAT_HELP),
     dialect: Optional[str] = DIALECT_OPTION,
     select: Optional[List[str]] = SELECT_OPTION,
+    extend_select: Optional[List[str]] = EXTEND_SELECT_OPTION,
     ignore: Optional[List[str]] = IGNORE_OPTION,
-    fail_on: Optional[str] = typer.Option(None, "--fail-on", help="error, warning (default), info or never."),
+    fail_on: Optional[str] = typer.Option(None, "--fail-on", metavar="LEVEL", help="error, warning (default), info or never."),
     exit_zero: bool = typer.Option(False, "--exit-zero", help="Exit 0 even with findings (2 still means a failure)."),
     config: Optional[Path] = CONFIG_OPTION,
-    stdin_filename: Optional[str] = typer.Option(None, "--stdin-filename",
+    stdin_filename: Optional[str] = typer.Option(None, "--stdin-filename", metavar="NAME",
                                                  help="Name (and so format) of the text read from '-'."),
     changed_since: Optional[str] = typer.Option(None, "--changed-since", metavar="REF",
                                                 help="Only stories changed since the merge-base with REF (git)."),
     only_changed_lines: bool = typer.Option(False, "--only-changed-lines",
                                             help="With --changed-since: only findings on changed lines."),
     untracked: bool = typer.Option(False, "--untracked", help="With --changed-since: untracked stories too."),
-    baseline: Optional[Path] = typer.Option(None, "--baseline", help="Report only findings not in this baseline "
+    baseline: Optional[Path] = typer.Option(None, "--baseline", metavar="FILE", help="Report only findings not in this baseline "
                                             "(see newslint baseline)."),
     statistics: bool = typer.Option(False, "--statistics", help="Counts by rule and readability (text and json)."),
-    color: str = typer.Option("auto", "--color", help="Colour the text output: auto, always or never."),
+    color: str = typer.Option("auto", "--color", metavar="WHEN", help="Colour the text output: auto, always or never."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="Print findings only, no notices."),
     fix: bool = typer.Option(False, "--fix", help="Apply safe fixes in place and report what changed ('-': print "
                              "the fixed text)."),
@@ -128,7 +132,7 @@ def check(
                                        help="Apply the configured exclude to files named on the command line."),
     cache: bool = typer.Option(True, "--cache/--no-cache", envvar="NEWSLINT_CACHE",
                                help="Reuse the results of unchanged files."),
-    cache_dir: Path = typer.Option(Path(DEFAULT_CACHE_DIR), "--cache-dir", help="Where results are cached."),
+    cache_dir: Path = typer.Option(Path(DEFAULT_CACHE_DIR), "--cache-dir", metavar="DIR", help="Where results are cached."),
     jobs: Optional[int] = JOBS_OPTION,
     dask: Optional[str] = typer.Option(None, "--dask", metavar="local|tcp://HOST:PORT",
                                        help="Check on a Dask cluster (pip install \"newslint[dask]\")."),
@@ -141,8 +145,11 @@ def check(
         _die(f"--fail-on must be one of {', '.join(FAIL_ON)}")
     if color not in COLORS:
         _die(f"--color must be one of {', '.join(COLORS)}")
-    if only_changed_lines and not changed_since:
-        _die("--only-changed-lines needs --changed-since REF")
+    for flag, given in (("--only-changed-lines", only_changed_lines), ("--untracked", untracked)):
+        if given and not changed_since:
+            _die(f"{flag} needs --changed-since REF")
+    if dask is not None and dask != "local" and "://" not in dask:
+        _die(f"--dask takes 'local' or a scheduler address such as tcp://HOST:8786, not {dask!r}")
     if not paths:
         _die("no paths given (use '-' for standard input)")
     changes = None
@@ -151,7 +158,8 @@ def check(
             _die("--changed-since reads git, not standard input")
         changes = _changed(paths, changed_since, untracked)
         paths = changes.files
-    overrides = Overrides(config=config, dialect=dialect, select=_split(select), ignore=_split(ignore) or [],
+    overrides = Overrides(config=config, dialect=dialect, select=_split(select),
+                          extend_select=_split(extend_select) or [], ignore=_split(ignore) or [],
                           fix=fix and not diff, unsafe_fixes=unsafe_fixes, force_exclude=force_exclude, debug=debug,
                           cache_dir=cache_dir if cache and "-" not in paths else None)
     if dask and ("-" in paths or fix or diff):
@@ -248,27 +256,30 @@ def _write_outputs(result: RunResult, ctx: RunContext, outputs, color: str, stat
 
 
 def _run_files(command: str, paths: List[str], dialect: Optional[str], select: Optional[List[str]],
-               ignore: Optional[List[str]], config: Optional[Path], jobs: Optional[int]) -> tuple[RunResult, RunContext]:
+               extend_select: Optional[List[str]], ignore: Optional[List[str]], config: Optional[Path],
+               jobs: Optional[int]) -> tuple[RunResult, RunContext]:
     """A run of a command that reads files and folders (baseline, report)."""
     _check_dialect(dialect)
     if "-" in paths:
         _die(f"{command} reads files and folders, not standard input")
-    overrides = Overrides(config=config, dialect=dialect, select=_split(select), ignore=_split(ignore) or [])
+    overrides = Overrides(config=config, dialect=dialect, select=_split(select),
+                          extend_select=_split(extend_select) or [], ignore=_split(ignore) or [])
     return _run(paths, overrides, None, jobs, False)
 
 
 @app.command(name="baseline")
 def baseline_cmd(
-    paths: List[str] = typer.Argument(..., help="Files or directories of stories."),
-    output: Path = typer.Option(Path(".newslint-baseline.json"), "--output", "-o", help="The baseline file to write."),
+    paths: List[str] = typer.Argument(..., metavar="PATH", help="Files or directories of stories."),
+    output: Path = typer.Option(Path(".newslint-baseline.json"), "--output", "-o", metavar="FILE", help="The baseline file to write."),
     dialect: Optional[str] = DIALECT_OPTION,
     select: Optional[List[str]] = SELECT_OPTION,
+    extend_select: Optional[List[str]] = EXTEND_SELECT_OPTION,
     ignore: Optional[List[str]] = IGNORE_OPTION,
     config: Optional[Path] = CONFIG_OPTION,
     jobs: Optional[int] = JOBS_OPTION,
 ) -> None:
     """Record today's findings, so that check --baseline reports only new ones."""
-    result, _ = _run_files("baseline", paths, dialect, select, ignore, config, jobs)
+    result, _ = _run_files("baseline", paths, dialect, select, extend_select, ignore, config, jobs)
     from .baseline import write
 
     n = write(output, result.files)
@@ -326,7 +337,7 @@ def _lint(paths: List[str], overrides: Overrides, stdin_filename: Optional[str],
 
         try:
             client = connect(dask)
-        except (RuntimeError, OSError) as exc:
+        except (RuntimeError, OSError, ValueError) as exc:
             _die(f"--dask {dask}: {exc}")
         with client:
             return lint_paths_dask(paths, client, context=ctx, progress=_progress_bar()), ctx
@@ -335,16 +346,17 @@ def _lint(paths: List[str], overrides: Overrides, stdin_filename: Optional[str],
 
 @app.command()
 def report(
-    paths: List[str] = typer.Argument(..., help="Files or directories of stories."),
-    output: Path = typer.Option(Path("newslint-report.html"), "--output", "-o", help="The HTML file to write."),
+    paths: List[str] = typer.Argument(..., metavar="PATH", help="Files or directories of stories."),
+    output: Path = typer.Option(Path("newslint-report.html"), "--output", "-o", metavar="FILE", help="The HTML file to write."),
     dialect: Optional[str] = DIALECT_OPTION,
     select: Optional[List[str]] = SELECT_OPTION,
+    extend_select: Optional[List[str]] = EXTEND_SELECT_OPTION,
     ignore: Optional[List[str]] = IGNORE_OPTION,
     config: Optional[Path] = CONFIG_OPTION,
     jobs: Optional[int] = JOBS_OPTION,
 ) -> None:
     """Write one self-contained HTML page of the findings, for editors."""
-    result, ctx = _run_files("report", paths, dialect, select, ignore, config, jobs)
+    result, ctx = _run_files("report", paths, dialect, select, extend_select, ignore, config, jobs)
     from .formatters.report import render as render_report
     from .formatters.text import summary
 
@@ -415,10 +427,15 @@ def explain_text(rule_id: str) -> str | None:
 
 
 @app.command()
-def explain(rule_id: str = typer.Argument(..., help="A rule id, as newslint rules --all lists them.")) -> None:
+def explain(rule_id: str = typer.Argument(..., metavar="RULE", help="A rule id, as newslint rules --all lists them.")) -> None:
     """Print a rule's documentation."""
     reg = _registry()
     text = explain_text(rule_id)
+    family = [rid for rid in sorted(reg.rules) if rid.startswith(rule_id.rstrip("/") + "/")]
+    if text is None and family:
+        width = max(len(rid) for rid in family)
+        text = f"{rule_id} is a family of rules; explain one of them:\n\n" + "".join(
+            f"  {rid:<{width}}  {reg.rules[rid].summary}\n" for rid in family)
     if text is None:
         _die(reg.unknown_message(rule_id))
     typer.echo(text, nl=False)
@@ -439,7 +456,7 @@ def version() -> None:
 
 
 @app.command()
-def init(path: Path = typer.Argument(Path("newslint.toml"), help="Where to write the starter config."),
+def init(path: Path = typer.Argument(Path("newslint.toml"), metavar="FILE", help="Where to write the starter config."),
          force: bool = typer.Option(False, "--force", help="Overwrite an existing file.")) -> None:
     """Write a commented starter configuration."""
     if path.exists() and not force:

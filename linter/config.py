@@ -112,13 +112,16 @@ class Config(_Settings):
     def markup_options(self) -> MarkupOptions:
         return build_options(MarkupOptions, self.markup, "[markup]")
 
-    def with_overrides(self, dialect: str | None, select: list[str] | None, ignore: list[str]) -> "Config":
+    def with_overrides(self, dialect: str | None, select: list[str] | None, extend_select: list[str],
+                       ignore: list[str]) -> "Config":
         """Command-line settings on top: they win over every file."""
         cfg = self
         if dialect:
             cfg = replace(cfg, dialect=dialect)
         if select is not None:
             cfg = replace(cfg, select=tuple(select), extend_select=())
+        if extend_select:
+            cfg = replace(cfg, extend_select=cfg.extend_select + tuple(extend_select))
         if ignore:
             cfg = replace(cfg, ignore=cfg.ignore + tuple(ignore))
         return cfg

@@ -29,6 +29,7 @@ class Overrides:
     config: Path | None = None
     dialect: str | None = None
     select: list[str] | None = None
+    extend_select: list[str] = field(default_factory=list)
     ignore: list[str] = field(default_factory=list)
     fix: bool = False
     unsafe_fixes: bool = False
@@ -60,9 +61,11 @@ class RunContext:
         self._warming: list[threading.Thread] = []
         self.cache = ResultCache(self.overrides.cache_dir) if self.overrides.cache_dir and not self.overrides.fix else None
         self._engine_keys: dict[int, str] = {}
-        if self.overrides.config is not None and not self.overrides.config.is_file():
-            raise ConfigError(f"{self.overrides.config}: config file not found")
-        for rid in (self.overrides.select or []) + list(self.overrides.ignore):
+        o = self.overrides
+        if o.config is not None and not o.config.is_file():
+            what = "is a directory, not a config file" if o.config.is_dir() else "config file not found"
+            raise ConfigError(f"{o.config}: {what}")
+        for rid in (o.select or []) + list(o.extend_select) + list(o.ignore):
             if not self.registry.is_known(rid):
                 raise ConfigError(f"command line: {self.registry.unknown_message(rid)}")
 
@@ -106,7 +109,7 @@ class RunContext:
         if cfg is None:
             o = self.overrides
             cfg = load_chain(key, self.registry, implicit_parents=o.config is None) if key else Config()
-            cfg = self._configs[key] = cfg.with_overrides(o.dialect, o.select, o.ignore)
+            cfg = self._configs[key] = cfg.with_overrides(o.dialect, o.select, o.extend_select, o.ignore)
         return cfg
 
     def _build(self, cfg: Config) -> Engine:

@@ -78,3 +78,31 @@ def test_language_server_stream_stays_json_rpc(repo):
     finally:
         if c.proc.poll() is None:
             c.proc.kill()
+
+
+# --- issue 22 item 11: usage errors --------------------------------------------------------------------
+
+def test_usage_errors_are_clear_and_exit_2(repo):
+    for args, says in ((["--jobs", "0"], "--jobs"), (["--jobs", "-3"], "--jobs"),
+                       (["--untracked"], "--untracked needs --changed-since"),
+                       (["--dask", "bogus"], "--dask takes 'local' or a scheduler address"),
+                       (["--config", "posts"], "posts: is a directory")):
+        r = newslint("check", "posts", *args, cwd=repo)
+        assert r.returncode == 2 and says in r.stderr and "internal error" not in r.stderr, (args, r.stderr)
+    r = newslint("explain", "spelling", cwd=repo)
+    assert r.returncode == 0 and "spelling/unknown-word" in r.stdout and "spelling/dialect" in r.stdout
+
+
+def test_extend_select_on_the_command_line_adds_to_the_selection(repo):
+    (repo / "posts" / "a.md").write_text("It was the the end of the goverment plan.\n")
+    r = newslint("check", "posts", "--select", "grammar/repeated-word", "--extend-select", "spelling/unknown-word",
+                 "--format", "json", cwd=repo)
+    assert sorted(d["rule"] for d in json.loads(r.stdout)["diagnostics"]) == ["grammar/repeated-word",
+                                                                           "spelling/unknown-word"]
+
+
+def test_check_help_fits_80_columns_and_shows_no_type_after_flags(repo):
+    r = newslint("check", "--help", cwd=repo, env_extra={"COLUMNS": "80"})
+    assert r.returncode == 0 and "--only-changed-lines" in r.stdout and "--extend-select RULES" in r.stdout
+    assert all(len(line) <= 80 for line in r.stdout.splitlines())
+    assert "<bool>" not in r.stdout and "\u2502" not in r.stdout  # no rich box

@@ -45,10 +45,10 @@ def learn_words(paths: list[str], min_count: int = 3, min_files: int = 2) -> lis
 
 
 def learn_command(
-    paths: List[Path] = typer.Argument(..., help="Folders or files of published stories."),
-    output: Path = typer.Option(Path("newsroom.dic"), "--output", "-o", help="Dictionary file to write."),
-    min_count: int = typer.Option(3, "--min-count", help="Keep a word used at least this often..."),
-    min_files: int = typer.Option(2, "--min-files", help="...in at least this many stories."),
+    paths: List[Path] = typer.Argument(..., metavar="PATH", help="Folders or files of published stories."),
+    output: Path = typer.Option(Path("newsroom.dic"), "--output", "-o", metavar="FILE", help="Dictionary file to write."),
+    min_count: int = typer.Option(3, "--min-count", metavar="N", help="Keep a word used at least this often..."),
+    min_files: int = typer.Option(2, "--min-files", metavar="N", help="...in at least this many stories."),
 ) -> None:
     """Learn proper nouns and terms used often in published stories."""
     words = learn_words([str(p) for p in paths], min_count=min_count, min_files=min_files)
