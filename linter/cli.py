@@ -197,17 +197,27 @@ def check(
 
 
 def _changed(paths: List[str], ref: str, untracked: bool):
-    from .gitchanges import changed_since
+    """The stories under `paths` changed since `ref`, each named as the path it was found
+    under was given (relative stays relative)."""
+    from .gitchanges import changed_since, git_path
     from .markup import SUPPORTED_EXTENSIONS
 
+    for p in paths:
+        if not os.path.lexists(p):
+            _die(f"{p}: no such file or directory")
     try:
         changes = changed_since(ref, paths[0] if os.path.isdir(paths[0]) else os.path.dirname(paths[0]) or ".",
                                 untracked)
     except UsageError as exc:
         _die(str(exc))
-    roots = [os.path.abspath(p) for p in paths]
-    changes.files = [f for f in changes.files if f.lower().endswith(SUPPORTED_EXTENSIONS)
-                     and any(f == r or f.startswith(r.rstrip(os.sep) + os.sep) for r in roots)]
+    named: dict[str, str] = {}
+    for p in paths:
+        root = git_path(p)
+        for f in changes.files:
+            if f not in named and f.lower().endswith(SUPPORTED_EXTENSIONS) and (
+                    f == root or f.startswith(root.rstrip(os.sep) + os.sep)):
+                named[f] = os.path.normpath(os.path.join(p, os.path.relpath(f, root)))
+    changes.files = [named[f] for f in changes.files if f in named]
     if not changes.files:
         typer.echo(f"newslint: no story changed since {ref}", err=True)
         raise typer.Exit(0)

@@ -57,6 +57,7 @@ def collect_files(paths: Iterable[str], is_excluded: Callable[[str], bool],
                 seen.add(str(path))
                 files.append(str(path))
             continue
+        before = len(files)
         specs: list[tuple[str, pathspec.PathSpec]] = []
         for root, dirs, names in os.walk(path, onerror=lambda e: skipped.append(
                 f"{e.filename}: skipped, {e.strerror}")):
@@ -75,4 +76,7 @@ def collect_files(paths: Iterable[str], is_excluded: Callable[[str], bool],
                     continue
                 seen.add(fp)
                 files.append(fp)
+        if len(files) == before:
+            skipped.append(f"warning: {p}: no stories to check in this folder "
+                           f"(newslint reads {', '.join(SUPPORTED_EXTENSIONS)})")
     return files, skipped

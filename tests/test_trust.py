@@ -106,3 +106,63 @@ def test_check_help_fits_80_columns_and_shows_no_type_after_flags(repo):
     assert r.returncode == 0 and "--only-changed-lines" in r.stdout and "--extend-select RULES" in r.stdout
     assert all(len(line) <= 80 for line in r.stdout.splitlines())
     assert "<bool>" not in r.stdout and "\u2502" not in r.stdout  # no rich box
+
+
+# --- issue 22 items 5 and 12: paths, git -----------------------------------------------------------------
+
+def test_a_missing_path_is_an_error_with_or_without_changed_since(repo):
+    git(repo, "checkout", "-q", "-b", "feature")
+    for args in (["missing.md"], ["posts", "missing-dir/", "--changed-since", "main"],
+                 ["missing-dir/", "--changed-since", "main"]):
+        r = newslint("check", *args, cwd=repo)
+        assert r.returncode == 2 and "no such file or directory" in r.stderr, (args, r.stderr)
+        assert "not installed" not in r.stderr
+    (repo / "posts" / "empty").mkdir()
+    r = newslint("check", "posts/empty", cwd=repo)
+    assert "no stories to check in this folder" in r.stderr and "All clear" not in r.stdout
+
+
+def test_changed_since_keeps_paths_as_given_in_every_format(repo):
+    git(repo, "checkout", "-q", "-b", "feature")
+    (repo / "posts" / "a.md").write_text("The council met on Monday with the goverment.\n")
+    outs = {"concise": "c.txt", "github": "g.txt", "sarif": "s.sarif", "text": "t.txt", "junit": "j.xml"}
+    r = newslint("check", "posts", "--select", "spelling/unknown-word", "--changed-since", "main", "--format", "json",
+                 *[x for name, out in outs.items() for x in ("--format", f"{name}:{out}")], cwd=repo)
+    assert json.loads(r.stdout)["diagnostics"][0]["path"] == "posts/a.md"
+    for out in outs.values():
+        text = (repo / out).read_text()
+        assert "posts/a.md" in text and str(repo) + "/posts" not in text, out
+
+
+def test_only_changed_lines_keeps_findings_in_files_git_quotes(repo):
+    names = ['tab\tname.md', 'quote"name.md', 'back\\slash.md']
+    for n in names:
+        (repo / "posts" / n).write_text("The council met.\n\nIt was fine.\n")
+    git(repo, "add", ".")
+    git(repo, "commit", "-q", "-m", "odd names")
+    git(repo, "checkout", "-q", "-b", "feature")
+    for n in names:
+        (repo / "posts" / n).write_text("The council met.\n\nIt was the the end.\n")
+    r = newslint("check", "posts", "--select", "grammar/repeated-word", "--changed-since", "main",
+                 "--only-changed-lines", "--format", "json", cwd=repo)
+    found = sorted(d["path"] for d in json.loads(r.stdout)["diagnostics"])
+    assert found == sorted(f"posts/{n}" for n in names), r.stderr
+
+
+def test_the_fetch_hints_are_commands_that_work(repo, tmp_path):
+    import shlex
+
+    git(repo, "checkout", "-q", "-b", "feature")
+    (repo / "posts" / "a.md").write_text("The council met with the goverment.\n")
+    git(repo, "commit", "-q", "-am", "feature")
+    clone = tmp_path / "clone"
+    git(tmp_path, "clone", "-q", "--depth", "1", "--single-branch", "--branch", "feature", f"file://{repo}", str(clone))
+    r = newslint("check", "posts", "--changed-since", "origin/main", cwd=clone)
+    assert r.returncode == 2 and "git knows no commit 'origin/main'" in r.stderr
+    command = r.stderr.split("fetch it first: ", 1)[1].split(")")[0]
+    git(clone, *shlex.split(command)[1:])
+    r = newslint("check", "posts", "--changed-since", "origin/main", cwd=clone)
+    assert r.returncode == 2 and "shallow clone" in r.stderr and "git fetch --unshallow" in r.stderr
+    git(clone, "fetch", "-q", "--unshallow")
+    r = newslint("check", "posts", "--select", "spelling", "--changed-since", "origin/main", cwd=clone)
+    assert r.returncode == 1 and "goverment" in r.stdout

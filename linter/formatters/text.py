@@ -95,6 +95,8 @@ def summary(result: RunResult) -> str:
     diags = result.diagnostics
     checked = [f for f in result.files if not f.skipped]
     stories = f"{len(checked)} stor{'y' if len(checked) == 1 else 'ies'}"
+    if not checked:
+        return "Nothing checked: no story was read."
     if not diags:
         return f"All clear: no findings in {stories}."
     counts = Counter(d.severity.value for d in diags)
