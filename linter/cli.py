@@ -109,7 +109,9 @@ def check(
     select: Optional[List[str]] = SELECT_OPTION,
     extend_select: Optional[List[str]] = EXTEND_SELECT_OPTION,
     ignore: Optional[List[str]] = IGNORE_OPTION,
-    fail_on: Optional[str] = typer.Option(None, "--fail-on", metavar="LEVEL", help="error, warning (default), info or never."),
+    fail_on: Optional[str] = typer.Option(None, "--fail-on", metavar="LEVEL",
+                                          help="error, warning, info or never (default: each file's configuration, "
+                                          "else warning)."),
     exit_zero: bool = typer.Option(False, "--exit-zero", help="Exit 0 even with findings (2 still means a failure)."),
     config: Optional[Path] = CONFIG_OPTION,
     stdin_filename: Optional[str] = typer.Option(None, "--stdin-filename", metavar="NAME",
@@ -192,7 +194,7 @@ def check(
     _print_notices(result, quiet)
     if ctx.registry.failures:  # the other rules' findings are out; a gate must not pass
         raise typer.Exit(2)
-    failing = fails(result.diagnostics, fail_on or result.fail_on)
+    failing = fails(result, ctx, fail_on)
     raise typer.Exit(1 if failing and not exit_zero else 0)
 
 

@@ -37,7 +37,6 @@ class FileResult:
 class RunResult:
     files: list[FileResult]
     notices: list[str] = field(default_factory=list)
-    fail_on: str = "warning"  # from the configuration of the first path
 
     @property
     def diagnostics(self) -> list[Diagnostic]:
@@ -212,11 +211,11 @@ def default_jobs(n_files: int) -> int:
     return max(1, min(cpus, n_files // 8))
 
 
-def _result(results: list[FileResult], ctx: RunContext, first: str | None) -> RunResult:
+def _result(results: list[FileResult], ctx: RunContext) -> RunResult:
     notices = list(ctx.notices)
     for r in results:
         notices.extend(n for n in r.notices if n not in notices)
-    return RunResult(results, notices, ctx.config_for(first).fail_on)
+    return RunResult(results, notices)
 
 
 def lint_paths(paths: Sequence[str], overrides: Overrides | None = None, jobs: int | None = None,
@@ -241,7 +240,7 @@ def lint_paths(paths: Sequence[str], overrides: Overrides | None = None, jobs: i
                                len(files), progress)
     else:
         results = _tracked((lint_file(f, ctx) for f in files), len(files), progress)
-    return _result(results, ctx, paths[0] if paths else None)
+    return _result(results, ctx)
 
 
 def _tracked(results: Iterable[FileResult], total: int, progress: Callable[[int, int], None] | None) -> list[FileResult]:
@@ -257,7 +256,7 @@ def lint_source_text(text: str, path: str = "<text>", overrides: Overrides | Non
                      context: RunContext | None = None, **kwargs: Any) -> RunResult:
     ctx = context or RunContext(overrides or Overrides(**kwargs))
     res = lint_decoded(path, Decoded(text, "utf-8"), ctx, ctx.overrides.fmt)
-    return _result([res], ctx, path)
+    return _result([res], ctx)
 
 
 def lint_text(text: str, path: str = "<text>", **kwargs: Any) -> list[Diagnostic]:
@@ -267,7 +266,13 @@ def lint_text(text: str, path: str = "<text>", **kwargs: Any) -> list[Diagnostic
     return lint_source_text(text, path, **kwargs).diagnostics
 
 
-def fails(diags: Iterable[Diagnostic], fail_on: str) -> bool:
+def fails(result: RunResult, ctx: RunContext, fail_on: str | None = None) -> bool:
+    """Does a finding reach the fail-on level: the command line's, else that of the
+    configuration of the file it is in (each file is judged by its own)?"""
+    return any(reaches(f.diagnostics, fail_on or ctx.config_for(_real_path(f.path)).fail_on) for f in result.files)
+
+
+def reaches(diags: Iterable[Diagnostic], fail_on: str) -> bool:
     if fail_on == "never":
         return False
     threshold = Severity(fail_on).rank

@@ -166,3 +166,16 @@ def test_the_fetch_hints_are_commands_that_work(repo, tmp_path):
     git(clone, "fetch", "-q", "--unshallow")
     r = newslint("check", "posts", "--select", "spelling", "--changed-since", "origin/main", cwd=clone)
     assert r.returncode == 1 and "goverment" in r.stdout
+
+
+# --- issue 23 item 5: fail-on per file ------------------------------------------------------------------
+
+def test_fail_on_is_each_files_own_never_the_first_paths(repo):
+    (repo / "archive").mkdir()
+    (repo / "archive" / "newslint.toml").write_text('fail-on = "never"\n')
+    (repo / "archive" / "old.md").write_text("An old story with a goverment slip.\n")
+    (repo / "posts" / "a.md").write_text("A new story with a goverment slip.\n")
+    sel = ["--select", "spelling/unknown-word"]
+    assert newslint("check", "archive", "posts", *sel, cwd=repo).returncode == 1
+    assert newslint("check", "archive", *sel, cwd=repo).returncode == 0
+    assert newslint("check", "archive", "posts", *sel, "--fail-on", "never", cwd=repo).returncode == 0
