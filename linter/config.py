@@ -13,6 +13,7 @@ an error names the file and the key.
 from __future__ import annotations
 
 import os
+import stat
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
@@ -227,14 +228,39 @@ def parse_layer(data: dict[str, Any], path: Path, registry: Registry) -> Layer:
     return Layer(path=path, **values)
 
 
+MAX_CONFIG_BYTES = 4 << 20
+MAX_DICTIONARY_BYTES = 64 << 20
+
+
+def read_text_file(path: str, limit: int, what: str = "") -> str:
+    """A regular file's UTF-8 text, at most `limit` bytes: a FIFO, a device (/dev/zero), a
+    huge or undecodable file is a ConfigError naming the file, never a hang."""
+    name = f"{what} {path}".strip()
+    try:
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))  # a FIFO opens without waiting
+        with os.fdopen(fd, "rb") as fh:
+            if not stat.S_ISREG(os.fstat(fd).st_mode):
+                raise ConfigError(f"{name}: not a regular file")
+            data = fh.read(limit + 1)
+    except OSError as exc:
+        raise ConfigError(f"{name}: cannot read ({exc.strerror or exc})") from None
+    if len(data) > limit:
+        raise ConfigError(f"{name}: larger than {limit >> 20} MB")
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise ConfigError(f"{name}: not UTF-8 text (byte {exc.start})") from None
+
+
 def _read_toml(path: str) -> dict[str, Any] | None:
     """The file's newslint table; None for a pyproject.toml without [tool.newslint]."""
+    text = read_text_file(path, MAX_CONFIG_BYTES)
     try:
-        raw = tomllib.loads(Path(path).read_text(encoding="utf-8"))
-    except OSError as exc:
-        raise ConfigError(f"{path}: cannot read ({exc.strerror or exc})") from None
+        raw = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError(f"{path}: invalid TOML: {exc}") from None
+    except RecursionError:
+        raise ConfigError(f"{path}: invalid TOML: nested too deeply") from None
     if Path(path).name == "pyproject.toml":
         return raw.get("tool", {}).get("newslint")
     return raw
@@ -251,14 +277,12 @@ def find_config_file(directory: Path) -> Path | None:
     for d in (directory, *directory.parents):
         for name in CONFIG_NAMES:
             p = d / name
-            if not p.is_file():
+            if not os.path.lexists(p) or p.is_dir():
                 continue
-            if name == "pyproject.toml":
-                try:
-                    if filecache.cached("config-toml", p, _read_toml) is None:
-                        continue
-                except ConfigError:
-                    continue
+            # a pyproject.toml counts when it has [tool.newslint]; one that cannot be read is
+            # an error (it may hold the settings), never passed over in silence
+            if name == "pyproject.toml" and filecache.cached("config-toml", p, _read_toml) is None:
+                continue
             return p
     return None
 
@@ -309,10 +333,7 @@ def load_dictionaries(paths: tuple[Path, ...]) -> frozenset[str]:
 
 
 def _read_dictionary(path: str) -> frozenset[str]:
-    try:
-        text = Path(path).read_text(encoding="utf-8")
-    except OSError as exc:
-        raise ConfigError(f"dictionary file {path}: {exc.strerror or exc}") from None
+    text = read_text_file(path, MAX_DICTIONARY_BYTES, "dictionary file")
     return frozenset(w for w in (line.split("#", 1)[0].strip() for line in text.splitlines()) if w)
 
 

@@ -179,3 +179,33 @@ def test_fail_on_is_each_files_own_never_the_first_paths(repo):
     assert newslint("check", "archive", "posts", *sel, cwd=repo).returncode == 1
     assert newslint("check", "archive", *sel, cwd=repo).returncode == 0
     assert newslint("check", "archive", "posts", *sel, "--fail-on", "never", cwd=repo).returncode == 0
+
+
+# --- issue 28 items 13 and 14: configuration files that are hostile or broken ----------------------------
+
+@pytest.mark.parametrize("content, says", [
+    (b'dialect = "en-US"\n# caf\xe9\n', "not UTF-8 text"),
+    (b"a = " + b"[" * 50_000, "nested too deeply"),
+], ids=["not-utf8", "deep"])
+def test_an_undecodable_or_deeply_nested_config_is_a_config_error(repo, content, says):
+    (repo / "newslint.toml").write_bytes(content)
+    r = newslint("check", "posts", cwd=repo)
+    assert r.returncode == 2 and "newslint.toml" in r.stderr and says in r.stderr
+    assert "internal error" not in r.stderr
+
+
+def test_a_broken_pyproject_is_reported(repo):
+    (repo / "pyproject.toml").write_text('[tool.newslint]\nfail-on = "never"\n[broken\n')
+    r = newslint("check", "posts", cwd=repo)
+    assert r.returncode == 2 and "pyproject.toml: invalid TOML" in r.stderr
+
+
+@pytest.mark.parametrize("kind", ["fifo", "device"])
+def test_a_dictionary_that_is_a_fifo_or_a_device_neither_hangs_nor_eats_memory(repo, kind):
+    target = "/dev/zero"
+    if kind == "fifo":
+        os.mkfifo(repo / "words.fifo")
+        target = "words.fifo"
+    (repo / "newslint.toml").write_text(f'dictionary = ["{target}"]\n')
+    r = newslint("check", "posts", cwd=repo, timeout=60)
+    assert r.returncode == 2 and "not a regular file" in r.stderr
