@@ -33,6 +33,9 @@ EXTEND_SELECT_OPTION = typer.Option(None, "--extend-select", metavar="RULES",
                                     help="These rules or families as well as the selected ones (comma-separated).")
 IGNORE_OPTION = typer.Option(None, metavar="RULES", help="Skip these rules or families (comma-separated).")
 CONFIG_OPTION = typer.Option(None, "--config", metavar="FILE", help="Use this config file for every path.")
+TRUST_OPTION = typer.Option(False, "--trust-config", envvar="NEWSLINT_TRUST_CONFIG",
+                            help="Let the repository's configuration start LanguageTool, send copy to its URL "
+                            "or load a model (otherwise only your own configuration may).")
 JOBS_OPTION = typer.Option(None, "--jobs", "-j", min=1, metavar="N", help="Worker processes (default: by file count).")
 
 
@@ -114,6 +117,7 @@ def check(
                                           "else warning)."),
     exit_zero: bool = typer.Option(False, "--exit-zero", help="Exit 0 even with findings (2 still means a failure)."),
     config: Optional[Path] = CONFIG_OPTION,
+    trust_config: bool = TRUST_OPTION,
     stdin_filename: Optional[str] = typer.Option(None, "--stdin-filename", metavar="NAME",
                                                  help="Name (and so format) of the text read from '-'."),
     changed_since: Optional[str] = typer.Option(None, "--changed-since", metavar="REF",
@@ -162,7 +166,8 @@ def check(
         paths = changes.files
     overrides = Overrides(config=config, dialect=dialect, select=_split(select),
                           extend_select=_split(extend_select) or [], ignore=_split(ignore) or [],
-                          fix=fix and not diff, unsafe_fixes=unsafe_fixes, force_exclude=force_exclude, debug=debug,
+                          trust_config=trust_config, fix=fix and not diff, unsafe_fixes=unsafe_fixes,
+                          force_exclude=force_exclude, debug=debug,
                           cache_dir=cache_dir if cache and "-" not in paths else None)
     if dask and ("-" in paths or fix or diff):
         _die("--dask checks files and folders; it does not read standard input or apply fixes")
@@ -269,13 +274,14 @@ def _write_outputs(result: RunResult, ctx: RunContext, outputs, color: str, stat
 
 def _run_files(command: str, paths: List[str], dialect: Optional[str], select: Optional[List[str]],
                extend_select: Optional[List[str]], ignore: Optional[List[str]], config: Optional[Path],
-               jobs: Optional[int]) -> tuple[RunResult, RunContext]:
+               trust_config: bool, jobs: Optional[int]) -> tuple[RunResult, RunContext]:
     """A run of a command that reads files and folders (baseline, report)."""
     _check_dialect(dialect)
     if "-" in paths:
         _die(f"{command} reads files and folders, not standard input")
     overrides = Overrides(config=config, dialect=dialect, select=_split(select),
-                          extend_select=_split(extend_select) or [], ignore=_split(ignore) or [])
+                          extend_select=_split(extend_select) or [], ignore=_split(ignore) or [],
+                          trust_config=trust_config)
     return _run(paths, overrides, None, jobs, False)
 
 
@@ -288,10 +294,12 @@ def baseline_cmd(
     extend_select: Optional[List[str]] = EXTEND_SELECT_OPTION,
     ignore: Optional[List[str]] = IGNORE_OPTION,
     config: Optional[Path] = CONFIG_OPTION,
+    trust_config: bool = TRUST_OPTION,
     jobs: Optional[int] = JOBS_OPTION,
 ) -> None:
     """Record today's findings, so that check --baseline reports only new ones."""
-    result, _ = _run_files("baseline", paths, dialect, select, extend_select, ignore, config, jobs)
+    result, _ = _run_files("baseline", paths, dialect, select, extend_select, ignore, config, trust_config,
+                           jobs)
     from .baseline import write
 
     n = write(output, result.files)
@@ -365,10 +373,12 @@ def report(
     extend_select: Optional[List[str]] = EXTEND_SELECT_OPTION,
     ignore: Optional[List[str]] = IGNORE_OPTION,
     config: Optional[Path] = CONFIG_OPTION,
+    trust_config: bool = TRUST_OPTION,
     jobs: Optional[int] = JOBS_OPTION,
 ) -> None:
     """Write one self-contained HTML page of the findings, for editors."""
-    result, ctx = _run_files("report", paths, dialect, select, extend_select, ignore, config, jobs)
+    result, ctx = _run_files("report", paths, dialect, select, extend_select, ignore, config, trust_config,
+                             jobs)
     from .formatters.report import render as render_report
     from .formatters.text import summary
 

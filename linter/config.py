@@ -18,7 +18,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-from . import filecache
+from . import filecache, trust
 from .compat import tomllib
 from .diagnostic import Severity
 from .markup.options import MarkupOptions
@@ -51,6 +51,7 @@ class _Settings:
     exclude: tuple[PathPattern, ...] = ()
     sections: dict[str, dict[str, Any]] = field(default_factory=dict)
     markup: dict[str, Any] = field(default_factory=dict)  # the [markup] table (MarkupOptions)
+    withheld: tuple[str, ...] = ()  # notices: options a repository's file may not set (trust.py)
 
 
 @dataclass(frozen=True)
@@ -108,6 +109,7 @@ class Config(_Settings):
             exclude=self.exclude + layer.exclude,
             sections=merge_tables(self.sections, layer.sections),
             markup=merge_tables(self.markup, layer.markup),
+            withheld=self.withheld + layer.withheld,
         )
 
     def markup_options(self) -> MarkupOptions:
@@ -144,9 +146,14 @@ def _check_ids(ids: tuple[str, ...], registry: Registry, where: str, key: str) -
             raise ConfigError(f"{where}: {key}: {registry.unknown_message(rid)}")
 
 
-def parse_layer(data: dict[str, Any], path: Path, registry: Registry) -> Layer:
+def parse_layer(data: dict[str, Any], path: Path, registry: Registry, trusted: bool = True) -> Layer:
+    """One file's settings; from a file the user does not trust (a repository's), the options
+    only the user may set are left out, each with a notice (see trust.py)."""
     where = str(path)
     base = path.parent
+    withheld: list[str] = []
+    if not trusted:
+        data, withheld = trust.withhold(data, registry)
     for key in data:
         if key not in _KNOWN and key not in registry.sections:
             known = ", ".join(sorted(_KNOWN | set(registry.sections)))
@@ -225,6 +232,7 @@ def parse_layer(data: dict[str, Any], path: Path, registry: Registry) -> Layer:
                 raise ConfigError(f"{where}: {exc}") from None
             sections[name] = data[name]
     values["sections"] = sections
+    values["withheld"] = tuple(trust.withheld_notice(path, w) for w in withheld)
     return Layer(path=path, **values)
 
 
@@ -266,9 +274,9 @@ def _read_toml(path: str) -> dict[str, Any] | None:
     return raw
 
 
-def read_layer(path: Path, registry: Registry) -> Layer | None:
+def read_layer(path: Path, registry: Registry, trusted: bool = True) -> Layer | None:
     data = filecache.cached("config-toml", path, _read_toml)
-    return None if data is None else parse_layer(data, path, registry)
+    return None if data is None else parse_layer(data, path, registry, trusted)
 
 
 def find_config_file(directory: Path) -> Path | None:
@@ -287,8 +295,10 @@ def find_config_file(directory: Path) -> Path | None:
     return None
 
 
-def load_chain(path: Path, registry: Registry, implicit_parents: bool = True) -> Config:
-    """The effective configuration whose nearest file is `path`."""
+def load_chain(path: Path, registry: Registry, implicit_parents: bool = True, trusted: bool = True,
+               base: Config | None = None) -> Config:
+    """The effective configuration whose nearest file is `path`, on top of `base` (the user's
+    configuration); `trusted`: the files may set options only the user may set."""
     layers: list[Layer] = []
     seen: set[Path] = set()
     current: Path | None = Path(os.path.abspath(path))
@@ -298,7 +308,7 @@ def load_chain(path: Path, registry: Registry, implicit_parents: bool = True) ->
         seen.add(current)
         if not current.is_file():
             raise ConfigError(f"{current}: configuration file not found (named by extend in {layers[-1].path})")
-        layer = read_layer(current, registry)
+        layer = read_layer(current, registry, trusted)
         if layer is None:  # a pyproject.toml without [tool.newslint]
             layer = Layer(path=current)
         layers.append(layer)
@@ -308,10 +318,19 @@ def load_chain(path: Path, registry: Registry, implicit_parents: bool = True) ->
             current = None
         else:
             current = find_config_file(current.parent.parent) if current.parent != current.parent.parent else None
-    cfg = Config()
+    cfg = base or Config()
     for layer in reversed(layers):
         cfg = cfg.merged(layer)
     return cfg
+
+
+def load_user_config(registry: Registry) -> Config:
+    """The user's own configuration file (trust.user_config_path), under every repository's;
+    an empty configuration when there is none."""
+    path = trust.user_config_path()
+    if not os.path.lexists(path):
+        return Config()
+    return load_chain(path, registry, implicit_parents=False, trusted=True)
 
 
 def section_values(cfg: Config, registry: Registry) -> dict[str, Any]:

@@ -14,12 +14,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .cache import ResultCache, engine_key
-from .config import Config, ConfigError, find_config_file, load_chain, load_dictionaries, section_values
+from .config import (Config, ConfigError, find_config_file, load_chain, load_dictionaries, load_user_config,
+                     section_values)
 from .markup.options import MarkupOptions
 from .options import OptionError
 from .policy import Policy
 from .registry import Registry, default_registry
 from .rule import Rule, RunSettings
+from .trust import trusted_by_environment
 
 
 @dataclass
@@ -37,6 +39,8 @@ class Overrides:
     force_exclude: bool = True  # exclude applies to files named on the command line too
     debug: bool = False
     cache_dir: Path | None = None  # results cached per file here (see cache.py); None: no cache
+    # the repository's configuration may set the options only the user may set (trust.py)
+    trust_config: bool = field(default_factory=trusted_by_environment)
 
 
 @dataclass
@@ -56,6 +60,7 @@ class RunContext:
         self.notices: list[str] = [f"plugin {name} failed to load and was skipped: {err}"
                                    for name, err in self.registry.failures]
         self._dirs: dict[str, Path | None] = {}
+        self._user: Config | None = None
         self._configs: dict[Path | None, Config] = {}
         self._engines: dict[Path | None, Engine] = {}
         self._warming: list[threading.Thread] = []
@@ -108,8 +113,14 @@ class RunContext:
         cfg = self._configs.get(key)
         if cfg is None:
             o = self.overrides
-            cfg = load_chain(key, self.registry, implicit_parents=o.config is None) if key else Config()
+            if self._user is None:
+                self._user = load_user_config(self.registry)
+            cfg = self._user
+            if key:
+                cfg = load_chain(key, self.registry, o.config is None, o.trust_config, cfg)
             cfg = self._configs[key] = cfg.with_overrides(o.dialect, o.select, o.extend_select, o.ignore)
+            for message in cfg.withheld:
+                self.notice(message)
         return cfg
 
     def _build(self, cfg: Config) -> Engine:

@@ -12,10 +12,10 @@ from pathlib import Path
 
 
 class Client:
-    def __init__(self, cwd: Path) -> None:
+    def __init__(self, cwd: Path, env: dict[str, str] | None = None) -> None:
         exe = Path(sys.executable).parent / "newslint"
         self.proc = subprocess.Popen([str(exe), "server"], cwd=cwd, stdin=subprocess.PIPE, stdout=subprocess.PIPE,
-                                     stderr=subprocess.PIPE)
+                                     stderr=subprocess.PIPE, env=env)
         self.next_id = 0
         self.inbox: queue.Queue = queue.Queue()
         self.responses: dict[int, dict] = {}

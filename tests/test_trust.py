@@ -209,3 +209,104 @@ def test_a_dictionary_that_is_a_fifo_or_a_device_neither_hangs_nor_eats_memory(r
     (repo / "newslint.toml").write_text(f'dictionary = ["{target}"]\n')
     r = newslint("check", "posts", cwd=repo, timeout=60)
     assert r.returncode == 2 and "not a regular file" in r.stderr
+
+
+# --- issue 22 item 2: a repository's configuration starts no program and contacts no URL -----------------
+
+@pytest.fixture
+def fake_java(tmp_path):
+    """A `java` first on PATH that leaves a mark when it runs, and a LanguageTool install."""
+    bin_dir = tmp_path / "bin"
+    bin_dir.mkdir()
+    mark = tmp_path / "java-ran"
+    (bin_dir / "java").write_text(f"#!/bin/sh\ntouch '{mark}'\nexit 3\n")
+    (bin_dir / "java").chmod(0o755)
+    return mark, {"PATH": f"{bin_dir}{os.pathsep}{os.environ['PATH']}"}
+
+
+class Listener:
+    """A TCP port that records whether anything connected to it."""
+
+    def __init__(self) -> None:
+        import socket
+        import threading
+
+        self.sock = socket.socket()
+        self.sock.bind(("127.0.0.1", 0))
+        self.sock.listen(8)
+        self.sock.settimeout(0.2)
+        self.url = f"http://127.0.0.1:{self.sock.getsockname()[1]}"
+        self.connections = 0
+        self.done = False
+        threading.Thread(target=self._serve, daemon=True).start()
+
+    def _serve(self) -> None:
+        while not self.done:
+            try:
+                conn, _ = self.sock.accept()
+            except OSError:
+                continue
+            self.connections += 1
+            conn.close()
+
+
+def test_a_repository_config_cannot_start_a_program(repo, fake_java):
+    mark, env = fake_java
+    (repo / "x").mkdir()
+    (repo / "x" / "languagetool-server.jar").write_bytes(b"PK")
+    (repo / "newslint.toml").write_text('[grammar]\nbackend = "languagetool"\n[grammar.languagetool]\npath = "./x"\n')
+    git(repo, "add", ".")  # as a pull request would bring it
+    r = newslint("check", "posts", cwd=repo, env_extra=env)
+    assert not mark.exists() and r.returncode == 0
+    assert "[grammar.languagetool] path (starts a program) ignored" in r.stderr and "--trust-config" in r.stderr
+    # the language server reads the same configuration the same way
+    from lsp_client import Client
+
+    c = Client(repo, env={**os.environ, **env})
+    try:
+        c.request("initialize", {"processId": None, "rootUri": repo.as_uri(), "capabilities": {}})
+        c.notify("initialized", {})
+        story = repo / "posts" / "a.md"
+        c.notify("textDocument/didOpen", {"textDocument": {"uri": story.as_uri(), "languageId": "markdown",
+                                                           "version": 1, "text": story.read_text()}})
+        c.diagnostics(story.as_uri())
+        assert c.close() == 0
+    finally:
+        if c.proc.poll() is None:
+            c.proc.kill()
+    assert not mark.exists()
+    # the user may trust the repository's configuration
+    newslint("check", "posts", "--trust-config", cwd=repo, env_extra=env)
+    assert mark.exists()
+
+
+def test_a_repository_config_cannot_send_copy_to_a_url_but_the_users_config_can(repo, tmp_path):
+    server = Listener()
+    try:
+        (repo / "newslint.toml").write_text(f'[grammar]\nbackend = "languagetool"\n'
+                                            f'[grammar.languagetool]\nurl = "{server.url}"\nallow-remote = true\n')
+        r = newslint("check", "posts", cwd=repo)
+        assert server.connections == 0 and r.returncode == 0
+        assert "[grammar.languagetool] url" in r.stderr and "[grammar.languagetool] allow-remote" in r.stderr
+        user = tmp_path / "user.toml"
+        user.write_text(f'[grammar.languagetool]\nurl = "{server.url}"\n')
+        r = newslint("check", "posts", cwd=repo, env_extra={"NEWSLINT_USER_CONFIG": str(user)})
+        assert server.connections >= 1 and "using Harper" in r.stderr
+    finally:
+        server.done = True
+
+
+def test_a_repository_config_cannot_load_a_model(repo):
+    (repo / "model").mkdir()
+    (repo / "newslint.toml").write_text('[rules."word-choice/unusual-word"]\nmasked-model = "./model"\n')
+    r = newslint("check", "posts", "--select", "word-choice/unusual-word", cwd=repo)
+    assert '[rules."word-choice/unusual-word"] masked-model (loads model weights' in r.stderr
+    assert "masked-model not used" not in r.stderr  # never tried
+
+
+@pytest.mark.parametrize("url", ["not a url", "ftp://127.0.0.1/", "http://"])
+def test_a_bad_languagetool_url_is_a_config_error(repo, tmp_path, url):
+    user = tmp_path / "user.toml"
+    user.write_text(f'[grammar]\nbackend = "languagetool"\n[grammar.languagetool]\nurl = "{url}"\n')
+    r = newslint("check", "posts", cwd=repo, env_extra={"NEWSLINT_USER_CONFIG": str(user)})
+    assert r.returncode == 2 and "user.toml" in r.stderr and "url must be an http" in r.stderr
