@@ -10,7 +10,6 @@ from typing import List, Optional
 import typer
 
 from . import stdio
-from .cache import DEFAULT_DIR as DEFAULT_CACHE_DIR
 from .config import DIALECTS, FAIL_ON, STARTER, ConfigError
 from .context import Overrides, RunContext
 from .discovery import UsageError
@@ -138,7 +137,9 @@ def check(
                                        help="Apply the configured exclude to files named on the command line."),
     cache: bool = typer.Option(True, "--cache/--no-cache", envvar="NEWSLINT_CACHE",
                                help="Reuse the results of unchanged files."),
-    cache_dir: Path = typer.Option(Path(DEFAULT_CACHE_DIR), "--cache-dir", metavar="DIR", help="Where results are cached."),
+    cache_dir: Optional[Path] = typer.Option(None, "--cache-dir", metavar="DIR", envvar="NEWSLINT_CACHE_DIR",
+                                             help="Where results are cached (default: the repository's folder in "
+                                             "~/.cache/newslint/results)."),
     jobs: Optional[int] = JOBS_OPTION,
     dask: Optional[str] = typer.Option(None, "--dask", metavar="local|tcp://HOST:PORT",
                                        help="Check on a Dask cluster (pip install \"newslint[dask]\")."),
@@ -168,7 +169,7 @@ def check(
                           extend_select=_split(extend_select) or [], ignore=_split(ignore) or [],
                           trust_config=trust_config, fix=fix and not diff, unsafe_fixes=unsafe_fixes,
                           force_exclude=force_exclude, debug=debug,
-                          cache_dir=cache_dir if cache and "-" not in paths else None)
+                          cache_dir=_cache_dir(cache_dir, quiet) if cache and "-" not in paths else None)
     if dask and ("-" in paths or fix or diff):
         _die("--dask checks files and folders; it does not read standard input or apply fixes")
     result, ctx = _run(paths, overrides, stdin_filename, jobs, debug, dask)
@@ -229,6 +230,17 @@ def _changed(paths: List[str], ref: str, untracked: bool):
         typer.echo(f"newslint: no story changed since {ref}", err=True)
         raise typer.Exit(0)
     return changes
+
+
+def _cache_dir(given: Optional[Path], quiet: bool) -> Optional[Path]:
+    from .cache import default_dir, refusal
+
+    if given is None:
+        return default_dir()
+    why = refusal(given)
+    if why and not quiet:
+        typer.echo(f"newslint: {why}", err=True)
+    return None if why else given
 
 
 def _fixed_text(f, unsafe: bool) -> str:

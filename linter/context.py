@@ -64,7 +64,12 @@ class RunContext:
         self._configs: dict[Path | None, Config] = {}
         self._engines: dict[Path | None, Engine] = {}
         self._warming: list[threading.Thread] = []
-        self.cache = ResultCache(self.overrides.cache_dir) if self.overrides.cache_dir and not self.overrides.fix else None
+        self.cache = None
+        if self.overrides.cache_dir and not self.overrides.fix:
+            from .runner import FileResult
+
+            self.cache = ResultCache(self.overrides.cache_dir, FileResult)
+        self.rule_notices = 0  # notices from rules: a rule ran degraded (see cache.py)
         self._engine_keys: dict[int, str] = {}
         o = self.overrides
         if o.config is not None and not o.config.is_file():
@@ -77,6 +82,10 @@ class RunContext:
     def notice(self, message: str) -> None:
         if message not in self.notices:
             self.notices.append(message)
+
+    def _rule_notice(self, message: str) -> None:
+        self.rule_notices += 1
+        self.notice(message)
 
     # -- configuration -----------------------------------------------------------------------------
     def _config_file(self, path: str | None) -> Path | None:
@@ -127,7 +136,7 @@ class RunContext:
         policy = cfg.policy(self.registry)
         settings = RunSettings(dialect=cfg.dialect, dictionary=load_dictionaries(cfg.dictionary),
                                sections=section_values(cfg, self.registry),
-                               notify=self.notice)
+                               notify=self._rule_notice)
         rules = []
         for rid in sorted(self.registry.rules):
             cls = self.registry.rules[rid]

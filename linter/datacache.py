@@ -35,12 +35,17 @@ _KEY_CHARS = 20
 OFF = ("", "0", "off", "false", "no")
 
 
+def user_cache_home() -> Path:
+    """newslint's folder in the user's cache: ``$XDG_CACHE_HOME/newslint`` or ``~/.cache/newslint``."""
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return Path(base) / "newslint"
+
+
 def cache_dir() -> Path | None:
     env = os.environ.get("NEWSLINT_DATA_CACHE")
     if env is not None:
         return None if env.strip().lower() in OFF else Path(env)
-    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    return Path(base) / "newslint"
+    return user_cache_home()
 
 
 class WordTable:

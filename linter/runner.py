@@ -157,6 +157,7 @@ def lint_file(path: str, ctx: RunContext) -> FileResult:
             hit = ctx.cache.get(key)
             if isinstance(hit, FileResult) and hit.path == path:
                 return hit
+        degraded = ctx.rule_notices
         decoded = decode(data)
     except BinaryFile as exc:
         return FileResult(path, notices=[f"{path}: skipped, {exc}"], skipped=True)
@@ -165,7 +166,8 @@ def lint_file(path: str, ctx: RunContext) -> FileResult:
     res = lint_decoded(path, decoded, ctx)
     if ctx.overrides.fix:
         _fix_file(path, decoded, res, ctx.overrides.unsafe_fixes)
-    elif key is not None and not any(d.rule == INTERNAL_ERROR for d in res.diagnostics):
+    elif key is not None and ctx.rule_notices == degraded and not any(d.rule == INTERNAL_ERROR
+                                                                       for d in res.diagnostics):
         ctx.cache.put(key, res)
     return res
 

@@ -310,3 +310,109 @@ def test_a_bad_languagetool_url_is_a_config_error(repo, tmp_path, url):
     user.write_text(f'[grammar]\nbackend = "languagetool"\n[grammar.languagetool]\nurl = "{url}"\n')
     r = newslint("check", "posts", cwd=repo, env_extra={"NEWSLINT_USER_CONFIG": str(user)})
     assert r.returncode == 2 and "user.toml" in r.stderr and "url must be an http" in r.stderr
+
+
+# --- issue 28 items 1 and 14: the result cache -----------------------------------------------------------
+
+def cache_key(repo: Path, story: str, cache: Path, select: list[str], monkeypatch) -> str:
+    """The key a run of `newslint check STORY --select ...` in `repo` uses for the story."""
+    from newslint.context import Overrides, RunContext
+
+    monkeypatch.chdir(repo)
+    ctx = RunContext(Overrides(select=select, cache_dir=cache))
+    return ctx.cache.key(story, (repo / story).read_bytes(), ctx.engine_key(ctx.engine(story)))
+
+
+def entries(cache: Path) -> list[Path]:
+    return [p for p in cache.rglob("*") if p.is_file() and p.name != ".gitignore"]
+
+
+def test_result_cache_is_data_kept_outside_the_tree(repo, tmp_path, monkeypatch):
+    (repo / "posts" / "a.md").write_text("The goverment met.\n")
+    xdg = {"XDG_CACHE_HOME": str(tmp_path / "xdg")}
+    sel = ["--select", "spelling/unknown-word", "--format", "json"]
+    first = newslint("check", "posts", *sel, "--cache", cwd=repo, env_extra=xdg)
+    assert not [p for p in repo.rglob("*") if "cache" in p.name]
+    [entry] = entries(tmp_path / "xdg" / "newslint" / "results")
+    assert json.loads(entry.read_bytes())["path"] == "posts/a.md"
+    assert newslint("check", "posts", *sel, "--cache", cwd=repo, env_extra=xdg).stdout == first.stdout
+    # an entry planted where the key points is never run, only read as data
+    import pickle
+
+    mark = tmp_path / "pickle-ran"
+
+    class Payload:
+        def __reduce__(self):
+            return (os.system, (f"touch '{mark}'",))
+
+    cache = tmp_path / "own-cache"
+    key = cache_key(repo, "posts/a.md", cache, ["spelling/unknown-word"], monkeypatch)
+    (cache / key[:2]).mkdir(parents=True)
+    (cache / key[:2] / key).write_bytes(pickle.dumps(Payload()))
+    r = newslint("check", "posts", *sel, "--cache", "--cache-dir", str(cache), cwd=repo)
+    assert not mark.exists() and r.stdout == first.stdout
+
+
+def test_a_cache_dir_git_tracks_or_that_is_a_link_is_refused(repo, tmp_path):
+    (repo / "posts" / "a.md").write_text("The goverment met.\n")
+    planted = repo / ".newslint_cache"
+    (planted / "ab").mkdir(parents=True)
+    (planted / "ab" / "entry").write_text("{}")
+    git(repo, "add", ".")
+    sel = ["posts", "--select", "spelling/unknown-word", "--cache"]
+    r = newslint("check", *sel, "--cache-dir", ".newslint_cache", cwd=repo)
+    assert r.returncode == 1 and "holds files git tracks; results are not cached" in r.stderr
+    assert len(entries(planted)) == 1
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    (repo / "linked").symlink_to(outside)
+    r = newslint("check", *sel, "--cache-dir", "linked", cwd=repo)
+    assert r.returncode == 1 and "is a symbolic link" in r.stderr and not list(outside.iterdir())
+
+
+def test_cache_writes_never_follow_links_inside_the_cache_dir(repo, tmp_path):
+    (repo / "posts" / "a.md").write_text("The goverment met.\n")
+    cache, outside = tmp_path / "cache", tmp_path / "outside"
+    cache.mkdir()
+    outside.mkdir()
+    (cache / ".gitignore").symlink_to(outside / "gitignore")
+    for i in range(256):
+        (cache / f"{i:02x}").symlink_to(outside)
+    r = newslint("check", "posts", "--select", "spelling/unknown-word", "--cache", "--cache-dir", str(cache), cwd=repo)
+    assert r.returncode == 1 and list(outside.iterdir()) == []
+
+
+def test_an_unreadable_cache_never_blocks_a_check(repo, tmp_path, monkeypatch):
+    (repo / "posts" / "a.md").write_text("The goverment met.\n")
+    sel = ["--select", "spelling/unknown-word"]
+    not_a_dir = tmp_path / "file"
+    not_a_dir.write_text("x")
+    for extra in (["--cache", "--cache-dir", str(not_a_dir)], ["--no-cache", "--cache-dir", str(not_a_dir)]):
+        r = newslint("check", "posts", *sel, *extra, cwd=repo, timeout=120)
+        assert r.returncode == 1 and "goverment" in r.stdout
+    cache = tmp_path / "cache"
+    key = cache_key(repo, "posts/a.md", cache, ["spelling/unknown-word"], monkeypatch)
+    (cache / key[:2]).mkdir(parents=True)
+    os.mkfifo(cache / key[:2] / key)  # an entry that would block a reader
+    r = newslint("check", "posts", *sel, "--cache", "--cache-dir", str(cache), cwd=repo, timeout=120)
+    assert r.returncode == 1 and "goverment" in r.stdout
+
+
+def test_cache_is_keyed_by_package_versions_and_skips_degraded_runs(repo, tmp_path):
+    (repo / "posts" / "a.md").write_text("This is an test of the goverment.\n")
+    cache = tmp_path / "cache"
+    run = ["check", "posts", "--select", "spelling/unknown-word,grammar", "--cache", "--cache-dir", str(cache)]
+    newslint(*run, cwd=repo)
+    assert len(entries(cache)) == 1
+    # a newer word list: another key (a package's metadata found first on the path)
+    fake = tmp_path / "site" / "wordfreq-99.0.dist-info"
+    fake.mkdir(parents=True)
+    (fake / "METADATA").write_text("Metadata-Version: 2.1\nName: wordfreq\nVersion: 99.0\n")
+    newslint(*run, cwd=repo, env_extra={"PYTHONPATH": str(tmp_path / "site")})
+    assert len(entries(cache)) == 2
+    # LanguageTool configured but down: Harper stands in, and the result is not kept
+    user = tmp_path / "user.toml"
+    user.write_text('[grammar]\nbackend = "languagetool"\n[grammar.languagetool]\nurl = "http://127.0.0.1:9"\n')
+    r = newslint(*run, cwd=repo, env_extra={"NEWSLINT_USER_CONFIG": str(user)})
+    assert "using Harper" in r.stderr and "grammar/harper/AnA" in r.stdout
+    assert len(entries(cache)) == 2
