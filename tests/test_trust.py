@@ -416,3 +416,24 @@ def test_cache_is_keyed_by_package_versions_and_skips_degraded_runs(repo, tmp_pa
     r = newslint(*run, cwd=repo, env_extra={"NEWSLINT_USER_CONFIG": str(user)})
     assert "using Harper" in r.stderr and "grammar/harper/AnA" in r.stdout
     assert len(entries(cache)) == 2
+
+
+# --- issue 22 item 9: the data cache shared by several installs -------------------------------------------
+
+def test_data_cache_keeps_other_installs_entries_and_prunes_by_age(repo, tmp_path):
+    import time
+
+    data = tmp_path / "data-cache"
+    data.mkdir()
+    live = [data / "lexicon-0123456789abcdef0123.trie", data / "lexicon-0123456789abcdef0123.u16"]
+    stale = data / "names-fedcba9876543210fedc.trie"
+    for p in (*live, stale):
+        p.write_bytes(b"another install's entry")
+    old = time.time() - 60 * 86400
+    os.utime(stale, (old, old))
+    (repo / "posts" / "a.md").write_text("The goverment met.\n")
+    r = newslint("check", "posts", "--select", "spelling/unknown-word", cwd=repo,
+                 env_extra={"NEWSLINT_DATA_CACHE": str(data)})
+    assert r.returncode == 1 and "goverment" in r.stdout
+    built = [p for p in data.glob("lexicon-*.trie") if p not in live]
+    assert built and all(p.exists() for p in live) and not stale.exists()
