@@ -135,6 +135,8 @@ def check(
     diff: bool = typer.Option(False, "--diff", help="Print the fixes as a unified diff; change nothing."),
     force_exclude: bool = typer.Option(True, "--force-exclude/--no-force-exclude",
                                        help="Apply the configured exclude to files named on the command line."),
+    follow_links: bool = typer.Option(False, "--follow-links",
+                                      help="Read stories that are links to files outside the checked tree."),
     cache: bool = typer.Option(True, "--cache/--no-cache", envvar="NEWSLINT_CACHE",
                                help="Reuse the results of unchanged files."),
     cache_dir: Optional[Path] = typer.Option(None, "--cache-dir", metavar="DIR", envvar="NEWSLINT_CACHE_DIR",
@@ -168,7 +170,7 @@ def check(
     overrides = Overrides(config=config, dialect=dialect, select=_split(select),
                           extend_select=_split(extend_select) or [], ignore=_split(ignore) or [],
                           trust_config=trust_config, fix=fix and not diff, unsafe_fixes=unsafe_fixes,
-                          force_exclude=force_exclude, debug=debug,
+                          force_exclude=force_exclude, follow_links=follow_links, debug=debug,
                           cache_dir=_cache_dir(cache_dir, quiet) if cache and "-" not in paths else None)
     if dask and ("-" in paths or fix or diff):
         _die("--dask checks files and folders; it does not read standard input or apply fixes")
@@ -198,7 +200,10 @@ def check(
         raise typer.Exit(0)
     _write_outputs(result, ctx, outputs, color, statistics)
     _print_notices(result, quiet)
-    if ctx.registry.failures:  # the other rules' findings are out; a gate must not pass
+    # a plugin that failed to load, a file named to be checked that could not be read: the
+    # other findings are out, but a gate must not pass
+    named = {os.path.normpath(p) for p in paths}
+    if ctx.registry.failures or any(f.skipped and os.path.normpath(f.path) in named for f in result.files):
         raise typer.Exit(2)
     failing = fails(result, ctx, fail_on)
     raise typer.Exit(1 if failing and not exit_zero else 0)

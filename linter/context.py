@@ -37,6 +37,7 @@ class Overrides:
     unsafe_fixes: bool = False
     fmt: str | None = None  # markup format for stdin/text input
     force_exclude: bool = True  # exclude applies to files named on the command line too
+    follow_links: bool = False  # read stories that are links to files outside the checked tree
     debug: bool = False
     cache_dir: Path | None = None  # results cached per file here (see cache.py); None: no cache
     # the repository's configuration may set the options only the user may set (trust.py)

@@ -191,7 +191,8 @@ def _fix_file(path: str, decoded: Decoded, res: FileResult, unsafe: bool) -> Non
 
 def files_to_check(paths: Iterable[str], ctx: RunContext) -> tuple[list[str], list[str]]:
     """The run's files (see ``discovery``), each judged by its own configuration's exclude."""
-    return collect_files(paths, lambda p: ctx.config_for(p).is_excluded(p), ctx.overrides.force_exclude)
+    return collect_files(paths, lambda p: ctx.config_for(p).is_excluded(p), ctx.overrides.force_exclude,
+                         ctx.overrides.follow_links)
 
 
 _WORKER: RunContext | None = None

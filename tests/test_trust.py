@@ -437,3 +437,30 @@ def test_data_cache_keeps_other_installs_entries_and_prunes_by_age(repo, tmp_pat
     assert r.returncode == 1 and "goverment" in r.stdout
     built = [p for p in data.glob("lexicon-*.trie") if p not in live]
     assert built and all(p.exists() for p in live) and not stale.exists()
+
+
+# --- issue 28 items 3 and 14: what is read -------------------------------------------------------------
+
+def test_story_links_out_of_the_tree_are_not_read(repo, tmp_path):
+    secret = tmp_path / "secret.md"
+    secret.write_text("The private goverment memo.\n")
+    (repo / "posts" / "leak.md").symlink_to(secret)
+    (repo / "posts" / "inside.md").symlink_to(repo / "posts" / "a.md")
+    (repo / "linked-dir").symlink_to(tmp_path)
+    git(repo, "add", ".")
+    sel = ["--select", "spelling/unknown-word", "--format", "json"]
+    for args in (["posts"], ["posts/leak.md", "posts/inside.md"], ["linked-dir"]):
+        r = newslint("check", *args, *sel, cwd=repo)
+        assert "goverment" not in r.stdout and "outside the checked tree" in r.stderr, args
+    r = newslint("check", "posts", *sel, cwd=repo)
+    assert {d["path"] for d in json.loads(r.stdout)["files"]} == {"posts/a.md", "posts/inside.md"}
+    r = newslint("check", "posts", *sel, "--follow-links", cwd=repo)
+    assert "goverment" in r.stdout
+
+
+def test_unreadable_or_binary_files_named_on_the_command_line_fail_the_run(repo):
+    (repo / "posts" / "binary.md").write_bytes(b"\x00\x01\x02 not text")
+    os.mkfifo(repo / "posts" / "pipe.md")
+    for name in ("binary.md", "pipe.md"):
+        r = newslint("check", f"posts/{name}", "posts/a.md", cwd=repo, timeout=120)
+        assert r.returncode == 2 and f"posts/{name}: skipped" in r.stderr and "All clear" not in r.stdout, name
