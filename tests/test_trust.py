@@ -464,3 +464,29 @@ def test_unreadable_or_binary_files_named_on_the_command_line_fail_the_run(repo)
     for name in ("binary.md", "pipe.md"):
         r = newslint("check", f"posts/{name}", "posts/a.md", cwd=repo, timeout=120)
         assert r.returncode == 2 and f"posts/{name}: skipped" in r.stderr and "All clear" not in r.stdout, name
+
+
+# --- issue 22 item 8 and issue 28 item 14: suppression comments ------------------------------------------
+
+def test_mdx_suppression_comments_work(repo):
+    (repo / "posts" / "a.mdx").write_text(
+        "import Aside from './Aside'\n\n"
+        "{/* newslint-disable-next-line spelling/unknown-word */}\n"
+        "The goverment met.\n\n"
+        "{/* newslint-disable grammar/repeated-word */}\n"
+        "It was the the end.\n\n"
+        "{/* newslint-enable grammar/repeated-word */}\n"
+        "A recieve slip and the the end.\n")
+    r = newslint("check", "posts/a.mdx", "--select", "spelling/unknown-word,grammar/repeated-word",
+                 "--format", "json", cwd=repo)
+    found = sorted((d["line"], d["rule"]) for d in json.loads(r.stdout)["diagnostics"])
+    assert found == [(10, "grammar/repeated-word"), (10, "spelling/unknown-word")], r.stdout
+
+
+def test_a_suppression_naming_no_rule_is_reported(repo):
+    (repo / "posts" / "a.md").write_text("<!-- newslint-disable-next-line speling -->\nThe goverment met.\n")
+    r = newslint("check", "posts/a.md", "--select", "spelling/unknown-word", "--format", "json", cwd=repo)
+    found = {d["rule"]: d["message"] for d in json.loads(r.stdout)["diagnostics"]}
+    assert "spelling/unknown-word" in found
+    assert "'speling' names no rule" in found["newslint/unused-suppression"]
+    assert "did you mean 'spelling'" in found["newslint/unused-suppression"]
