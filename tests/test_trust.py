@@ -490,3 +490,21 @@ def test_a_suppression_naming_no_rule_is_reported(repo):
     assert "spelling/unknown-word" in found
     assert "'speling' names no rule" in found["newslint/unused-suppression"]
     assert "did you mean 'spelling'" in found["newslint/unused-suppression"]
+
+
+# --- issue 22 item 3: learn never learns a misspelling ------------------------------------------------------
+
+def test_learn_lists_misspellings_apart_and_never_learns_them(repo):
+    for i in range(4):
+        (repo / "posts" / f"s{i}.md").write_text(
+            f"Frobnitzia said the goverment had recieved the Frobnitzia plan. The goverment agreed. Story {i}.\n")
+    r = newslint("learn", "posts", "-o", "newsroom.dic", cwd=repo)
+    assert r.returncode == 0 and "goverment (government?)" in r.stderr
+    text = (repo / "newsroom.dic").read_text()
+    learned = {line.split("#", 1)[0].strip() for line in text.splitlines()} - {""}
+    assert learned == {"Frobnitzia"}
+    assert "# goverment" in text and "'government'" in text and "# recieved" in text
+    (repo / "newslint.toml").write_text('dictionary = ["newsroom.dic"]\n')
+    r = newslint("check", "posts/s0.md", "--select", "spelling/unknown-word", "--format", "json", cwd=repo)
+    flagged = {d["message"].split("'")[1] for d in json.loads(r.stdout)["diagnostics"]}
+    assert flagged == {"goverment", "recieved"}
