@@ -508,3 +508,44 @@ def test_learn_lists_misspellings_apart_and_never_learns_them(repo):
     r = newslint("check", "posts/s0.md", "--select", "spelling/unknown-word", "--format", "json", cwd=repo)
     flagged = {d["message"].split("'")[1] for d in json.loads(r.stdout)["diagnostics"]}
     assert flagged == {"goverment", "recieved"}
+
+
+# --- issue 22 item 12: the GitHub Action -------------------------------------------------------------------
+
+def action() -> dict:
+    import yaml
+
+    return yaml.safe_load((Path(__file__).resolve().parent.parent / "action.yml").read_text())
+
+
+def run_check_step(repo: Path, tmp_path: Path) -> tuple[int, str]:
+    """The Action's check step, as GitHub runs it (bash -e -o pipefail), with the real newslint."""
+    step = next(s for s in action()["runs"]["steps"] if s.get("id") == "check")
+    summary, output = tmp_path / "summary.md", tmp_path / "output.txt"
+    summary.write_text("")
+    env = {**os.environ, "INPUT_PATHS": "posts", "INPUT_CHANGED_ONLY": "true", "INPUT_ONLY_CHANGED_LINES": "false",
+           "INPUT_BASELINE": "", "INPUT_FAIL_ON": "warning", "INPUT_CONFIG": "", "BASE_REF": "",
+           "GITHUB_STEP_SUMMARY": str(summary), "GITHUB_OUTPUT": str(output),
+           "PATH": f"{Path(sys.executable).parent}{os.pathsep}{os.environ['PATH']}"}
+    r = subprocess.run(["bash", "--noprofile", "--norc", "-eo", "pipefail", "-c", step["run"]], cwd=repo, env=env,
+                       capture_output=True, text=True)
+    assert f"exit-code={r.returncode}" in output.read_text()
+    return r.returncode, summary.read_text()
+
+
+def test_action_summary_never_says_no_findings_when_the_run_failed(repo, tmp_path):
+    code, summary = run_check_step(repo, tmp_path)
+    assert code == 0 and "No findings." in summary
+    (repo / "newslint.toml").write_text('select = ["no-such-rule"]\n')
+    code, summary = run_check_step(repo, tmp_path)
+    assert code == 2 and "No findings" not in summary and "could not complete the check" in summary
+
+
+def test_action_sarif_upload_failure_is_a_notice_and_pip_is_cached():
+    steps = action()["runs"]["steps"]
+    upload = next(s for s in steps if "upload-sarif" in str(s.get("uses")))
+    assert upload["continue-on-error"] is True
+    notice = next(s for s in steps if f"steps.{upload['id']}.outcome == 'failure'" in str(s.get("if")))
+    assert "::notice" in notice["run"]
+    install = next(i for i, s in enumerate(steps) if s.get("name") == "Install newslint")
+    assert any("actions/cache" in str(s.get("uses")) and "pip" in s["with"]["path"] for s in steps[:install])
