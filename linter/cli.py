@@ -10,7 +10,7 @@ from typing import List, Optional
 import typer
 
 from . import stdio
-from .config import DIALECTS, FAIL_ON, STARTER, ConfigError
+from .config import DIALECTS, FAIL_ON, ConfigError
 from .context import Overrides, RunContext
 from .discovery import UsageError
 from .formatters import FORMATTERS
@@ -498,10 +498,24 @@ def version() -> None:
 def init(path: Path = typer.Argument(Path("newslint.toml"), metavar="FILE", help="Where to write the starter config."),
          force: bool = typer.Option(False, "--force", help="Overwrite an existing file.")) -> None:
     """Write a commented starter configuration."""
+    from .config_doc import starter
+
     if path.exists() and not force:
         _die(f"{path} exists (use --force to overwrite)")
-    path.write_text(STARTER, encoding="utf-8")
+    path.write_text(starter(_registry()), encoding="utf-8")
     typer.echo(f"wrote {path}")
+
+
+@app.command(name="config")
+def config_cmd(format: str = typer.Option("toml", "--format", "-f", metavar="FORMAT",
+                                          help="toml (the starter file newslint init writes) or markdown (a "
+                                          "table of every key).")) -> None:
+    """Describe every configuration key: its default, how a sub-folder's file inherits it."""
+    from .config_doc import markdown, starter
+
+    if format not in ("toml", "markdown"):
+        _die("--format must be toml or markdown")
+    typer.echo((starter if format == "toml" else markdown)(_registry()), nl=False)
 
 
 for _name, _command in plugin_commands():
