@@ -26,7 +26,8 @@ COLORS = ("auto", "always", "never")
 
 
 # options several commands share (typer reads each default object afresh per command)
-DIALECT_OPTION = typer.Option(None, metavar="DIALECT", help="en-US, en-GB, en-CA or en-AU (default from config, else en-US).")
+DIALECT_OPTION = typer.Option(None, metavar="DIALECT",
+                              help="en-US, en-GB, en-CA or en-AU (default from config, else en-US).")
 SELECT_OPTION = typer.Option(None, metavar="RULES", help="Only these rules or families (comma-separated).")
 EXTEND_SELECT_OPTION = typer.Option(None, "--extend-select", metavar="RULES",
                                     help="These rules or families as well as the selected ones (comma-separated).")
@@ -35,7 +36,8 @@ CONFIG_OPTION = typer.Option(None, "--config", metavar="FILE", help="Use this co
 TRUST_OPTION = typer.Option(False, "--trust-config", envvar="NEWSLINT_TRUST_CONFIG",
                             help="Let the repository's configuration start LanguageTool, send copy to its URL "
                             "or load a model (otherwise only your own configuration may).")
-JOBS_OPTION = typer.Option(None, "--jobs", "-j", min=1, metavar="N", help="Worker processes (default: by file count).")
+JOBS_OPTION = typer.Option(None, "--jobs", "-j", min=1, metavar="N",
+                           help="Worker processes (default: by file count).")
 
 
 def _die(message: str, code: int = 2) -> None:
@@ -124,8 +126,8 @@ def check(
     only_changed_lines: bool = typer.Option(False, "--only-changed-lines",
                                             help="With --changed-since: only findings on changed lines."),
     untracked: bool = typer.Option(False, "--untracked", help="With --changed-since: untracked stories too."),
-    baseline: Optional[Path] = typer.Option(None, "--baseline", metavar="FILE", help="Report only findings not in this baseline "
-                                            "(see newslint baseline)."),
+    baseline: Optional[Path] = typer.Option(None, "--baseline", metavar="FILE",
+                                            help="Report only findings not in this baseline (see newslint baseline)."),
     statistics: bool = typer.Option(False, "--statistics", help="Counts by rule and readability (text and json)."),
     color: str = typer.Option("auto", "--color", metavar="WHEN", help="Colour the text output: auto, always or never."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="Print findings only, no notices."),
@@ -167,11 +169,9 @@ def check(
             _die("--changed-since reads git, not standard input")
         changes = _changed(paths, changed_since, untracked)
         paths = changes.files
-    overrides = Overrides(config=config, dialect=dialect, select=_split(select),
-                          extend_select=_split(extend_select) or [], ignore=_split(ignore) or [],
-                          trust_config=trust_config, fix=fix and not diff, unsafe_fixes=unsafe_fixes,
-                          force_exclude=force_exclude, follow_links=follow_links, debug=debug,
-                          cache_dir=_cache_dir(cache_dir, quiet) if cache and "-" not in paths else None)
+    overrides = _overrides(dialect, select, extend_select, ignore, config, trust_config, fix=fix and not diff,
+                           unsafe_fixes=unsafe_fixes, force_exclude=force_exclude, follow_links=follow_links,
+                           debug=debug, cache_dir=_cache_dir(cache_dir, quiet) if cache and "-" not in paths else None)
     if dask and ("-" in paths or fix or diff):
         _die("--dask checks files and folders; it does not read standard input or apply fixes")
     result, ctx = _run(paths, overrides, stdin_filename, jobs, debug, dask)
@@ -289,23 +289,27 @@ def _write_outputs(result: RunResult, ctx: RunContext, outputs, color: str, stat
         result.notices.append("--statistics is shown with --format text or json")
 
 
-def _run_files(command: str, paths: List[str], dialect: Optional[str], select: Optional[List[str]],
-               extend_select: Optional[List[str]], ignore: Optional[List[str]], config: Optional[Path],
-               trust_config: bool, jobs: Optional[int]) -> tuple[RunResult, RunContext]:
-    """A run of a command that reads files and folders (baseline, report)."""
+def _overrides(dialect: Optional[str], select: Optional[List[str]], extend_select: Optional[List[str]],
+               ignore: Optional[List[str]], config: Optional[Path], trust_config: bool, **more) -> Overrides:
+    """The settings the commands that run rules share, from their options."""
     _check_dialect(dialect)
+    return Overrides(config=config, dialect=dialect, select=_split(select), extend_select=_split(extend_select) or [],
+                     ignore=_split(ignore) or [], trust_config=trust_config, **more)
+
+
+def _run_files(command: str, paths: List[str], overrides: Overrides,
+               jobs: Optional[int]) -> tuple[RunResult, RunContext]:
+    """A run of a command that reads files and folders (baseline, report)."""
     if "-" in paths:
         _die(f"{command} reads files and folders, not standard input")
-    overrides = Overrides(config=config, dialect=dialect, select=_split(select),
-                          extend_select=_split(extend_select) or [], ignore=_split(ignore) or [],
-                          trust_config=trust_config)
     return _run(paths, overrides, None, jobs, False)
 
 
 @app.command(name="baseline")
 def baseline_cmd(
     paths: List[str] = typer.Argument(..., metavar="PATH", help="Files or directories of stories."),
-    output: Path = typer.Option(Path(".newslint-baseline.json"), "--output", "-o", metavar="FILE", help="The baseline file to write."),
+    output: Path = typer.Option(Path(".newslint-baseline.json"), "--output", "-o", metavar="FILE",
+                                help="The baseline file to write."),
     dialect: Optional[str] = DIALECT_OPTION,
     select: Optional[List[str]] = SELECT_OPTION,
     extend_select: Optional[List[str]] = EXTEND_SELECT_OPTION,
@@ -315,8 +319,8 @@ def baseline_cmd(
     jobs: Optional[int] = JOBS_OPTION,
 ) -> None:
     """Record today's findings, so that check --baseline reports only new ones."""
-    result, _ = _run_files("baseline", paths, dialect, select, extend_select, ignore, config, trust_config,
-                           jobs)
+    result, _ = _run_files("baseline", paths,
+                           _overrides(dialect, select, extend_select, ignore, config, trust_config), jobs)
     from .baseline import write
 
     n = write(output, result.files)
@@ -384,7 +388,8 @@ def _lint(paths: List[str], overrides: Overrides, stdin_filename: Optional[str],
 @app.command()
 def report(
     paths: List[str] = typer.Argument(..., metavar="PATH", help="Files or directories of stories."),
-    output: Path = typer.Option(Path("newslint-report.html"), "--output", "-o", metavar="FILE", help="The HTML file to write."),
+    output: Path = typer.Option(Path("newslint-report.html"), "--output", "-o", metavar="FILE",
+                                help="The HTML file to write."),
     dialect: Optional[str] = DIALECT_OPTION,
     select: Optional[List[str]] = SELECT_OPTION,
     extend_select: Optional[List[str]] = EXTEND_SELECT_OPTION,
@@ -394,8 +399,8 @@ def report(
     jobs: Optional[int] = JOBS_OPTION,
 ) -> None:
     """Write one self-contained HTML page of the findings, for editors."""
-    result, ctx = _run_files("report", paths, dialect, select, extend_select, ignore, config, trust_config,
-                             jobs)
+    result, ctx = _run_files("report", paths,
+                             _overrides(dialect, select, extend_select, ignore, config, trust_config), jobs)
     from .formatters.report import render as render_report
     from .formatters.text import summary
 
@@ -466,7 +471,8 @@ def explain_text(rule_id: str) -> str | None:
 
 
 @app.command()
-def explain(rule_id: str = typer.Argument(..., metavar="RULE", help="A rule id, as newslint rules --all lists them.")) -> None:
+def explain(rule_id: str = typer.Argument(..., metavar="RULE",
+                                          help="A rule id, as newslint rules --all lists them.")) -> None:
     """Print a rule's documentation."""
     reg = _registry()
     text = explain_text(rule_id)
@@ -495,7 +501,8 @@ def version() -> None:
 
 
 @app.command()
-def init(path: Path = typer.Argument(Path("newslint.toml"), metavar="FILE", help="Where to write the starter config."),
+def init(path: Path = typer.Argument(Path("newslint.toml"), metavar="FILE",
+                                     help="Where to write the starter config."),
          force: bool = typer.Option(False, "--force", help="Overwrite an existing file.")) -> None:
     """Write a commented starter configuration."""
     from .config_doc import starter

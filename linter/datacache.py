@@ -11,8 +11,9 @@ the module that builds it, the versions of Python and marisa-trie; never an inst
 its files' times, so a project's virtualenv, the pre-commit environment and an editor's install
 share their entries. An upgraded package, an edited data file or an edited builder builds it
 again. Nothing deletes an entry another install still uses: entries are touched when used (at
-most daily), and a write prunes only those unused for ``PRUNE_DAYS`` days. Entries live in ``$NEWSLINT_DATA_CACHE`` if set
-(``0`` or ``off``: no cache), else ``$XDG_CACHE_HOME/newslint``, else ``~/.cache/newslint``.
+most daily), and a write prunes only those unused for ``PRUNE_DAYS`` days. Entries live in
+``$NEWSLINT_DATA_CACHE`` if set (``0`` or ``off``: no cache), else ``$XDG_CACHE_HOME/newslint``,
+else ``~/.cache/newslint``.
 Writes go to a temporary file renamed into place, so processes building at once never see
 half an entry. A directory that cannot be written or an entry that cannot be read means the
 table is built in memory, as a dict, for this run: never an error.

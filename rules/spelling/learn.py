@@ -66,7 +66,8 @@ def split_misspellings(words: list[tuple[str, int, int]]) -> tuple[list[tuple[st
 
 def learn_command(
     paths: List[Path] = typer.Argument(..., metavar="PATH", help="Folders or files of published stories."),
-    output: Path = typer.Option(Path("newsroom.dic"), "--output", "-o", metavar="FILE", help="Dictionary file to write."),
+    output: Path = typer.Option(Path("newsroom.dic"), "--output", "-o", metavar="FILE",
+                                help="Dictionary file to write."),
     min_count: int = typer.Option(3, "--min-count", metavar="N", help="Keep a word used at least this often..."),
     min_files: int = typer.Option(2, "--min-files", metavar="N", help="...in at least this many stories."),
 ) -> None:
