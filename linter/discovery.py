@@ -43,13 +43,14 @@ def _ignored(specs: list[tuple[str, pathspec.PathSpec]], path: str, is_dir: bool
 
 
 def checked_tree(path: str) -> str:
-    """The tree a path is checked as part of: the git work tree around it, else the folder
-    given (or the folder of the file given); its real path."""
+    """The tree a path is checked as part of, as a real path: the git work tree around it
+    (never one a link leads to), else the folder given (or the folder of the file given)."""
     here = os.path.abspath(path)
-    for d in (here, *Path(here).parents):
-        if os.path.exists(os.path.join(d, ".git")):
+    start = here if os.path.isdir(here) and not os.path.islink(here) else os.path.dirname(here)
+    for d in (start, *Path(start).parents):
+        if not os.path.islink(d) and os.path.exists(os.path.join(d, ".git")):
             return os.path.realpath(d)
-    return os.path.realpath(here if os.path.isdir(here) else os.path.dirname(here))
+    return os.path.realpath(start)
 
 
 def _outside(path: str, tree: str) -> str | None:

@@ -130,9 +130,7 @@ class Policy:
                 s.used = True
             if not hit:
                 out.append(d)
-        for s in suppressions:
-            if not self.decide(UNUSED_SUPPRESSION, path):
-                break
+        for s in suppressions if self.decide(UNUSED_SUPPRESSION, path) else ():
             unknown = [r for r in s.rules if not self.registry.is_known(r)]
             could_fire = not s.rules or any(matches(r, p) or matches(p, r) for p in s.rules for r in ran)
             if unknown:  # a misspelt id silences nothing, whatever else the directive names
