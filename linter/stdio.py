@@ -31,10 +31,14 @@ def guard() -> TextIO:
         old = sys.stdout
         if old is not None:
             old.flush()
-        fd = os.dup(1)  # not inherited by the programs this process starts
-        os.dup2(2, 1)
+        try:
+            fd = os.dup(1)  # not inherited by the programs this process starts
+            os.dup2(2, 1)
+        except OSError:  # no stdout or no stderr to begin with: nothing to guard
+            return sys.stdout
         _OUT = os.fdopen(fd, "w", encoding=getattr(old, "encoding", None) or "utf-8",
-                         errors=getattr(old, "errors", None) or "strict")
+                         errors=getattr(old, "errors", None) or "strict",
+                         line_buffering=getattr(old, "line_buffering", False))
         sys.stdout = _OUT
         atexit.register(_flush)
     return _OUT
