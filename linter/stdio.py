@@ -38,7 +38,7 @@ def guard() -> TextIO:
             return sys.stdout
         _OUT = os.fdopen(fd, "w", encoding=getattr(old, "encoding", None) or "utf-8",
                          errors=getattr(old, "errors", None) or "strict",
-                         line_buffering=getattr(old, "line_buffering", False))
+                         buffering=1 if getattr(old, "line_buffering", False) else -1)
         sys.stdout = _OUT
         atexit.register(_flush)
     return _OUT
