@@ -34,6 +34,7 @@ from .phrase_rule import PhraseEntry, PhrasePack, PhraseRule, compile_user_patte
 from .rule import NoOptions, Rule, RunSettings, match_case
 from .testing import apply_fixes, assert_fixed, lint_with
 from .textio import BinaryFile, read_story
+from .trust import user_only
 
 
 def documents(paths: list[str]):
@@ -57,5 +58,5 @@ __all__ = [
     "PhraseEntry", "PhrasePack", "PhraseRule", "Rule", "RunSettings", "SCOPES", "SUPPORTED_EXTENSIONS", "Sentence",
     "Severity", "Span", "Word", "apply_fixes", "assert_fixed", "compile_user_pattern", "datacache", "documents",
     "lint_with",
-    "load_pack", "match_case", "parse", "split_sentences", "tomllib",
+    "load_pack", "match_case", "parse", "split_sentences", "tomllib", "user_only",
 ]

@@ -9,8 +9,8 @@ from typing import List, Optional
 
 import typer
 
-from .cache import DEFAULT_DIR as DEFAULT_CACHE_DIR
-from .config import DIALECTS, FAIL_ON, STARTER, ConfigError
+from . import stdio
+from .config import DIALECTS, FAIL_ON, ConfigError
 from .context import Overrides, RunContext
 from .discovery import UsageError
 from .formatters import FORMATTERS
@@ -18,18 +18,26 @@ from .registry import ENGINE_IDS, RegistryError, default_registry, plugin_comman
 from .rule import plain_text
 from .runner import RunResult, fails, lint_paths, lint_source_text
 
-app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False,
+# plain help (no boxes): readable at 80 columns, and the same in a terminal, a log or a pipe
+app = typer.Typer(add_completion=False, rich_markup_mode=None, no_args_is_help=True, pretty_exceptions_enable=False,
                   help="newslint: a proofreading linter for news copy (text, Markdown, HTML).")
 
 COLORS = ("auto", "always", "never")
 
 
 # options several commands share (typer reads each default object afresh per command)
-DIALECT_OPTION = typer.Option(None, help="en-US, en-GB, en-CA or en-AU (default from config, else en-US).")
-SELECT_OPTION = typer.Option(None, help="Only these rules or families (comma-separated).")
-IGNORE_OPTION = typer.Option(None, help="Skip these rules or families (comma-separated).")
-CONFIG_OPTION = typer.Option(None, "--config", help="Use this config file for every path.")
-JOBS_OPTION = typer.Option(None, "--jobs", "-j", help="Worker processes (default: by file count).")
+DIALECT_OPTION = typer.Option(None, metavar="DIALECT",
+                              help="en-US, en-GB, en-CA or en-AU (default from config, else en-US).")
+SELECT_OPTION = typer.Option(None, metavar="RULES", help="Only these rules or families (comma-separated).")
+EXTEND_SELECT_OPTION = typer.Option(None, "--extend-select", metavar="RULES",
+                                    help="These rules or families as well as the selected ones (comma-separated).")
+IGNORE_OPTION = typer.Option(None, metavar="RULES", help="Skip these rules or families (comma-separated).")
+CONFIG_OPTION = typer.Option(None, "--config", metavar="FILE", help="Use this config file for every path.")
+TRUST_OPTION = typer.Option(False, "--trust-config", envvar="NEWSLINT_TRUST_CONFIG",
+                            help="Let the repository's configuration start LanguageTool, send copy to its URL "
+                            "or load a model (otherwise only your own configuration may).")
+JOBS_OPTION = typer.Option(None, "--jobs", "-j", min=1, metavar="N",
+                           help="Worker processes (default: by file count).")
 
 
 def _die(message: str, code: int = 2) -> None:
@@ -99,25 +107,29 @@ def _outputs(values: List[str]) -> list[tuple[str, Optional[Path]]]:
 
 @app.command()
 def check(
-    paths: List[str] = typer.Argument(None, help="Files or directories; '-' reads standard input."),
-    format: List[str] = typer.Option(["text"], "--format", "-f", help=FORMAT_HELP),
+    paths: List[str] = typer.Argument(None, metavar="PATH", help="Files or directories; '-' reads standard input."),
+    format: List[str] = typer.Option(["text"], "--format", "-f", metavar="NAME[:PATH]", help=FORMAT_HELP),
     dialect: Optional[str] = DIALECT_OPTION,
     select: Optional[List[str]] = SELECT_OPTION,
+    extend_select: Optional[List[str]] = EXTEND_SELECT_OPTION,
     ignore: Optional[List[str]] = IGNORE_OPTION,
-    fail_on: Optional[str] = typer.Option(None, "--fail-on", help="error, warning (default), info or never."),
+    fail_on: Optional[str] = typer.Option(None, "--fail-on", metavar="LEVEL",
+                                          help="error, warning, info or never (default: each file's configuration, "
+                                          "else warning)."),
     exit_zero: bool = typer.Option(False, "--exit-zero", help="Exit 0 even with findings (2 still means a failure)."),
     config: Optional[Path] = CONFIG_OPTION,
-    stdin_filename: Optional[str] = typer.Option(None, "--stdin-filename",
+    trust_config: bool = TRUST_OPTION,
+    stdin_filename: Optional[str] = typer.Option(None, "--stdin-filename", metavar="NAME",
                                                  help="Name (and so format) of the text read from '-'."),
     changed_since: Optional[str] = typer.Option(None, "--changed-since", metavar="REF",
                                                 help="Only stories changed since the merge-base with REF (git)."),
     only_changed_lines: bool = typer.Option(False, "--only-changed-lines",
                                             help="With --changed-since: only findings on changed lines."),
     untracked: bool = typer.Option(False, "--untracked", help="With --changed-since: untracked stories too."),
-    baseline: Optional[Path] = typer.Option(None, "--baseline", help="Report only findings not in this baseline "
-                                            "(see newslint baseline)."),
+    baseline: Optional[Path] = typer.Option(None, "--baseline", metavar="FILE",
+                                            help="Report only findings not in this baseline (see newslint baseline)."),
     statistics: bool = typer.Option(False, "--statistics", help="Counts by rule and readability (text and json)."),
-    color: str = typer.Option("auto", "--color", help="Colour the text output: auto, always or never."),
+    color: str = typer.Option("auto", "--color", metavar="WHEN", help="Colour the text output: auto, always or never."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="Print findings only, no notices."),
     fix: bool = typer.Option(False, "--fix", help="Apply safe fixes in place and report what changed ('-': print "
                              "the fixed text)."),
@@ -125,9 +137,13 @@ def check(
     diff: bool = typer.Option(False, "--diff", help="Print the fixes as a unified diff; change nothing."),
     force_exclude: bool = typer.Option(True, "--force-exclude/--no-force-exclude",
                                        help="Apply the configured exclude to files named on the command line."),
+    follow_links: bool = typer.Option(False, "--follow-links",
+                                      help="Read stories that are links to files outside the checked tree."),
     cache: bool = typer.Option(True, "--cache/--no-cache", envvar="NEWSLINT_CACHE",
                                help="Reuse the results of unchanged files."),
-    cache_dir: Path = typer.Option(Path(DEFAULT_CACHE_DIR), "--cache-dir", help="Where results are cached."),
+    cache_dir: Optional[Path] = typer.Option(None, "--cache-dir", metavar="DIR", envvar="NEWSLINT_CACHE_DIR",
+                                             help="Where results are cached (default: the repository's folder in "
+                                             "~/.cache/newslint/results)."),
     jobs: Optional[int] = JOBS_OPTION,
     dask: Optional[str] = typer.Option(None, "--dask", metavar="local|tcp://HOST:PORT",
                                        help="Check on a Dask cluster (pip install \"newslint[dask]\")."),
@@ -140,8 +156,11 @@ def check(
         _die(f"--fail-on must be one of {', '.join(FAIL_ON)}")
     if color not in COLORS:
         _die(f"--color must be one of {', '.join(COLORS)}")
-    if only_changed_lines and not changed_since:
-        _die("--only-changed-lines needs --changed-since REF")
+    for flag, given in (("--only-changed-lines", only_changed_lines), ("--untracked", untracked)):
+        if given and not changed_since:
+            _die(f"{flag} needs --changed-since REF")
+    if dask is not None and dask != "local" and "://" not in dask:
+        _die(f"--dask takes 'local' or a scheduler address such as tcp://HOST:8786, not {dask!r}")
     if not paths:
         _die("no paths given (use '-' for standard input)")
     changes = None
@@ -150,9 +169,9 @@ def check(
             _die("--changed-since reads git, not standard input")
         changes = _changed(paths, changed_since, untracked)
         paths = changes.files
-    overrides = Overrides(config=config, dialect=dialect, select=_split(select), ignore=_split(ignore) or [],
-                          fix=fix and not diff, unsafe_fixes=unsafe_fixes, force_exclude=force_exclude, debug=debug,
-                          cache_dir=cache_dir if cache and "-" not in paths else None)
+    overrides = _overrides(dialect, select, extend_select, ignore, config, trust_config, fix=fix and not diff,
+                           unsafe_fixes=unsafe_fixes, force_exclude=force_exclude, follow_links=follow_links,
+                           debug=debug, cache_dir=_cache_dir(cache_dir, quiet) if cache and "-" not in paths else None)
     if dask and ("-" in paths or fix or diff):
         _die("--dask checks files and folders; it does not read standard input or apply fixes")
     result, ctx = _run(paths, overrides, stdin_filename, jobs, debug, dask)
@@ -181,28 +200,52 @@ def check(
         raise typer.Exit(0)
     _write_outputs(result, ctx, outputs, color, statistics)
     _print_notices(result, quiet)
-    if ctx.registry.failures:  # the other rules' findings are out; a gate must not pass
+    # a plugin that failed to load, a file named to be checked that could not be read: the
+    # other findings are out, but a gate must not pass
+    named = {os.path.normpath(p) for p in paths}
+    if ctx.registry.failures or any(f.skipped and os.path.normpath(f.path) in named for f in result.files):
         raise typer.Exit(2)
-    failing = fails(result.diagnostics, fail_on or result.fail_on)
+    failing = fails(result, ctx, fail_on)
     raise typer.Exit(1 if failing and not exit_zero else 0)
 
 
 def _changed(paths: List[str], ref: str, untracked: bool):
-    from .gitchanges import changed_since
+    """The stories under `paths` changed since `ref`, each named as the path it was found
+    under was given (relative stays relative)."""
+    from .gitchanges import changed_since, git_path
     from .markup import SUPPORTED_EXTENSIONS
 
+    for p in paths:
+        if not os.path.lexists(p):
+            _die(f"{p}: no such file or directory")
     try:
         changes = changed_since(ref, paths[0] if os.path.isdir(paths[0]) else os.path.dirname(paths[0]) or ".",
                                 untracked)
     except UsageError as exc:
         _die(str(exc))
-    roots = [os.path.abspath(p) for p in paths]
-    changes.files = [f for f in changes.files if f.lower().endswith(SUPPORTED_EXTENSIONS)
-                     and any(f == r or f.startswith(r.rstrip(os.sep) + os.sep) for r in roots)]
+    named: dict[str, str] = {}
+    for p in paths:
+        root = git_path(p)
+        for f in changes.files:
+            if f not in named and f.lower().endswith(SUPPORTED_EXTENSIONS) and (
+                    f == root or f.startswith(root.rstrip(os.sep) + os.sep)):
+                named[f] = os.path.normpath(os.path.join(p, os.path.relpath(f, root)))
+    changes.files = [named[f] for f in changes.files if f in named]
     if not changes.files:
         typer.echo(f"newslint: no story changed since {ref}", err=True)
         raise typer.Exit(0)
     return changes
+
+
+def _cache_dir(given: Optional[Path], quiet: bool) -> Optional[Path]:
+    from .cache import default_dir, refusal
+
+    if given is None:
+        return default_dir()
+    why = refusal(given)
+    if why and not quiet:
+        typer.echo(f"newslint: {why}", err=True)
+    return None if why else given
 
 
 def _fixed_text(f, unsafe: bool) -> str:
@@ -246,28 +289,38 @@ def _write_outputs(result: RunResult, ctx: RunContext, outputs, color: str, stat
         result.notices.append("--statistics is shown with --format text or json")
 
 
-def _run_files(command: str, paths: List[str], dialect: Optional[str], select: Optional[List[str]],
-               ignore: Optional[List[str]], config: Optional[Path], jobs: Optional[int]) -> tuple[RunResult, RunContext]:
-    """A run of a command that reads files and folders (baseline, report)."""
+def _overrides(dialect: Optional[str], select: Optional[List[str]], extend_select: Optional[List[str]],
+               ignore: Optional[List[str]], config: Optional[Path], trust_config: bool, **more) -> Overrides:
+    """The settings the commands that run rules share, from their options."""
     _check_dialect(dialect)
+    return Overrides(config=config, dialect=dialect, select=_split(select), extend_select=_split(extend_select) or [],
+                     ignore=_split(ignore) or [], trust_config=trust_config, **more)
+
+
+def _run_files(command: str, paths: List[str], overrides: Overrides,
+               jobs: Optional[int]) -> tuple[RunResult, RunContext]:
+    """A run of a command that reads files and folders (baseline, report)."""
     if "-" in paths:
         _die(f"{command} reads files and folders, not standard input")
-    overrides = Overrides(config=config, dialect=dialect, select=_split(select), ignore=_split(ignore) or [])
     return _run(paths, overrides, None, jobs, False)
 
 
 @app.command(name="baseline")
 def baseline_cmd(
-    paths: List[str] = typer.Argument(..., help="Files or directories of stories."),
-    output: Path = typer.Option(Path(".newslint-baseline.json"), "--output", "-o", help="The baseline file to write."),
+    paths: List[str] = typer.Argument(..., metavar="PATH", help="Files or directories of stories."),
+    output: Path = typer.Option(Path(".newslint-baseline.json"), "--output", "-o", metavar="FILE",
+                                help="The baseline file to write."),
     dialect: Optional[str] = DIALECT_OPTION,
     select: Optional[List[str]] = SELECT_OPTION,
+    extend_select: Optional[List[str]] = EXTEND_SELECT_OPTION,
     ignore: Optional[List[str]] = IGNORE_OPTION,
     config: Optional[Path] = CONFIG_OPTION,
+    trust_config: bool = TRUST_OPTION,
     jobs: Optional[int] = JOBS_OPTION,
 ) -> None:
     """Record today's findings, so that check --baseline reports only new ones."""
-    result, _ = _run_files("baseline", paths, dialect, select, ignore, config, jobs)
+    result, _ = _run_files("baseline", paths,
+                           _overrides(dialect, select, extend_select, ignore, config, trust_config), jobs)
     from .baseline import write
 
     n = write(output, result.files)
@@ -297,26 +350,8 @@ def _run(paths: List[str], overrides: Overrides, stdin_filename: Optional[str], 
          debug: bool, dask: Optional[str] = None) -> tuple[RunResult, RunContext]:
     """One run, with every failure turned into one line on stderr and exit code 2."""
     try:
-        ctx = RunContext(overrides)
-        if "-" in paths:
-            if len(paths) > 1:
-                _die("'-' (standard input) cannot be mixed with other paths")
-            from .textio import decode
-
-            text = decode(sys.stdin.buffer.read()).text
-            overrides.fmt = None if stdin_filename else "plain"
-            result = lint_source_text(text, stdin_filename or "-", context=ctx)
-        elif dask:
-            from .dask_run import connect, lint_paths_dask
-
-            try:
-                client = connect(dask)
-            except (RuntimeError, OSError) as exc:
-                _die(f"--dask {dask}: {exc}")
-            with client:
-                result = lint_paths_dask(paths, client, context=ctx, progress=_progress_bar())
-        else:
-            result = lint_paths(paths, jobs=jobs, context=ctx, progress=_progress_bar())
+        with stdio.diverted():
+            return _lint(paths, overrides, stdin_filename, jobs, dask)
     except (ConfigError, UsageError, RegistryError) as exc:
         _die(str(exc))
     except typer.Exit:
@@ -325,21 +360,47 @@ def _run(paths: List[str], overrides: Overrides, stdin_filename: Optional[str], 
         if debug:
             raise
         _die(f"internal error: {type(exc).__name__}: {exc} (run with --debug for details)")
-    return result, ctx
+
+
+def _lint(paths: List[str], overrides: Overrides, stdin_filename: Optional[str], jobs: Optional[int],
+          dask: Optional[str]) -> tuple[RunResult, RunContext]:
+    ctx = RunContext(overrides)
+    if "-" in paths:
+        if len(paths) > 1:
+            _die("'-' (standard input) cannot be mixed with other paths")
+        from .textio import decode
+
+        text = decode(sys.stdin.buffer.read()).text
+        overrides.fmt = None if stdin_filename else "plain"
+        return lint_source_text(text, stdin_filename or "-", context=ctx), ctx
+    if dask:
+        from .dask_run import connect, lint_paths_dask
+
+        try:
+            client = connect(dask)
+        except (RuntimeError, OSError, ValueError) as exc:
+            _die(f"--dask {dask}: {exc}")
+        with client:
+            return lint_paths_dask(paths, client, context=ctx, progress=_progress_bar()), ctx
+    return lint_paths(paths, jobs=jobs, context=ctx, progress=_progress_bar()), ctx
 
 
 @app.command()
 def report(
-    paths: List[str] = typer.Argument(..., help="Files or directories of stories."),
-    output: Path = typer.Option(Path("newslint-report.html"), "--output", "-o", help="The HTML file to write."),
+    paths: List[str] = typer.Argument(..., metavar="PATH", help="Files or directories of stories."),
+    output: Path = typer.Option(Path("newslint-report.html"), "--output", "-o", metavar="FILE",
+                                help="The HTML file to write."),
     dialect: Optional[str] = DIALECT_OPTION,
     select: Optional[List[str]] = SELECT_OPTION,
+    extend_select: Optional[List[str]] = EXTEND_SELECT_OPTION,
     ignore: Optional[List[str]] = IGNORE_OPTION,
     config: Optional[Path] = CONFIG_OPTION,
+    trust_config: bool = TRUST_OPTION,
     jobs: Optional[int] = JOBS_OPTION,
 ) -> None:
     """Write one self-contained HTML page of the findings, for editors."""
-    result, ctx = _run_files("report", paths, dialect, select, ignore, config, jobs)
+    result, ctx = _run_files("report", paths,
+                             _overrides(dialect, select, extend_select, ignore, config, trust_config), jobs)
     from .formatters.report import render as render_report
     from .formatters.text import summary
 
@@ -410,10 +471,16 @@ def explain_text(rule_id: str) -> str | None:
 
 
 @app.command()
-def explain(rule_id: str = typer.Argument(..., help="A rule id, as newslint rules --all lists them.")) -> None:
+def explain(rule_id: str = typer.Argument(..., metavar="RULE",
+                                          help="A rule id, as newslint rules --all lists them.")) -> None:
     """Print a rule's documentation."""
     reg = _registry()
     text = explain_text(rule_id)
+    family = [rid for rid in sorted(reg.rules) if rid.startswith(rule_id.rstrip("/") + "/")]
+    if text is None and family:
+        width = max(len(rid) for rid in family)
+        text = f"{rule_id} is a family of rules; explain one of them:\n\n" + "".join(
+            f"  {rid:<{width}}  {reg.rules[rid].summary}\n" for rid in family)
     if text is None:
         _die(reg.unknown_message(rule_id))
     typer.echo(text, nl=False)
@@ -434,13 +501,28 @@ def version() -> None:
 
 
 @app.command()
-def init(path: Path = typer.Argument(Path("newslint.toml"), help="Where to write the starter config."),
+def init(path: Path = typer.Argument(Path("newslint.toml"), metavar="FILE",
+                                     help="Where to write the starter config."),
          force: bool = typer.Option(False, "--force", help="Overwrite an existing file.")) -> None:
     """Write a commented starter configuration."""
+    from .config_doc import starter
+
     if path.exists() and not force:
         _die(f"{path} exists (use --force to overwrite)")
-    path.write_text(STARTER, encoding="utf-8")
+    path.write_text(starter(_registry()), encoding="utf-8")
     typer.echo(f"wrote {path}")
+
+
+@app.command(name="config")
+def config_cmd(format: str = typer.Option("toml", "--format", "-f", metavar="FORMAT",
+                                          help="toml (the starter file newslint init writes) or markdown (a "
+                                          "table of every key).")) -> None:
+    """Describe every configuration key: its default, how a sub-folder's file inherits it."""
+    from .config_doc import markdown, starter
+
+    if format not in ("toml", "markdown"):
+        _die("--format must be toml or markdown")
+    typer.echo((starter if format == "toml" else markdown)(_registry()), nl=False)
 
 
 for _name, _command in plugin_commands():
@@ -448,6 +530,7 @@ for _name, _command in plugin_commands():
 
 
 def main() -> None:
+    stdio.guard()  # before anything loads: only newslint's output reaches stdout
     try:
         app()
     except KeyboardInterrupt:  # pragma: no cover

@@ -13,11 +13,12 @@ an error names the file and the key.
 from __future__ import annotations
 
 import os
+import stat
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-from . import filecache
+from . import filecache, trust
 from .compat import tomllib
 from .diagnostic import Severity
 from .markup.options import MarkupOptions
@@ -28,17 +29,80 @@ from .registry import Registry
 CONFIG_NAMES = ("newslint.toml", ".newslint.toml", "pyproject.toml")
 DIALECTS = ("en-US", "en-GB", "en-CA", "en-AU")
 FAIL_ON = ("error", "warning", "info", "never")
-_LIST_KEYS = ("select", "extend-select", "ignore", "exclude", "dictionary")
-_KNOWN = {"root", "extend", "dialect", "fail-on", "severity", "per-file-ignores", "rules", "markup", *_LIST_KEYS}
 
 
 class ConfigError(Exception):
     """A configuration file or option is wrong. The message names the file and key."""
 
 
+# --- the schema: every core key, described once ----------------------------------------------------
+# How a key is read (``kind``: see _READERS), how a nearer file's value combines with the one
+# inherited from the folders above (``merge``: see MERGES), and what the starter configuration
+# (`newslint init`) and the table in docs/configuration.md (`newslint config --format markdown`)
+# say about it. Family sections (``[grammar]``, ``[style]``) are declared by the rules.
+
+MERGES = {
+    "file": "this file only",
+    "nearest": "the nearest file's",
+    "restart": "the nearest file's; drops the inherited extend-select and ignore",
+    "added": "added to the inherited",
+    "per-key": "merged key by key, the nearest file's winning",
+}
+
+
+@dataclass(frozen=True)
+class Key:
+    name: str
+    kind: str
+    merge: str
+    default: str  # as TOML, or words in parentheses
+    help: str
+    example: str = ""  # TOML for the starter, commented out; none: the default is written, active
+    choices: tuple[str, ...] = ()
+
+    @property
+    def attr(self) -> str:
+        return self.name.replace("-", "_")
+
+
+SCHEMA = (
+    Key("root", "bool", "file", "false", "This file starts afresh: nothing from the configuration above it.",
+        "root = true"),
+    Key("extend", "path", "file", "(none)", "Inherit from this file (relative to this one) instead of the nearest "
+        "configuration above.", 'extend = "../newslint.toml"'),
+    Key("dialect", "choice", "nearest", '"en-US"', "Dialect of the copy; spelling and grammar follow it.",
+        choices=DIALECTS),
+    Key("fail-on", "choice", "nearest", '"warning"', "Exit with status 1 when a finding is at or above this level "
+        "(the command line's --fail-on wins; each file is judged by its own configuration).", choices=FAIL_ON),
+    Key("select", "ids", "restart", "(the rules on by default)", "Rules or families to run instead of the "
+        "defaults. The most specific name wins: ignore = [\"spelling\"] with extend-select = "
+        "[\"spelling/unknown-word\"] keeps unknown words and drops the other spelling rules.",
+        'select = ["spelling", "grammar", "word-choice", "readability", "style"]'),
+    Key("extend-select", "ids", "added", "[]", "Rules or families to run as well as the selected ones.",
+        'extend-select = ["readability/passive-voice"]'),
+    Key("ignore", "ids", "added", "[]", "Rules or families not to run.", 'ignore = ["readability/complex-word"]'),
+    Key("exclude", "globs", "added", "[]", "Paths (globs, relative to this file) never checked, even when named "
+        "on the command line (pre-commit passes files by name); --no-force-exclude checks named files anyway."),
+    Key("dictionary", "paths", "added", "[]", "Files of accepted words (one per line, # for comments), relative "
+        "to this file; `newslint learn ARCHIVE/ -o newsroom.dic` builds one from published stories.",
+        'dictionary = ["newsroom.dic"]'),
+    Key("severity", "severities", "per-key", "{}", "The severity of a rule or family: error, warning or info.",
+        '[severity]\n"readability/long-sentence" = "warning"'),
+    Key("per-file-ignores", "id-lists", "added", "{}", "Rules or families not reported in the files a glob "
+        "(relative to this file) matches.", '[per-file-ignores]\n"archive/**" = ["readability"]'),
+    Key("rules", "rule-options", "per-key", "{}", "Options of one rule, in [rules.\"<id>\"] (`newslint explain "
+        "<id>` describes them).", '[rules."readability/long-sentence"]\nmax-words = 35'),
+    Key("markup", "markup", "per-key", "{}", "What the markup of the copy holds: front-matter fields, shortcodes, "
+        "JSX props that are prose.", '[markup]\nfront-matter = { kicker = "standfirst" }'),
+)
+_KEYS = {k.name: k for k in SCHEMA}
+
+
 @dataclass(frozen=True)
 class _Settings:
-    """What a configuration file says and what a merged configuration holds."""
+    """What a configuration file says and what a merged configuration holds (SCHEMA's keys;
+    ``sections``: the family sections; ``withheld``: notices about options a repository's
+    file may not set, see trust.py)."""
 
     select: tuple[str, ...] | None = None
     extend_select: tuple[str, ...] = ()
@@ -50,6 +114,7 @@ class _Settings:
     exclude: tuple[PathPattern, ...] = ()
     sections: dict[str, dict[str, Any]] = field(default_factory=dict)
     markup: dict[str, Any] = field(default_factory=dict)  # the [markup] table (MarkupOptions)
+    withheld: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -61,6 +126,13 @@ class Layer(_Settings):
     extend: Path | None = None
     dialect: str | None = None
     fail_on: str | None = None
+
+
+def _added(old: tuple, new: tuple) -> tuple:
+    return old + tuple(x for x in new if x not in old)
+
+
+_MERGE = {"nearest": lambda old, new: old if new is None else new, "added": _added, "per-key": merge_tables}
 
 
 @dataclass(frozen=True)
@@ -88,37 +160,28 @@ class Config(_Settings):
                       tuple(sorted(self.severity.items(), key=lambda kv: kv[0])))
 
     def merged(self, layer: Layer) -> "Config":
-        """This configuration with a nearer `layer` on top."""
-        select, extend, ignore = self.select, self.extend_select, self.ignore
-        if layer.select is not None:
-            select, extend, ignore = layer.select, (), ()
-        rules = dict(self.rules)
-        for rid, table in layer.rules.items():
-            rules[rid] = merge_tables(rules.get(rid, {}), table)
-        return Config(
-            files=self.files + (layer.path,),
-            dialect=layer.dialect or self.dialect,
-            fail_on=layer.fail_on or self.fail_on,
-            select=select, extend_select=extend + layer.extend_select, ignore=ignore + layer.ignore,
-            severity={**self.severity, **layer.severity},
-            per_file_ignores=self.per_file_ignores + layer.per_file_ignores,
-            rules=rules,
-            dictionary=self.dictionary + tuple(p for p in layer.dictionary if p not in self.dictionary),
-            exclude=self.exclude + layer.exclude,
-            sections=merge_tables(self.sections, layer.sections),
-            markup=merge_tables(self.markup, layer.markup),
-        )
+        """This configuration with a nearer `layer` on top, key by key as SCHEMA says."""
+        base = self
+        if layer.select is not None:  # "restart"
+            base = replace(self, select=layer.select, extend_select=(), ignore=())
+        values = {k.attr: _MERGE[k.merge](getattr(base, k.attr), getattr(layer, k.attr))
+                  for k in SCHEMA if k.merge in _MERGE}
+        return replace(base, files=self.files + (layer.path,), sections=merge_tables(self.sections, layer.sections),
+                       withheld=self.withheld + layer.withheld, **values)
 
     def markup_options(self) -> MarkupOptions:
         return build_options(MarkupOptions, self.markup, "[markup]")
 
-    def with_overrides(self, dialect: str | None, select: list[str] | None, ignore: list[str]) -> "Config":
+    def with_overrides(self, dialect: str | None, select: list[str] | None, extend_select: list[str],
+                       ignore: list[str]) -> "Config":
         """Command-line settings on top: they win over every file."""
         cfg = self
         if dialect:
             cfg = replace(cfg, dialect=dialect)
         if select is not None:
             cfg = replace(cfg, select=tuple(select), extend_select=())
+        if extend_select:
+            cfg = replace(cfg, extend_select=cfg.extend_select + tuple(extend_select))
         if ignore:
             cfg = replace(cfg, ignore=cfg.ignore + tuple(ignore))
         return cfg
@@ -140,106 +203,152 @@ def _check_ids(ids: tuple[str, ...], registry: Registry, where: str, key: str) -
             raise ConfigError(f"{where}: {key}: {registry.unknown_message(rid)}")
 
 
-def parse_layer(data: dict[str, Any], path: Path, registry: Registry) -> Layer:
-    where = str(path)
-    base = path.parent
-    for key in data:
-        if key not in _KNOWN and key not in registry.sections:
-            known = ", ".join(sorted(_KNOWN | set(registry.sections)))
-            raise ConfigError(f"{where}: unknown key '{key}' (known: {known})")
-    values: dict[str, Any] = {}
-    if "root" in data:
-        if not isinstance(data["root"], bool):
-            raise ConfigError(f"{where}: root must be true or false")
-        values["root"] = data["root"]
-    if "extend" in data:
-        if not isinstance(data["extend"], str):
-            raise ConfigError(f"{where}: extend must be the path of another configuration file")
-        values["extend"] = Path(os.path.abspath(base / os.path.expanduser(data["extend"])))
-    for key, choices in (("dialect", DIALECTS), ("fail-on", FAIL_ON)):
-        if key in data:
-            if data[key] not in choices:
-                raise ConfigError(f"{where}: {key} must be one of {', '.join(choices)}, got {data[key]!r}")
-            values[key.replace("-", "_")] = data[key]
-    for key in ("select", "extend-select", "ignore"):
-        if key in data:
-            ids = _str_list(data[key], where, key)
-            _check_ids(ids, registry, where, key)
-            values[key.replace("-", "_")] = ids
-    if "exclude" in data:
-        values["exclude"] = tuple(PathPattern(base, g) for g in _str_list(data["exclude"], where, "exclude"))
-    if "dictionary" in data:
-        values["dictionary"] = tuple(Path(os.path.abspath(base / p))
-                                     for p in _str_list(data["dictionary"], where, "dictionary"))
-    if "severity" in data:
-        if not isinstance(data["severity"], dict):
-            raise ConfigError(f"{where}: severity must be a table of rule = level")
-        sev = {}
-        for rid, level in data["severity"].items():
-            _check_ids((rid,), registry, where, "severity")
-            try:
-                sev[rid] = Severity(level)
-            except ValueError:
-                raise ConfigError(f"{where}: severity.{rid} must be error, warning or info, got {level!r}") from None
-        values["severity"] = sev
-    if "per-file-ignores" in data:
-        pfi = data["per-file-ignores"]
-        if not isinstance(pfi, dict):
-            raise ConfigError(f"{where}: per-file-ignores must be a table of glob = [rules]")
-        entries = []
-        for glob, ids in pfi.items():
-            ids = _str_list(ids, where, f"per-file-ignores.{glob}")
-            _check_ids(ids, registry, where, f"per-file-ignores.{glob}")
-            entries.append((PathPattern(base, glob), ids))
-        values["per_file_ignores"] = tuple(entries)
-    if "rules" in data:
-        if not isinstance(data["rules"], dict) or not all(isinstance(v, dict) for v in data["rules"].values()):
-            raise ConfigError(f"{where}: [rules] must hold one table per rule id")
-        for rid, table in data["rules"].items():
-            cls = registry.rules.get(rid)
-            if cls is None:
-                raise ConfigError(f"{where}: [rules.\"{rid}\"]: {registry.unknown_message(rid)}")
-            try:
-                cls.make_options(table)
-            except OptionError as exc:
-                raise ConfigError(f"{where}: {exc}") from None
-        values["rules"] = {k: dict(v) for k, v in data["rules"].items()}
-    if "markup" in data:
+@dataclass(frozen=True)
+class _Reading:
+    """What a reader needs besides the value: where it is written, and the registry."""
+
+    where: str
+    base: Path  # the folder of the file: paths and globs are relative to it
+    registry: Registry
+
+    def ids(self, value: Any, key: str) -> tuple[str, ...]:
+        ids = _str_list(value, self.where, key)
+        _check_ids(ids, self.registry, self.where, key)
+        return ids
+
+    def checked(self, build) -> Any:
         try:
-            problems = build_options(MarkupOptions, data["markup"], "[markup]").problems()
+            return build()
         except OptionError as exc:
-            raise ConfigError(f"{where}: {exc}") from None
-        if problems:
-            raise ConfigError(f"{where}: [markup] {problems[0]}")
-        values["markup"] = data["markup"]
-    sections = {}
+            raise ConfigError(f"{self.where}: {exc}") from None
+
+
+def _bool(r: _Reading, key: Key, value: Any) -> bool:
+    if not isinstance(value, bool):
+        raise ConfigError(f"{r.where}: {key.name} must be true or false")
+    return value
+
+
+def _path(r: _Reading, key: Key, value: Any) -> Path:
+    if not isinstance(value, str):
+        raise ConfigError(f"{r.where}: {key.name} must be the path of another configuration file")
+    return Path(os.path.abspath(r.base / os.path.expanduser(value)))
+
+
+def _choice(r: _Reading, key: Key, value: Any) -> str:
+    if value not in key.choices:
+        raise ConfigError(f"{r.where}: {key.name} must be one of {', '.join(key.choices)}, got {value!r}")
+    return value
+
+
+def _severities(r: _Reading, key: Key, value: Any) -> dict[str, Severity]:
+    if not isinstance(value, dict):
+        raise ConfigError(f"{r.where}: severity must be a table of rule = level")
+    out = {}
+    for rid, level in value.items():
+        r.ids(rid, "severity")
+        try:
+            out[rid] = Severity(level)
+        except ValueError:
+            raise ConfigError(f"{r.where}: severity.{rid} must be error, warning or info, got {level!r}") from None
+    return out
+
+
+def _id_lists(r: _Reading, key: Key, value: Any) -> tuple:
+    if not isinstance(value, dict):
+        raise ConfigError(f"{r.where}: per-file-ignores must be a table of glob = [rules]")
+    return tuple((PathPattern(r.base, glob), r.ids(ids, f"per-file-ignores.{glob}")) for glob, ids in value.items())
+
+
+def _rule_options(r: _Reading, key: Key, value: Any) -> dict[str, dict[str, Any]]:
+    if not isinstance(value, dict) or not all(isinstance(v, dict) for v in value.values()):
+        raise ConfigError(f"{r.where}: [rules] must hold one table per rule id")
+    for rid, table in value.items():
+        cls = r.registry.rules.get(rid)
+        if cls is None:
+            raise ConfigError(f"{r.where}: [rules.\"{rid}\"]: {r.registry.unknown_message(rid)}")
+        r.checked(lambda: cls.make_options(table))
+    return {k: dict(v) for k, v in value.items()}
+
+
+def _markup(r: _Reading, key: Key, value: Any) -> dict[str, Any]:
+    problems = r.checked(lambda: build_options(MarkupOptions, value, "[markup]")).problems()
+    if problems:
+        raise ConfigError(f"{r.where}: [markup] {problems[0]}")
+    return value
+
+
+_READERS = {
+    "bool": _bool, "path": _path, "choice": _choice,
+    "ids": lambda r, key, value: r.ids(value, key.name),
+    "globs": lambda r, key, value: tuple(PathPattern(r.base, g) for g in _str_list(value, r.where, key.name)),
+    "paths": lambda r, key, value: tuple(Path(os.path.abspath(r.base / p))
+                                         for p in _str_list(value, r.where, key.name)),
+    "severities": _severities, "id-lists": _id_lists, "rule-options": _rule_options, "markup": _markup,
+}
+
+
+def parse_layer(data: dict[str, Any], path: Path, registry: Registry, trusted: bool = True) -> Layer:
+    """One file's settings, each key read as SCHEMA says; from a file the user does not trust
+    (a repository's), the options only the user may set are left out, each with a notice
+    (see trust.py)."""
+    withheld: list[str] = []
+    if not trusted:
+        data, withheld = trust.withhold(data, registry)
+    r = _Reading(str(path), path.parent, registry)
+    for name in data:
+        if name not in _KEYS and name not in registry.sections:
+            known = ", ".join(sorted(set(_KEYS) | set(registry.sections)))
+            raise ConfigError(f"{r.where}: unknown key '{name}' (known: {known})")
+    values = {k.attr: _READERS[k.kind](r, k, data[k.name]) for k in SCHEMA if k.name in data}
     for name, cls in registry.sections.items():
         if name in data:
-            try:
-                build_options(cls, data[name], f"[{name}]")
-            except OptionError as exc:
-                raise ConfigError(f"{where}: {exc}") from None
-            sections[name] = data[name]
-    values["sections"] = sections
-    return Layer(path=path, **values)
+            r.checked(lambda: build_options(cls, data[name], f"[{name}]"))
+    return Layer(path=path, sections={n: data[n] for n in registry.sections if n in data},
+                 withheld=tuple(trust.withheld_notice(path, w) for w in withheld), **values)
+
+
+MAX_CONFIG_BYTES = 4 << 20
+MAX_DICTIONARY_BYTES = 64 << 20
+
+
+def read_text_file(path: str, limit: int, what: str = "") -> str:
+    """A regular file's UTF-8 text, at most `limit` bytes: a FIFO, a device (/dev/zero), a
+    huge or undecodable file is a ConfigError naming the file, never a hang."""
+    name = f"{what} {path}".strip()
+    try:
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))  # a FIFO opens without waiting
+        with os.fdopen(fd, "rb") as fh:
+            if not stat.S_ISREG(os.fstat(fd).st_mode):
+                raise ConfigError(f"{name}: not a regular file")
+            data = fh.read(limit + 1)
+    except OSError as exc:
+        raise ConfigError(f"{name}: cannot read ({exc.strerror or exc})") from None
+    if len(data) > limit:
+        raise ConfigError(f"{name}: larger than {limit >> 20} MB")
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise ConfigError(f"{name}: not UTF-8 text (byte {exc.start})") from None
 
 
 def _read_toml(path: str) -> dict[str, Any] | None:
     """The file's newslint table; None for a pyproject.toml without [tool.newslint]."""
+    text = read_text_file(path, MAX_CONFIG_BYTES)
     try:
-        raw = tomllib.loads(Path(path).read_text(encoding="utf-8"))
-    except OSError as exc:
-        raise ConfigError(f"{path}: cannot read ({exc.strerror or exc})") from None
+        raw = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError(f"{path}: invalid TOML: {exc}") from None
+    except RecursionError:
+        raise ConfigError(f"{path}: invalid TOML: nested too deeply") from None
     if Path(path).name == "pyproject.toml":
         return raw.get("tool", {}).get("newslint")
     return raw
 
 
-def read_layer(path: Path, registry: Registry) -> Layer | None:
+def read_layer(path: Path, registry: Registry, trusted: bool = True) -> Layer | None:
     data = filecache.cached("config-toml", path, _read_toml)
-    return None if data is None else parse_layer(data, path, registry)
+    return None if data is None else parse_layer(data, path, registry, trusted)
 
 
 def find_config_file(directory: Path) -> Path | None:
@@ -248,20 +357,20 @@ def find_config_file(directory: Path) -> Path | None:
     for d in (directory, *directory.parents):
         for name in CONFIG_NAMES:
             p = d / name
-            if not p.is_file():
+            if not os.path.lexists(p) or p.is_dir():
                 continue
-            if name == "pyproject.toml":
-                try:
-                    if filecache.cached("config-toml", p, _read_toml) is None:
-                        continue
-                except ConfigError:
-                    continue
+            # a pyproject.toml counts when it has [tool.newslint]; one that cannot be read is
+            # an error (it may hold the settings), never passed over in silence
+            if name == "pyproject.toml" and filecache.cached("config-toml", p, _read_toml) is None:
+                continue
             return p
     return None
 
 
-def load_chain(path: Path, registry: Registry, implicit_parents: bool = True) -> Config:
-    """The effective configuration whose nearest file is `path`."""
+def load_chain(path: Path, registry: Registry, implicit_parents: bool = True, trusted: bool = True,
+               base: Config | None = None) -> Config:
+    """The effective configuration whose nearest file is `path`, on top of `base` (the user's
+    configuration); `trusted`: the files may set options only the user may set."""
     layers: list[Layer] = []
     seen: set[Path] = set()
     current: Path | None = Path(os.path.abspath(path))
@@ -271,7 +380,7 @@ def load_chain(path: Path, registry: Registry, implicit_parents: bool = True) ->
         seen.add(current)
         if not current.is_file():
             raise ConfigError(f"{current}: configuration file not found (named by extend in {layers[-1].path})")
-        layer = read_layer(current, registry)
+        layer = read_layer(current, registry, trusted)
         if layer is None:  # a pyproject.toml without [tool.newslint]
             layer = Layer(path=current)
         layers.append(layer)
@@ -281,10 +390,19 @@ def load_chain(path: Path, registry: Registry, implicit_parents: bool = True) ->
             current = None
         else:
             current = find_config_file(current.parent.parent) if current.parent != current.parent.parent else None
-    cfg = Config()
+    cfg = base or Config()
     for layer in reversed(layers):
         cfg = cfg.merged(layer)
     return cfg
+
+
+def load_user_config(registry: Registry) -> Config:
+    """The user's own configuration file (trust.user_config_path), under every repository's;
+    an empty configuration when there is none."""
+    path = trust.user_config_path()
+    if not os.path.lexists(path):
+        return Config()
+    return load_chain(path, registry, implicit_parents=False, trusted=True)
 
 
 def section_values(cfg: Config, registry: Registry) -> dict[str, Any]:
@@ -306,59 +424,5 @@ def load_dictionaries(paths: tuple[Path, ...]) -> frozenset[str]:
 
 
 def _read_dictionary(path: str) -> frozenset[str]:
-    try:
-        text = Path(path).read_text(encoding="utf-8")
-    except OSError as exc:
-        raise ConfigError(f"dictionary file {path}: {exc.strerror or exc}") from None
+    text = read_text_file(path, MAX_DICTIONARY_BYTES, "dictionary file")
     return frozenset(w for w in (line.split("#", 1)[0].strip() for line in text.splitlines()) if w)
-
-
-STARTER = '''# newslint configuration. Every key is optional; the values shown are the defaults.
-# Rules: `newslint rules`; one rule's documentation: `newslint explain RULE-ID`.
-
-# A newslint.toml in a sub-folder inherits this file's settings and changes what it names.
-# root = true                     # this file starts afresh: nothing from the folders above
-# extend = "../newslint.toml"     # inherit from this file instead of the nearest one above
-
-# Dialect of the copy: "en-US", "en-GB", "en-CA" or "en-AU". Spelling and grammar follow it.
-dialect = "en-US"
-
-# Rules or families to run instead of the defaults, e.g. ["spelling", "grammar"].
-# The most specific name wins: ignore = ["spelling"] with extend-select =
-# ["spelling/unknown-word"] keeps unknown words and drops the other spelling rules.
-# select = ["spelling", "grammar", "word-choice", "readability", "style"]
-# extend-select = ["readability/passive-voice"]
-# ignore = ["readability/complex-word"]
-
-# Exit with status 1 when a finding is at or above this level: error, warning, info, never.
-fail-on = "warning"
-
-# Files of accepted words (one per line, # for comments), relative to this file.
-# `newslint learn ARCHIVE/ -o newsroom.dic` builds one from your published stories.
-# dictionary = ["newsroom.dic"]
-
-# Paths (globs, relative to this file) never checked, even when named on the command line
-# (pre-commit passes files by name); `--no-force-exclude` checks named files anyway.
-exclude = []
-
-# [severity]
-# "readability/long-sentence" = "warning"
-
-# [per-file-ignores]
-# "archive/**" = ["readability"]
-
-# [rules."readability/long-sentence"]
-# max-words = 35
-
-# Out-of-place words ("the child units"): scores from 0 to 1; -1 takes the measured thresholds.
-# [rules."word-choice/unusual-word"]
-# warning = -1
-# info = -1
-# masked-model = "/models/distilroberta-base"   # optional, pip install "newslint[transformers]"
-
-# [grammar]
-# backend = "harper"            # "harper", "languagetool" or "both"
-# [grammar.languagetool]
-# url = "http://localhost:8081" # a LanguageTool server you run
-# allow-remote = false          # a non-local URL must be allowed explicitly
-'''

@@ -14,12 +14,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .cache import ResultCache, engine_key
-from .config import Config, ConfigError, find_config_file, load_chain, load_dictionaries, section_values
+from .config import (Config, ConfigError, find_config_file, load_chain, load_dictionaries, load_user_config,
+                     section_values)
 from .markup.options import MarkupOptions
 from .options import OptionError
 from .policy import Policy
 from .registry import Registry, default_registry
 from .rule import Rule, RunSettings
+from .trust import trusted_by_environment
 
 
 @dataclass
@@ -29,13 +31,17 @@ class Overrides:
     config: Path | None = None
     dialect: str | None = None
     select: list[str] | None = None
+    extend_select: list[str] = field(default_factory=list)
     ignore: list[str] = field(default_factory=list)
     fix: bool = False
     unsafe_fixes: bool = False
     fmt: str | None = None  # markup format for stdin/text input
     force_exclude: bool = True  # exclude applies to files named on the command line too
+    follow_links: bool = False  # read stories that are links to files outside the checked tree
     debug: bool = False
     cache_dir: Path | None = None  # results cached per file here (see cache.py); None: no cache
+    # the repository's configuration may set the options only the user may set (trust.py)
+    trust_config: bool = field(default_factory=trusted_by_environment)
 
 
 @dataclass
@@ -55,20 +61,32 @@ class RunContext:
         self.notices: list[str] = [f"plugin {name} failed to load and was skipped: {err}"
                                    for name, err in self.registry.failures]
         self._dirs: dict[str, Path | None] = {}
+        self._user: Config | None = None
         self._configs: dict[Path | None, Config] = {}
         self._engines: dict[Path | None, Engine] = {}
         self._warming: list[threading.Thread] = []
-        self.cache = ResultCache(self.overrides.cache_dir) if self.overrides.cache_dir and not self.overrides.fix else None
+        self.cache = None
+        if self.overrides.cache_dir and not self.overrides.fix:
+            from .runner import FileResult
+
+            self.cache = ResultCache(self.overrides.cache_dir, FileResult)
+        self.rule_notices = 0  # notices from rules: a rule ran degraded (see cache.py)
         self._engine_keys: dict[int, str] = {}
-        if self.overrides.config is not None and not self.overrides.config.is_file():
-            raise ConfigError(f"{self.overrides.config}: config file not found")
-        for rid in (self.overrides.select or []) + list(self.overrides.ignore):
+        o = self.overrides
+        if o.config is not None and not o.config.is_file():
+            what = "is a directory, not a config file" if o.config.is_dir() else "config file not found"
+            raise ConfigError(f"{o.config}: {what}")
+        for rid in (o.select or []) + list(o.extend_select) + list(o.ignore):
             if not self.registry.is_known(rid):
                 raise ConfigError(f"command line: {self.registry.unknown_message(rid)}")
 
     def notice(self, message: str) -> None:
         if message not in self.notices:
             self.notices.append(message)
+
+    def _rule_notice(self, message: str) -> None:
+        self.rule_notices += 1
+        self.notice(message)
 
     # -- configuration -----------------------------------------------------------------------------
     def _config_file(self, path: str | None) -> Path | None:
@@ -105,15 +123,21 @@ class RunContext:
         cfg = self._configs.get(key)
         if cfg is None:
             o = self.overrides
-            cfg = load_chain(key, self.registry, implicit_parents=o.config is None) if key else Config()
-            cfg = self._configs[key] = cfg.with_overrides(o.dialect, o.select, o.ignore)
+            if self._user is None:
+                self._user = load_user_config(self.registry)
+            cfg = self._user
+            if key:
+                cfg = load_chain(key, self.registry, o.config is None, o.trust_config, cfg)
+            cfg = self._configs[key] = cfg.with_overrides(o.dialect, o.select, o.extend_select, o.ignore)
+            for message in cfg.withheld:
+                self.notice(message)
         return cfg
 
     def _build(self, cfg: Config) -> Engine:
         policy = cfg.policy(self.registry)
         settings = RunSettings(dialect=cfg.dialect, dictionary=load_dictionaries(cfg.dictionary),
                                sections=section_values(cfg, self.registry),
-                               notify=self.notice)
+                               notify=self._rule_notice)
         rules = []
         for rid in sorted(self.registry.rules):
             cls = self.registry.rules[rid]

@@ -92,4 +92,4 @@ def lint_paths_dask(paths: list[str], client, context: RunContext | None = None,
         if progress is not None:
             progress(finished, len(files))
     results = [r for group in done for r in (group or [])]
-    return _result(results, ctx, paths[0] if paths else None)
+    return _result(results, ctx)

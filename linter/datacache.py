@@ -6,11 +6,14 @@ dicts on every run, they cost about half a second and 70 MB of a one-story check
 into a marisa trie (``marisa-trie``, MIT / BSD-2-Clause) they are mapped from the file in a
 fraction of a millisecond and take a few MB, shared by every process that maps them.
 
-An entry's name carries a hash of what it was built from: the source files (path, size,
-modification time), the module that builds it, the versions of Python and marisa-trie. An
-upgraded package, an edited data file or an edited builder builds it again; an entry of another
-key is deleted when the new one is written. Entries live in ``$NEWSLINT_DATA_CACHE`` if set
-(``0`` or ``off``: no cache), else ``$XDG_CACHE_HOME/newslint``, else ``~/.cache/newslint``.
+An entry's name carries a hash of what it was built from: the bytes of the source files and of
+the module that builds it, the versions of Python and marisa-trie; never an install's path or
+its files' times, so a project's virtualenv, the pre-commit environment and an editor's install
+share their entries. An upgraded package, an edited data file or an edited builder builds it
+again. Nothing deletes an entry another install still uses: entries are touched when used (at
+most daily), and a write prunes only those unused for ``PRUNE_DAYS`` days. Entries live in
+``$NEWSLINT_DATA_CACHE`` if set (``0`` or ``off``: no cache), else ``$XDG_CACHE_HOME/newslint``,
+else ``~/.cache/newslint``.
 Writes go to a temporary file renamed into place, so processes building at once never see
 half an entry. A directory that cannot be written or an entry that cannot be read means the
 table is built in memory, as a dict, for this run: never an error.
@@ -19,10 +22,12 @@ from __future__ import annotations
 
 import hashlib
 import io
+import json
 import marshal
 import mmap
 import os
 import sys
+import time
 from array import array
 from pathlib import Path
 from typing import Any, Callable, Iterator, Mapping, Sequence
@@ -30,17 +35,24 @@ from typing import Any, Callable, Iterator, Mapping, Sequence
 from .textio import atomic_write
 
 
-_FORMAT = 1
+_FORMAT = 2
 _KEY_CHARS = 20
+_SOURCES = "sources.json"  # digests of source files by path, size and time (see _digest)
+PRUNE_DAYS = 30
 OFF = ("", "0", "off", "false", "no")
+
+
+def user_cache_home() -> Path:
+    """newslint's folder in the user's cache: ``$XDG_CACHE_HOME/newslint`` or ``~/.cache/newslint``."""
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return Path(base) / "newslint"
 
 
 def cache_dir() -> Path | None:
     env = os.environ.get("NEWSLINT_DATA_CACHE")
     if env is not None:
         return None if env.strip().lower() in OFF else Path(env)
-    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    return Path(base) / "newslint"
+    return user_cache_home()
 
 
 class WordTable:
@@ -74,20 +86,55 @@ class WordTable:
             yield word, values[i]
 
 
-def _stamp(path: str | os.PathLike[str]) -> str:
+def _digest(directory: Path, path: str | os.PathLike[str]) -> str:
+    """The sha256 of a source file's bytes. Hashing a 27 MB language model takes a tenth of a
+    second, so digests are remembered in ``sources.json`` by path, size and modification time:
+    each install hashes its files once, and every install's key is the same for the same bytes."""
+    path = os.path.abspath(path)
     try:
         st = os.stat(path)
     except OSError:
-        return f"{os.fspath(path)}:missing"
-    return f"{os.fspath(path)}:{st.st_size}:{st.st_mtime_ns}"
+        return "missing"
+    memo = _sources(directory)
+    stamp = [st.st_size, st.st_mtime_ns]
+    hit = memo.get(path)
+    if hit is not None and hit[:2] == stamp:
+        return hit[2]
+    with open(path, "rb") as fh:
+        digest = hashlib.sha256(fh.read()).hexdigest()
+    memo[path] = [*stamp, digest]
+    try:
+        directory.mkdir(parents=True, exist_ok=True)
+        atomic_write(directory / _SOURCES, json.dumps({p: v for p, v in memo.items() if os.path.exists(p)}).encode())
+    except OSError:
+        pass
+    return digest
 
 
-def _key(name: str, sources: Sequence[str | os.PathLike[str]], build: Callable) -> str:
+_MEMO: dict[Path, dict[str, list]] = {}
+
+
+def _sources(directory: Path) -> dict[str, list]:
+    memo = _MEMO.get(directory)
+    if memo is None:
+        try:
+            memo = json.loads((directory / _SOURCES).read_bytes())
+            assert isinstance(memo, dict)
+        except Exception:  # noqa: BLE001 - missing or damaged: hash again
+            memo = {}
+        memo = _MEMO[directory] = memo
+    return memo
+
+
+def _key(directory: Path, name: str, sources: Sequence[str | os.PathLike[str]], build: Callable) -> str:
+    """What an entry is built from: the sources' bytes, the builder module's source, the
+    versions of Python and marisa-trie. Never where an install is or when it was made."""
     import marisa_trie
 
-    builder = getattr(sys.modules.get(build.__module__), "__file__", None) or build.__module__
+    builder = getattr(sys.modules.get(build.__module__), "__file__", None)
     parts = [f"format={_FORMAT}", name, sys.version, getattr(marisa_trie, "__version__", "") or _dist("marisa-trie"),
-             _stamp(builder), *(_stamp(s) for s in sources)]
+             _digest(directory, builder) if builder else build.__module__,
+             *(_digest(directory, s) for s in sources)]
     return hashlib.sha256("\n".join(parts).encode("utf-8", "surrogatepass")).hexdigest()[:_KEY_CHARS]
 
 
@@ -100,18 +147,29 @@ def _dist(name: str) -> str:
         return "?"
 
 
-def _write(directory: Path, final: str, payload: bytes, name: str) -> None:
-    """Atomically write one entry and drop the stale entries of the same name."""
+def _write(directory: Path, final: str, payload: bytes) -> None:
+    """Atomically write one entry, then drop entries no install has used for PRUNE_DAYS days
+    (another install's live entries stay: they are touched when used)."""
     directory.mkdir(parents=True, exist_ok=True)
     atomic_write(directory / final, payload)
-    suffix = final.rsplit(".", 1)[-1]
-    for old in directory.glob(f"{name}-*.{suffix}"):
-        key = old.name[len(name) + 1:-len(suffix) - 1]
-        if old.name != final and len(key) == _KEY_CHARS and all(c in "0123456789abcdef" for c in key):
-            try:
+    cutoff = time.time() - PRUNE_DAYS * 86400
+    for old in directory.iterdir():
+        try:
+            if old.name != _SOURCES and old.is_file() and old.stat().st_mtime < cutoff:
                 old.unlink()
-            except OSError:
-                pass
+        except OSError:
+            pass
+
+
+def _used(*paths: Path) -> None:
+    """Mark entries as in use (their modification time, renewed at most once a day)."""
+    now = time.time()
+    for p in paths:
+        try:
+            if now - os.stat(p).st_mtime > 86400:
+                os.utime(p)
+        except OSError:
+            pass
 
 
 def word_table(name: str, sources: Sequence[str | os.PathLike[str]], build: Callable[[], Mapping[str, int]]) -> WordTable:
@@ -121,7 +179,7 @@ def word_table(name: str, sources: Sequence[str | os.PathLike[str]], build: Call
     directory = cache_dir()
     if directory is None:
         return WordTable(dict(build()))
-    key = _key(name, sources, build)
+    key = _key(directory, name, sources, build)
     trie_file = directory / f"{name}-{key}.trie"
     values_file = directory / f"{name}-{key}.u16"
     try:
@@ -129,6 +187,7 @@ def word_table(name: str, sources: Sequence[str | os.PathLike[str]], build: Call
         with open(values_file, "rb") as fh:
             values = memoryview(mmap.mmap(fh.fileno(), 0, access=mmap.ACCESS_READ)).cast("H")
         if len(values) == len(trie):
+            _used(trie_file, values_file)
             return WordTable(trie=trie, values=values)
     except Exception:  # noqa: BLE001 - a missing or damaged entry is a miss
         pass
@@ -138,8 +197,8 @@ def word_table(name: str, sources: Sequence[str | os.PathLike[str]], build: Call
         values = array("H", bytes(2 * len(trie)))
         for word, value in table.items():
             values[trie[word]] = value
-        _write(directory, values_file.name, values.tobytes(), name)
-        _write(directory, trie_file.name, trie.tobytes(), name)
+        _write(directory, values_file.name, values.tobytes())
+        _write(directory, trie_file.name, trie.tobytes())
     except (OSError, OverflowError):
         return WordTable(table)
     return WordTable(trie=trie, values=values)
@@ -150,14 +209,16 @@ def _entry(name: str, suffix: str, sources: Sequence[str | os.PathLike[str]], bu
     directory = cache_dir()
     if directory is None:
         return build()
-    path = directory / f"{name}-{_key(name, sources, build)}.{suffix}"
+    path = directory / f"{name}-{_key(directory, name, sources, build)}.{suffix}"
     try:
-        return load(path)
+        value = load(path)
+        _used(path)
+        return value
     except Exception:  # noqa: BLE001 - a missing or damaged entry is a miss
         pass
     value = build()
     try:
-        _write(directory, path.name, dump(value), name)
+        _write(directory, path.name, dump(value))
     except (OSError, ValueError):
         pass
     return value

@@ -8,6 +8,7 @@ lines are new).
 """
 from __future__ import annotations
 
+import codecs
 import os
 import re
 import subprocess
@@ -19,6 +20,8 @@ _HUNK = re.compile(r"^@@ -\d+(?:,\d+)? \+(\d+)(?:,(\d+))? @@", re.M)
 
 
 def _git(args: list[str], cwd: str) -> str:
+    if not os.path.isdir(cwd):
+        raise UsageError(f"{cwd}: no such directory")
     try:
         proc = subprocess.run(["git", *args], cwd=cwd, capture_output=True, text=True, encoding="utf-8",
                               errors="surrogateescape")
@@ -43,7 +46,7 @@ class Changes:
 
     def lines(self, path: str) -> set[int] | None:
         """The new line numbers changed in `path`; None means every line (a new file)."""
-        path = os.path.abspath(path)
+        path = git_path(path)
         if path in self.untracked:
             return None
         if self._lines is None:
@@ -63,7 +66,7 @@ class Changes:
             elif line.startswith("new file mode"):
                 new_file = True
             elif line.startswith("+++ "):
-                name = line[4:].rstrip("\t")
+                name = _unquote(line[4:].rstrip("\t"))
                 current = os.path.join(self.root, name[2:]) if name.startswith("b/") else None
                 if current is not None:
                     out[current] = None if new_file else set()
@@ -73,6 +76,33 @@ class Changes:
                     start, count = int(m.group(1)), int(m.group(2) if m.group(2) is not None else 1)
                     out[current].update(range(start, start + count))  # type: ignore[union-attr]
         return out
+
+
+def _unquote(name: str) -> str:
+    """A name as a patch header prints it: C-quoted ("b/a\\tb.md") when it holds a quote, a
+    backslash or a control character (core.quotePath=false keeps other bytes as they are)."""
+    if len(name) >= 2 and name[0] == name[-1] == '"':
+        raw = codecs.escape_decode(name[1:-1].encode("utf-8", "surrogateescape"))[0]
+        return raw.decode("utf-8", "surrogateescape")
+    return name
+
+
+def git_path(path: str) -> str:
+    """`path` as git names it: absolute, the folders' links resolved, not a link to the file."""
+    path = os.path.abspath(path)
+    return os.path.join(os.path.realpath(os.path.dirname(path)), os.path.basename(path))
+
+
+def _fetch_command(ref: str, root: str) -> str:
+    """A command that makes `ref` known: a remote-tracking name (origin/main) is fetched from
+    its remote into itself (whatever the clone's refspec, single-branch in CI); another name is
+    fetched into a branch of that name."""
+    remote, _, branch = ref.partition("/")
+    if branch and remote in _git(["remote"], root).split():
+        return f"git fetch {remote} refs/heads/{branch}:refs/remotes/{ref}"
+    if re.fullmatch(r"[0-9a-f]{7,40}", ref):
+        return f"git fetch origin {ref}"
+    return f"git fetch origin {ref}:{ref}"
 
 
 def changed_since(ref: str, cwd: str = ".", untracked: bool = False) -> Changes:
@@ -85,7 +115,7 @@ def changed_since(ref: str, cwd: str = ".", untracked: bool = False) -> Changes:
         _git(["rev-parse", "--verify", "--quiet", ref + "^{commit}"], root)
     except _GitFailed:
         raise UsageError(f"--changed-since: git knows no commit {ref!r} (in CI, fetch it first: "
-                         f"git fetch origin {ref})") from None
+                         f"{_fetch_command(ref, root)})") from None
     try:
         base = _git(["merge-base", ref, "HEAD"], root).strip()
     except _GitFailed:

@@ -130,12 +130,16 @@ class Policy:
                 s.used = True
             if not hit:
                 out.append(d)
-        for s in suppressions:
+        for s in suppressions if self.decide(UNUSED_SUPPRESSION, path) else ():
+            unknown = [r for r in s.rules if not self.registry.is_known(r)]
             could_fire = not s.rules or any(matches(r, p) or matches(p, r) for p in s.rules for r in ran)
-            if s.used or not could_fire or not self.decide(UNUSED_SUPPRESSION, path):
+            if unknown:  # a misspelt id silences nothing, whatever else the directive names
+                message = "suppression: " + "; ".join(self.registry.unknown_message(r) for r in unknown)
+            elif s.used or not could_fire:
                 continue
-            what = ", ".join(s.rules) if s.rules else "all rules"
+            else:
+                message = f"unused suppression ({', '.join(s.rules) or 'all rules'}): nothing here was reported"
             sev = self.severity_for(UNUSED_SUPPRESSION) or ENGINE_IDS[UNUSED_SUPPRESSION].severity
             out.append(Diagnostic(path, s.line, s.column, s.line, s.end_column, UNUSED_SUPPRESSION,
-                                  Category.STYLE, sev, f"unused suppression ({what}): nothing here was reported"))
+                                  Category.STYLE, sev, message))
         return out

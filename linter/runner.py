@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable, Iterable, Sequence
 
+from . import stdio
 from .context import Engine, Overrides, RunContext
 from .diagnostic import Category, Diagnostic, Severity
 from .discovery import UsageError, collect_files
@@ -36,7 +37,6 @@ class FileResult:
 class RunResult:
     files: list[FileResult]
     notices: list[str] = field(default_factory=list)
-    fail_on: str = "warning"  # from the configuration of the first path
 
     @property
     def diagnostics(self) -> list[Diagnostic]:
@@ -157,6 +157,7 @@ def lint_file(path: str, ctx: RunContext) -> FileResult:
             hit = ctx.cache.get(key)
             if isinstance(hit, FileResult) and hit.path == path:
                 return hit
+        degraded = ctx.rule_notices
         decoded = decode(data)
     except BinaryFile as exc:
         return FileResult(path, notices=[f"{path}: skipped, {exc}"], skipped=True)
@@ -165,7 +166,8 @@ def lint_file(path: str, ctx: RunContext) -> FileResult:
     res = lint_decoded(path, decoded, ctx)
     if ctx.overrides.fix:
         _fix_file(path, decoded, res, ctx.overrides.unsafe_fixes)
-    elif key is not None and not any(d.rule == INTERNAL_ERROR for d in res.diagnostics):
+    elif key is not None and ctx.rule_notices == degraded and not any(d.rule == INTERNAL_ERROR
+                                                                       for d in res.diagnostics):
         ctx.cache.put(key, res)
     return res
 
@@ -189,7 +191,8 @@ def _fix_file(path: str, decoded: Decoded, res: FileResult, unsafe: bool) -> Non
 
 def files_to_check(paths: Iterable[str], ctx: RunContext) -> tuple[list[str], list[str]]:
     """The run's files (see ``discovery``), each judged by its own configuration's exclude."""
-    return collect_files(paths, lambda p: ctx.config_for(p).is_excluded(p), ctx.overrides.force_exclude)
+    return collect_files(paths, lambda p: ctx.config_for(p).is_excluded(p), ctx.overrides.force_exclude,
+                         ctx.overrides.follow_links)
 
 
 _WORKER: RunContext | None = None
@@ -197,6 +200,7 @@ _WORKER: RunContext | None = None
 
 def _init_worker(overrides: Overrides) -> None:
     global _WORKER
+    stdio.worker()
     _WORKER = RunContext(overrides)
 
 
@@ -210,11 +214,11 @@ def default_jobs(n_files: int) -> int:
     return max(1, min(cpus, n_files // 8))
 
 
-def _result(results: list[FileResult], ctx: RunContext, first: str | None) -> RunResult:
+def _result(results: list[FileResult], ctx: RunContext) -> RunResult:
     notices = list(ctx.notices)
     for r in results:
         notices.extend(n for n in r.notices if n not in notices)
-    return RunResult(results, notices, ctx.config_for(first).fail_on)
+    return RunResult(results, notices)
 
 
 def lint_paths(paths: Sequence[str], overrides: Overrides | None = None, jobs: int | None = None,
@@ -239,7 +243,7 @@ def lint_paths(paths: Sequence[str], overrides: Overrides | None = None, jobs: i
                                len(files), progress)
     else:
         results = _tracked((lint_file(f, ctx) for f in files), len(files), progress)
-    return _result(results, ctx, paths[0] if paths else None)
+    return _result(results, ctx)
 
 
 def _tracked(results: Iterable[FileResult], total: int, progress: Callable[[int, int], None] | None) -> list[FileResult]:
@@ -255,7 +259,7 @@ def lint_source_text(text: str, path: str = "<text>", overrides: Overrides | Non
                      context: RunContext | None = None, **kwargs: Any) -> RunResult:
     ctx = context or RunContext(overrides or Overrides(**kwargs))
     res = lint_decoded(path, Decoded(text, "utf-8"), ctx, ctx.overrides.fmt)
-    return _result([res], ctx, path)
+    return _result([res], ctx)
 
 
 def lint_text(text: str, path: str = "<text>", **kwargs: Any) -> list[Diagnostic]:
@@ -265,7 +269,13 @@ def lint_text(text: str, path: str = "<text>", **kwargs: Any) -> list[Diagnostic
     return lint_source_text(text, path, **kwargs).diagnostics
 
 
-def fails(diags: Iterable[Diagnostic], fail_on: str) -> bool:
+def fails(result: RunResult, ctx: RunContext, fail_on: str | None = None) -> bool:
+    """Does a finding reach the fail-on level: the command line's, else that of the
+    configuration of the file it is in (each file is judged by its own)?"""
+    return any(reaches(f.diagnostics, fail_on or ctx.config_for(_real_path(f.path)).fail_on) for f in result.files)
+
+
+def reaches(diags: Iterable[Diagnostic], fail_on: str) -> bool:
     if fail_on == "never":
         return False
     threshold = Severity(fail_on).rank

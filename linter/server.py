@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import asyncio
 import os
+import sys
 import threading
 from pathlib import Path
 from urllib.parse import unquote, urlparse
@@ -20,7 +21,7 @@ from urllib.parse import unquote, urlparse
 from lsprotocol import types as lsp
 from pygls.lsp.server import LanguageServer
 
-from . import __version__
+from . import __version__, stdio
 from .config import ConfigError, find_config_file
 from .context import Overrides, RunContext
 from .diagnostic import Applicability, Diagnostic, Severity
@@ -218,4 +219,6 @@ def hover(ls: NewslintServer, params: lsp.HoverParams) -> lsp.Hover | None:
 
 
 def serve() -> None:
-    server.start_io()
+    out = stdio.guard()  # JSON-RPC only on stdout, whatever a native library prints
+    with stdio.diverted():
+        server.start_io(sys.stdin.buffer, out.buffer)

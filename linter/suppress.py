@@ -1,7 +1,9 @@
 """Inline suppressions: ``<!-- newslint-disable rule -->`` and friends.
 
-In Markdown and HTML the directive is an HTML comment; in plain text the same words stand
-on a line of their own (or in an HTML comment). ``disable`` lasts until ``enable`` (or
+In Markdown and HTML the directive is an HTML comment; in MDX, where HTML comments are an
+error (MDX 2 and later), it is a JavaScript comment in braces, ``{/* newslint-disable rule */}``
+(read in Markdown too); in plain text the same words stand on a line of their own (or in an
+HTML comment). ``disable`` lasts until ``enable`` (or
 the end of the file); ``disable-next-line`` covers the next line that is not blank.
 Without rule ids a directive covers every rule. Which findings they silence, and which
 suppressions silenced nothing, is decided with the rest of the policy (``policy.py``).
@@ -16,6 +18,7 @@ from .registry import matches
 
 _DIRECTIVE = r"newslint-(disable-next-line|disable|enable)\b"
 _COMMENT = re.compile(r"<!--\s*" + _DIRECTIVE + r"([^>]*?)\s*-->")
+_JSX = re.compile(r"\{/\*\s*" + _DIRECTIVE + r"([^*}]*)\*/\}")  # ([^*}]*): linear on any input
 _PLAIN = re.compile(r"^[ \t]*" + _DIRECTIVE + r"([^\n]*?)[ \t]*\r?$", re.M)
 
 
@@ -37,8 +40,9 @@ class Suppression:
 
 def find_suppressions(source: str, fmt: str) -> list[Suppression]:
     found = list(_COMMENT.finditer(source))
-    if fmt == "plain":
-        found = sorted(found + list(_PLAIN.finditer(source)), key=lambda m: m.start())
+    extra = {"plain": _PLAIN, "markdown": _JSX, "mdx": _JSX}.get(fmt)
+    if extra is not None:
+        found = sorted(found + list(extra.finditer(source)), key=lambda m: m.start())
     if not found:
         return []
     lines = source.split("\n")

@@ -61,12 +61,13 @@ def run_cli_in_process(*args: str, cwd: Path | None = None, input: str | None = 
     return CliRun(r.exit_code, r.stdout, r.stderr)
 
 
-def run_cli(*args: str, cwd: Path | None = None, input: str | None = None) -> subprocess.CompletedProcess:
+def run_cli(*args: str, cwd: Path | None = None, input: str | None = None,
+            env_extra: dict[str, str] | None = None, timeout: float | None = None) -> subprocess.CompletedProcess:
     """The installed `newslint` command in a subprocess."""
     exe = Path(sys.executable).parent / "newslint"
     cmd = [str(exe)] if exe.exists() else [sys.executable, "-m", "newslint"]
     return subprocess.run(cmd + list(args), cwd=cwd or ROOT, capture_output=True, text=True, input=input,
-                          env={**os.environ, "NO_COLOR": "1"})
+                          env={**os.environ, "NO_COLOR": "1", **(env_extra or {})}, timeout=timeout)
 
 
 @pytest.fixture

@@ -12,13 +12,14 @@ from pathlib import Path
 
 
 class Client:
-    def __init__(self, cwd: Path) -> None:
+    def __init__(self, cwd: Path, env: dict[str, str] | None = None) -> None:
         exe = Path(sys.executable).parent / "newslint"
         self.proc = subprocess.Popen([str(exe), "server"], cwd=cwd, stdin=subprocess.PIPE, stdout=subprocess.PIPE,
-                                     stderr=subprocess.PIPE)
+                                     stderr=subprocess.PIPE, env=env)
         self.next_id = 0
         self.inbox: queue.Queue = queue.Queue()
         self.responses: dict[int, dict] = {}
+        self.stray: list[str] = []  # anything on stdout that is not LSP framing
         threading.Thread(target=self._reader, daemon=True).start()
 
     def _reader(self) -> None:
@@ -29,10 +30,13 @@ class Client:
                 line = out.readline()
                 if not line:
                     return
-                line = line.decode("ascii").strip()
+                line = line.decode("utf-8", "replace").strip()
                 if not line:
                     break
-                k, v = line.split(":", 1)
+                k, sep, v = line.partition(":")
+                if not sep or k.lower() not in ("content-length", "content-type"):
+                    self.stray.append(line)
+                    continue
                 headers[k.lower()] = v.strip()
             self.inbox.put(json.loads(out.read(int(headers["content-length"]))))
 

@@ -40,10 +40,10 @@ def test_a_table_is_built_once_then_mapped_from_the_cache(cache, source):
         assert "alpha" in table and "alp" not in table and len(table) == 3
         assert dict(table.items()) == {"alpha": 1, "beta": 2, "gamma": 700}
     assert second._trie is not None  # mapped, not a dict
-    assert sorted(p.suffix for p in cache.iterdir()) == [".trie", ".u16"]
+    assert sorted(p.suffix for p in cache.iterdir() if p.name != "sources.json") == [".trie", ".u16"]
 
 
-def test_an_edited_source_builds_again_and_drops_the_old_entry(cache, source):
+def test_an_edited_source_builds_again_and_keeps_the_old_entry_until_unused(cache, source):
     calls: list[int] = []
     datacache.word_table("test-words", [source], _builder(source, calls))
     source.write_text("alpha 1\nbeta 3\n", encoding="utf-8")
@@ -51,7 +51,18 @@ def test_an_edited_source_builds_again_and_drops_the_old_entry(cache, source):
     table = datacache.word_table("test-words", [source], _builder(source, calls))
     assert calls == [1, 1]
     assert table.get("beta") == 3 and table.get("gamma") is None
-    assert len(list(cache.glob("test-words-*.trie"))) == 1
+    assert len(list(cache.glob("test-words-*.trie"))) == 2  # another install may still use the first
+
+
+def test_the_key_is_the_content_not_the_path_or_time_of_a_source(cache, source, tmp_path):
+    calls: list[int] = []
+    datacache.word_table("test-words", [source], _builder(source, calls))
+    other = tmp_path / "another-install" / "words.txt"
+    other.parent.mkdir()
+    other.write_bytes(source.read_bytes())
+    os.utime(other, ns=(1, 1))
+    assert datacache.word_table("test-words", [other], _builder(other, calls)).get("gamma") == 700
+    assert calls == [1]
 
 
 def test_a_damaged_entry_is_a_miss_and_is_rebuilt(cache, source):

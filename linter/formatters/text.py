@@ -95,8 +95,13 @@ def summary(result: RunResult) -> str:
     diags = result.diagnostics
     checked = [f for f in result.files if not f.skipped]
     stories = f"{len(checked)} stor{'y' if len(checked) == 1 else 'ies'}"
-    if not diags:
+    unread = len(result.files) - len(checked)
+    if not checked:
+        return "Nothing checked: no story was read."
+    if not diags and not unread:
         return f"All clear: no findings in {stories}."
+    if not diags:
+        return f"No findings in {stories}; {unread} file{'s' if unread != 1 else ''} could not be read."
     counts = Counter(d.severity.value for d in diags)
     parts = [f"{counts[k]} {k if k == 'info' else k + ('s' if counts[k] != 1 else '')}"
              for k in ("error", "warning", "info") if counts[k]]

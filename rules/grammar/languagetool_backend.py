@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Callable
 
-from newslint.api import Category, Severity
+from newslint.api import Category, OptionError, Severity, user_only
 
 # LanguageTool rule categories (``match.rule.category.id``) -> newslint categories
 CATEGORY_MAP: dict[str, tuple[Category, Severity]] = {
@@ -55,16 +55,28 @@ class LanguageToolError(Exception):
 
 @dataclass(frozen=True)
 class LanguageToolSection:
-    """``[grammar.languagetool]``."""
+    """``[grammar.languagetool]``. ``url``, ``path`` and ``allow-remote`` come only from the
+    user's configuration (see newslint.trust): a repository's file may not set them."""
 
     # a LanguageTool server you run, e.g. "http://localhost:8081"
-    url: str | None = None
+    url: str | None = user_only(None, "sends the story's text to a server")
     # or an unzipped LanguageTool install (the folder with languagetool-server.jar)
-    path: str | None = None
+    path: str | None = user_only(None, "starts a program")
     # a URL off this machine must be allowed explicitly: unpublished copy would leave it
-    allow_remote: bool = False
+    allow_remote: bool = user_only(False, "sends the story's text off this machine")
     # LanguageTool rule ids never to report
     disabled_rules: tuple[str, ...] = ()
+
+    def __post_init__(self) -> None:
+        if self.url is not None:
+            try:
+                parsed = urllib.parse.urlparse(self.url)
+                ok = parsed.scheme in ("http", "https") and bool(parsed.hostname) and parsed.port != 0
+            except ValueError:  # "http://[::1", "http://host:99999"
+                ok = False
+            if not ok:
+                raise OptionError(f"[grammar.languagetool] url must be an http:// or https:// URL with a host, "
+                                  f"got {self.url!r}")
 
 
 @dataclass(frozen=True)

@@ -26,7 +26,7 @@ from functools import lru_cache
 from importlib import resources
 from typing import Iterable, Iterator
 
-from newslint.api import Category, Diagnostic, Document, Rule, Severity, Word, match_case
+from newslint.api import Category, Diagnostic, Document, Rule, Severity, Word, match_case, user_only
 
 from . import lm, masked_lm
 from .confused import confusion_sets
@@ -183,7 +183,8 @@ class RealWordOptions:
     info: float = -1.0
     # optional: a local masked language model directory (pip install newslint[transformers]),
     # which then judges the same candidates
-    masked_model: str = ""
+    # (only from the user's configuration: see newslint.trust)
+    masked_model: str = user_only("", "loads model weights, which can run code")
     # with a masked model: how much more probable (natural log) the alternative must be
     masked_margin: float = 3.0
 

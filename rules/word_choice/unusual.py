@@ -27,7 +27,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING, Iterable, Iterator
 
-from newslint.api import Category, Diagnostic, Document, Rule, Sentence, Severity, Word, match_case
+from newslint.api import Category, Diagnostic, Document, Rule, Sentence, Severity, Word, match_case, user_only
 
 from . import lm, masked_lm
 from .context import sentence_tokens
@@ -181,7 +181,8 @@ class UnusualOptions:
     # how much more probable (natural log) a suggested word must make the phrase
     suggestion_margin: float = 6.0
     # optional: a local masked language model directory (pip install newslint[transformers])
-    masked_model: str = ""
+    # (only from the user's configuration: see newslint.trust)
+    masked_model: str = user_only("", "loads model weights, which can run code")
     # with a masked model: how much more probable (natural log) its best word must be
     masked_margin: float = 5.0
 

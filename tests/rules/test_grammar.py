@@ -14,6 +14,13 @@ from newslint.api import assert_fixed
 from newslint.rules.grammar.repeated_word import RepeatedWord
 
 
+@pytest.fixture(autouse=True)
+def _trusted_config(monkeypatch):
+    """These tests name LanguageTool or a model in the story folder's newslint.toml, which
+    only a trusted configuration may do (newslint.trust)."""
+    monkeypatch.setenv("NEWSLINT_TRUST_CONFIG", "1")
+
+
 def rules(text, select, **kw):
     return lint(text, select=select, **kw)
 

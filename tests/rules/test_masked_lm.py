@@ -15,6 +15,13 @@ transformers = pytest.importorskip("transformers")
 
 from test_word_choice import STORM  # noqa: E402
 
+
+@pytest.fixture(autouse=True)
+def _trusted_config(monkeypatch):
+    """These tests name LanguageTool or a model in the story folder's newslint.toml, which
+    only a trusted configuration may do (newslint.trust)."""
+    monkeypatch.setenv("NEWSLINT_TRUST_CONFIG", "1")
+
 TEXT = STORM.replace("the strong winds", "the pajama winds")
 
 
