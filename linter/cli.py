@@ -5,7 +5,7 @@ import gc
 import os
 import sys
 from pathlib import Path
-from typing import List, Optional
+from typing import Callable, List, NoReturn, Optional, TypeVar
 
 import typer
 
@@ -13,10 +13,15 @@ from .cache import DEFAULT_DIR as DEFAULT_CACHE_DIR
 from .config import DIALECTS, FAIL_ON, STARTER, ConfigError
 from .context import Overrides, RunContext
 from .discovery import UsageError
+from .escape import printable
 from .formatters import FORMATTERS
 from .registry import ENGINE_IDS, RegistryError, default_registry, plugin_commands
+from .results import RunResult, fails
 from .rule import plain_text
-from .runner import RunResult, fails, lint_paths, lint_source_text
+from .runner import lint_paths
+from .safeio import OutputError, write_output
+
+T = TypeVar("T")
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False,
                   help="newslint: a proofreading linter for news copy (text, Markdown, HTML).")
@@ -32,8 +37,8 @@ CONFIG_OPTION = typer.Option(None, "--config", help="Use this config file for ev
 JOBS_OPTION = typer.Option(None, "--jobs", "-j", help="Worker processes (default: by file count).")
 
 
-def _die(message: str, code: int = 2) -> None:
-    typer.echo(f"newslint: {message}", err=True)
+def _die(message: str, code: int = 2) -> NoReturn:
+    typer.echo(f"newslint: {printable(message)}", err=True)
     raise typer.Exit(code)
 
 
@@ -151,11 +156,14 @@ def check(
         changes = _changed(paths, changed_since, untracked)
         paths = changes.files
     overrides = Overrides(config=config, dialect=dialect, select=_split(select), ignore=_split(ignore) or [],
-                          fix=fix and not diff, unsafe_fixes=unsafe_fixes, force_exclude=force_exclude, debug=debug,
-                          cache_dir=cache_dir if cache and "-" not in paths else None)
+                          fix=fix and not diff, diff=diff, unsafe_fixes=unsafe_fixes, force_exclude=force_exclude,
+                          debug=debug, cache_dir=cache_dir if cache and "-" not in paths else None)
     if dask and ("-" in paths or fix or diff):
         _die("--dask checks files and folders; it does not read standard input or apply fixes")
-    result, ctx = _run(paths, overrides, stdin_filename, jobs, debug, dask)
+    if "-" in paths:
+        result, ctx, fixed_input = _run_stdin(paths, overrides, stdin_filename, debug)
+    else:
+        (result, ctx), fixed_input = _run(paths, overrides, jobs, debug, dask), b""
     if changes is not None and only_changed_lines:
         from .gitchanges import only_changed_lines as keep_changed
 
@@ -170,18 +178,23 @@ def check(
         result.notices.append(f"baseline {baseline}: {cmp.matched} finding(s) matched, {len(cmp.new)} new, "
                               f"{cmp.gone} baseline entr{'y' if cmp.gone == 1 else 'ies'} gone")
     if diff:
-        _print_diff(result, unsafe_fixes)
+        patches = [f.patch for f in result.files if f.patch]
+        _emit_patches(patches)
         _print_notices(result, quiet)
-        raise typer.Exit(1 if any(f.source is not None and _fixed_text(f, unsafe_fixes) != f.source
-                                  for f in result.files) else 0)
+        raise typer.Exit(1 if patches else 0)
     if fix and paths == ["-"]:
-        f = result.files[0]
-        sys.stdout.write(_fixed_text(f, unsafe_fixes) if f.source is not None else "")
+        sys.stdout.flush()
+        sys.stdout.buffer.write(fixed_input)
+        sys.stdout.buffer.flush()
+        _print_fixed(result)
         _print_notices(result, quiet)
         raise typer.Exit(0)
-    _write_outputs(result, ctx, outputs, color, statistics)
+    _print_fixed(result)  # before the outputs: a summary comes last
+    failed_outputs = _write_outputs(result, ctx, outputs, color, statistics)
     _print_notices(result, quiet)
-    if ctx.registry.failures:  # the other rules' findings are out; a gate must not pass
+    for message in failed_outputs:
+        typer.echo(f"newslint: {message}", err=True)
+    if ctx.registry.failures or failed_outputs:  # the other rules' findings are out; a gate must not pass
         raise typer.Exit(2)
     failing = fails(result.diagnostics, fail_on or result.fail_on)
     raise typer.Exit(1 if failing and not exit_zero else 0)
@@ -205,45 +218,47 @@ def _changed(paths: List[str], ref: str, untracked: bool):
     return changes
 
 
-def _fixed_text(f, unsafe: bool) -> str:
-    from .fixes import apply_edits, choose_edits
-
-    return apply_edits(f.source, [e for e, _ in choose_edits(f.diagnostics, unsafe)])
-
-
-def _print_diff(result: RunResult, unsafe: bool) -> None:
-    import difflib
-
-    for f in result.files:
-        if f.source is None:
-            continue
-        fixed = _fixed_text(f, unsafe)
-        if fixed != f.source:
-            sys.stdout.writelines(difflib.unified_diff(f.source.splitlines(keepends=True), fixed.splitlines(keepends=True),
-                                                       f"a/{f.path}", f"b/{f.path}"))
+def _emit(text: str) -> None:
+    """Output on standard output; a character its encoding cannot carry is escaped."""
+    try:
+        sys.stdout.write(text)
+    except UnicodeEncodeError:
+        enc = sys.stdout.encoding or "utf-8"
+        sys.stdout.write(text.encode(enc, "backslashreplace").decode(enc))
 
 
-def _write_outputs(result: RunResult, ctx: RunContext, outputs, color: str, statistics: bool) -> None:
-    from .formatters import WITH_STATISTICS
-    from .formatters.text import statistics as stats_text
+def _emit_patches(patches: list[bytes]) -> None:
+    """--diff: the patches byte for byte (they must apply); on a terminal, with control
+    characters made visible."""
+    sys.stdout.flush()
+    if sys.stdout.isatty():
+        for patch in patches:
+            text = patch.decode("utf-8", "surrogateescape")
+            _emit("".join(printable(line) + "\n" for line in text.split("\n")[:-1]))
+        return
+    for patch in patches:
+        sys.stdout.buffer.write(patch)
+    sys.stdout.buffer.flush()
 
+
+def _write_outputs(result: RunResult, ctx: RunContext, outputs, color: str, statistics: bool) -> list[str]:
+    """Each output to standard output or its file; the messages of the files that could not
+    be written (the others are written all the same)."""
+    failed = []
     for name, path in outputs:
-        painted = path is None and name in ("text", "concise") and use_color(color, sys.stdout)
-        if name == "json":
-            out = FORMATTERS[name](result, ctx.registry, painted, statistics=statistics)
-        else:
-            out = FORMATTERS[name](result, ctx.registry, painted)
-        if statistics and name == "text":
-            out += stats_text(result)
+        fmt = FORMATTERS[name]
+        out = fmt(result, ctx.registry, path is None and fmt.color and use_color(color, sys.stdout), statistics)
         if path is None:
-            sys.stdout.write(out)
-        else:
-            try:
-                path.write_text(out, encoding="utf-8")
-            except OSError as exc:
-                _die(f"cannot write {path} ({exc.strerror or exc})")
-    if statistics and not any(n in WITH_STATISTICS for n, _ in outputs):
-        result.notices.append("--statistics is shown with --format text or json")
+            _emit(out)
+            continue
+        try:
+            write_output(path, out)
+        except OutputError as exc:
+            failed.append(str(exc))
+    if statistics and not any(FORMATTERS[name].statistics for name, _ in outputs):
+        shown = [n for n in FORMATTERS if FORMATTERS[n].statistics]
+        result.notices.append(f"--statistics is shown with --format {' or '.join(shown)}")
+    return failed
 
 
 def _run_files(command: str, paths: List[str], dialect: Optional[str], select: Optional[List[str]],
@@ -252,8 +267,9 @@ def _run_files(command: str, paths: List[str], dialect: Optional[str], select: O
     _check_dialect(dialect)
     if "-" in paths:
         _die(f"{command} reads files and folders, not standard input")
-    overrides = Overrides(config=config, dialect=dialect, select=_split(select), ignore=_split(ignore) or [])
-    return _run(paths, overrides, None, jobs, False)
+    overrides = Overrides(config=config, dialect=dialect, select=_split(select), ignore=_split(ignore) or [],
+                          keep_source=command == "report")
+    return _run(paths, overrides, jobs, False)
 
 
 @app.command(name="baseline")
@@ -270,8 +286,11 @@ def baseline_cmd(
     result, _ = _run_files("baseline", paths, dialect, select, ignore, config, jobs)
     from .baseline import write
 
-    n = write(output, result.files)
-    typer.echo(f"wrote {output}: {n} finding(s) from {len(result.files)} file(s)")
+    try:
+        n = write(output, result.files)
+    except OutputError as exc:
+        _die(str(exc))
+    typer.echo(f"wrote {printable(str(output))}: {n} finding(s) from {len(result.files)} file(s)")
     _print_notices(result, False)
 
 
@@ -293,30 +312,10 @@ def _progress_bar():
     return show
 
 
-def _run(paths: List[str], overrides: Overrides, stdin_filename: Optional[str], jobs: Optional[int],
-         debug: bool, dask: Optional[str] = None) -> tuple[RunResult, RunContext]:
-    """One run, with every failure turned into one line on stderr and exit code 2."""
+def _guarded(run: Callable[[], T], debug: bool) -> T:
+    """`run()`, with every failure turned into one line on stderr and exit code 2."""
     try:
-        ctx = RunContext(overrides)
-        if "-" in paths:
-            if len(paths) > 1:
-                _die("'-' (standard input) cannot be mixed with other paths")
-            from .textio import decode
-
-            text = decode(sys.stdin.buffer.read()).text
-            overrides.fmt = None if stdin_filename else "plain"
-            result = lint_source_text(text, stdin_filename or "-", context=ctx)
-        elif dask:
-            from .dask_run import connect, lint_paths_dask
-
-            try:
-                client = connect(dask)
-            except (RuntimeError, OSError) as exc:
-                _die(f"--dask {dask}: {exc}")
-            with client:
-                result = lint_paths_dask(paths, client, context=ctx, progress=_progress_bar())
-        else:
-            result = lint_paths(paths, jobs=jobs, context=ctx, progress=_progress_bar())
+        return run()
     except (ConfigError, UsageError, RegistryError) as exc:
         _die(str(exc))
     except typer.Exit:
@@ -325,7 +324,54 @@ def _run(paths: List[str], overrides: Overrides, stdin_filename: Optional[str], 
         if debug:
             raise
         _die(f"internal error: {type(exc).__name__}: {exc} (run with --debug for details)")
-    return result, ctx
+
+
+def _run(paths: List[str], overrides: Overrides, jobs: Optional[int], debug: bool,
+         dask: Optional[str] = None) -> tuple[RunResult, RunContext]:
+    """One run over files and folders."""
+    def run() -> tuple[RunResult, RunContext]:
+        ctx = RunContext(overrides)
+        if not dask:
+            return lint_paths(paths, jobs=jobs, context=ctx, progress=_progress_bar()), ctx
+        from .dask_run import connect, lint_paths_dask
+
+        try:
+            client = connect(dask)
+        except (RuntimeError, OSError) as exc:
+            _die(f"--dask {dask}: {exc}")
+        with client:
+            return lint_paths_dask(paths, client, context=ctx, progress=_progress_bar()), ctx
+
+    return _guarded(run, debug)
+
+
+def _run_stdin(paths: List[str], overrides: Overrides, stdin_filename: Optional[str],
+               debug: bool) -> tuple[RunResult, RunContext, bytes]:
+    """One run over standard input, and the bytes --fix prints."""
+    from .runner import lint_stdin
+    from .safeio import NotRewritten
+    from .textio import BinaryFile
+
+    if len(paths) > 1:
+        _die("'-' (standard input) cannot be mixed with other paths")
+    overrides.fmt = None if stdin_filename else "plain"
+    name = stdin_filename or "-"
+    data = sys.stdin.buffer.read()
+
+    def run() -> tuple[RunResult, RunContext, bytes]:
+        ctx = RunContext(overrides)
+        try:
+            result, out = lint_stdin(data, name, ctx)
+        except BinaryFile as exc:
+            _die(f"standard input: not checked, {exc}")
+        except NotRewritten as exc:
+            if overrides.fix:
+                sys.stdout.buffer.write(data)  # a filter loses nothing: the text comes back unchanged
+                sys.stdout.buffer.flush()
+            _die(f"{name}: fixes not applied, {exc}")
+        return result, ctx, out
+
+    return _guarded(run, debug)
 
 
 @app.command()
@@ -343,19 +389,25 @@ def report(
     from .formatters.report import render as render_report
     from .formatters.text import summary
 
-    output.write_text(render_report(result, ctx.registry), encoding="utf-8")
-    typer.echo(f"wrote {output}: {summary(result)}")
+    try:
+        write_output(output, render_report(result, ctx.registry))
+    except OutputError as exc:
+        _die(str(exc))
+    typer.echo(f"wrote {printable(str(output))}: {summary(result)}")
     _print_notices(result, False)
 
 
-def _print_notices(result: RunResult, quiet: bool) -> None:
+def _print_fixed(result: RunResult) -> None:
     for f in result.files:
         for d in f.fixed:
-            typer.echo(f"fixed {f.path}:{d.line}:{d.column} {d.rule}: {d.message}", err=True)
+            typer.echo(f"fixed {printable(f.path)}:{d.line}:{d.column} {d.rule}: {printable(d.message)}", err=True)
+
+
+def _print_notices(result: RunResult, quiet: bool) -> None:
     if quiet:
         return
     for n in result.notices:
-        typer.echo(f"newslint: {n}", err=True)
+        typer.echo(f"newslint: {printable(n)}", err=True)
 
 
 def _registry():
@@ -437,10 +489,13 @@ def version() -> None:
 def init(path: Path = typer.Argument(Path("newslint.toml"), help="Where to write the starter config."),
          force: bool = typer.Option(False, "--force", help="Overwrite an existing file.")) -> None:
     """Write a commented starter configuration."""
-    if path.exists() and not force:
+    if os.path.lexists(path) and not force:
         _die(f"{path} exists (use --force to overwrite)")
-    path.write_text(STARTER, encoding="utf-8")
-    typer.echo(f"wrote {path}")
+    try:
+        write_output(path, STARTER, exclusive=not force)
+    except OutputError as exc:
+        _die(str(exc))
+    typer.echo(f"wrote {printable(str(path))}")
 
 
 for _name, _command in plugin_commands():

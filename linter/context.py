@@ -31,11 +31,13 @@ class Overrides:
     select: list[str] | None = None
     ignore: list[str] = field(default_factory=list)
     fix: bool = False
+    diff: bool = False  # --diff: each result carries the patch of its fixes; nothing is written
     unsafe_fixes: bool = False
     fmt: str | None = None  # markup format for stdin/text input
     force_exclude: bool = True  # exclude applies to files named on the command line too
     debug: bool = False
     cache_dir: Path | None = None  # results cached per file here (see cache.py); None: no cache
+    keep_source: bool = False  # results keep each file's whole text (the HTML report shows it)
 
 
 @dataclass
@@ -58,7 +60,8 @@ class RunContext:
         self._configs: dict[Path | None, Config] = {}
         self._engines: dict[Path | None, Engine] = {}
         self._warming: list[threading.Thread] = []
-        self.cache = ResultCache(self.overrides.cache_dir) if self.overrides.cache_dir and not self.overrides.fix else None
+        o = self.overrides
+        self.cache = ResultCache(o.cache_dir) if o.cache_dir and not (o.fix or o.diff or o.keep_source) else None
         self._engine_keys: dict[int, str] = {}
         if self.overrides.config is not None and not self.overrides.config.is_file():
             raise ConfigError(f"{self.overrides.config}: config file not found")

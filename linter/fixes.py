@@ -1,6 +1,7 @@
 """Applying fixes: only the edits, nothing else in the file changes."""
 from __future__ import annotations
 
+import os
 from typing import Iterable
 
 from .diagnostic import Applicability, Diagnostic, Edit
@@ -42,3 +43,97 @@ def apply_edits(text: str, edits: list[Edit]) -> str:
         pos = end
     out.append(text[pos:])
     return "".join(out)
+
+
+# --- saying what a fix or a suggestion does ---------------------------------------------------------
+
+def describe_edit(old: str | None, new: str) -> str:
+    """One edit in words: "delete 'the'", "insert ','", "replace with 'story'". `old` is
+    the text the edit covers (None when it is not known)."""
+    if not new:
+        if old is None or not old:
+            return "delete it"
+        if not old.strip():
+            return "delete the space" if len(old) == 1 else "delete the spaces"
+        return f"delete '{old.strip()}'"
+    if old == "":
+        return f"insert '{new}'" if new.strip() else "insert a space"
+    return f"replace with '{new}'"
+
+
+def _change(d: Diagnostic, text) -> tuple[str | None, str] | None:
+    """(old text, new text) of what a finding suggests first: its fix when it has one
+    (a fix's edit may cover more than the span: the space before a repeated word), else
+    its first suggestion over its span."""
+    if d.fix is not None and d.fix.edits:
+        e = d.fix.edits[0]
+        return text(e.start, e.end), e.text
+    if d.suggestions:
+        return text(d.start, d.end), d.suggestions[0]
+    return None
+
+
+def suggestion_label(d: Diagnostic, text) -> str:
+    """What a finding suggests, in words, with up to two alternatives: "replace with
+    'story' (or 'stores', 'storms')", "delete 'the'". `text(start, end)` gives the source
+    text between two offsets, or None."""
+    change = _change(d, text)
+    if change is None:
+        return ""
+    old, new = change
+    label = describe_edit(old, new)
+    if new and old != "":
+        more = [f"'{s}'" for s in d.suggestions if s and s != new][:2]
+        label += f" (or {', '.join(more)})" if more else ""
+    return label
+
+
+def suggestion_hint(d: Diagnostic, text) -> str:
+    """The short form one-line formats print after a finding: the replacements
+    ("story, stores, storms"), or the deletion or insertion in words ("delete 'the'")."""
+    change = _change(d, text)
+    if change is None:
+        return ""
+    old, new = change
+    if new and old != "":
+        return ", ".join(list(dict.fromkeys([new, *(s for s in d.suggestions if s)]))[:3])
+    return describe_edit(old, new)
+
+
+# --- the fixes as a patch ------------------------------------------------------------------------------
+
+def _byte_lines(data: bytes) -> list[bytes]:
+    """Lines as git sees them: split after each LF only (a CR stays in its line)."""
+    parts = data.split(b"\n")
+    lines = [p + b"\n" for p in parts[:-1]]
+    return lines + [parts[-1]] if parts[-1] else lines
+
+
+_GIT_ESCAPES = {0x07: b"\\a", 0x08: b"\\b", 0x09: b"\\t", 0x0A: b"\\n", 0x0B: b"\\v", 0x0C: b"\\f",
+                0x0D: b"\\r", 0x22: b'\\"', 0x5C: b"\\\\"}
+
+
+def _patch_name(prefix: bytes, name: bytes) -> bytes:
+    """A file name in a patch header, quoted as git quotes it when it must be."""
+    if not any(b < 0x20 or b in (0x22, 0x5C, 0x7F) for b in name):
+        return prefix + name
+    quoted = b"".join(_GIT_ESCAPES.get(b) or (b"\\%03o" % b if b < 0x20 or b == 0x7F else bytes([b]))
+                      for b in prefix + name)
+    return b'"' + quoted + b'"'
+
+
+def unified_patch(path: str, old: bytes, new: bytes) -> bytes:
+    """`old` -> `new` as a unified diff that ``git apply`` and ``patch -p1`` accept: made
+    on the file's bytes (its encoding, byte-order mark and line endings kept), with git's
+    marker for a last line without a line break."""
+    import difflib
+
+    rel = os.path.relpath(path)
+    name = os.fsencode(path if rel.startswith("..") else rel).lstrip(b"/")
+    out: list[bytes] = []
+    for line in difflib.diff_bytes(difflib.unified_diff, _byte_lines(old), _byte_lines(new),
+                                   _patch_name(b"a/", name), _patch_name(b"b/", name)):
+        out.append(line)
+        if not line.endswith(b"\n"):
+            out.append(b"\n\\ No newline at end of file\n")
+    return b"".join(out)

@@ -12,7 +12,7 @@ from typing import List
 
 import typer
 
-from newslint.api import documents
+from newslint.api import OutputError, documents, write_output
 
 from .lexicon import lexicon
 from .unknown_word import _known_lower
@@ -56,5 +56,9 @@ def learn_command(
              f"# {len(words)} words used at least {min_count} times in at least {min_files} stories",
              "# word  # uses, stories"]
     lines += [f"{w}  # {c}, {f}" for w, c, f in words]
-    output.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    try:
+        write_output(output, "\n".join(lines) + "\n")
+    except OutputError as exc:
+        typer.echo(f"newslint: {exc}", err=True)
+        raise typer.Exit(2) from None
     typer.echo(f"wrote {len(words)} words to {output}")
