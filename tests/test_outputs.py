@@ -9,10 +9,12 @@ import html
 import json
 import os
 import re
+import shutil
 import stat
 import subprocess
 import sys
 import time
+from contextlib import contextmanager
 from pathlib import Path
 from xml.etree import ElementTree as ET
 
@@ -304,7 +306,28 @@ def test_fix_never_overwrites_an_edit_made_while_it_runs(repo):
     assert b"story.txt: fixes not applied, it changed while newslint was checking it" in err
 
 
-def test_fix_keeps_a_hard_linked_file_one_file_and_leaves_a_read_only_one_alone(repo, tmp_path):
+@contextmanager
+def unwritable_folder(folder: Path):
+    """A folder no new file can be made in, even by root (immutable where chattr works)."""
+    immutable = subprocess.run(["chattr", "+i", str(folder)], capture_output=True).returncode == 0 \
+        if shutil.which("chattr") else False
+    if not immutable:
+        folder.chmod(0o555)
+    try:
+        try:
+            (folder / "probe").write_text("")
+        except OSError:
+            yield
+            return
+        (folder / "probe").unlink()
+        pytest.skip("cannot make a folder unwritable here")
+    finally:
+        if immutable:
+            subprocess.run(["chattr", "-i", str(folder)], check=True)
+        folder.chmod(0o755)
+
+
+def test_fix_keeps_a_file_its_identity_and_leaves_a_read_only_one_alone(repo, tmp_path):
     story = repo / "story.txt"
     story.write_text("It was the the end.\n")
     twin = tmp_path / "twin.txt"
@@ -316,17 +339,14 @@ def test_fix_keeps_a_hard_linked_file_one_file_and_leaves_a_read_only_one_alone(
     (repo / "sub").mkdir()
     inside = repo / "sub" / "story.txt"
     inside.write_text("It was the the end.\n")
-    (repo / "sub").chmod(0o555)  # a folder nobody may write to: the file itself is writable
-    try:
-        r = newslint("check", "--fix", "--select", "grammar/repeated-word", "story.txt", "locked.txt",
-                     "sub/story.txt", cwd=repo)
-    finally:
-        (repo / "sub").chmod(0o755)
+    with unwritable_folder(repo / "sub"):  # the file in it is writable
+        r = newslint("check", "--fix", "--select", "grammar/repeated-word", "sub/story.txt", "story.txt",
+                     "locked.txt", cwd=repo)
     assert story.read_text() == twin.read_text() == "It was the end.\n"
     assert os.path.samefile(story, twin) and stat.S_IMODE(story.stat().st_mode) == mode
     assert locked.read_text() == "It was the the end.\n" and stat.S_IMODE(locked.stat().st_mode) == 0o444
     assert b"locked.txt: fixes not applied, read-only" in r.stderr
-    assert inside.read_text() == "It was the end.\n" and b"Traceback" not in r.stderr
+    assert inside.read_text() == "It was the end.\n" and b"Traceback" not in r.stderr, r.stderr
 
 
 @pytest.mark.parametrize("encoding,bom", [("cp1252", b""), ("utf-16-le", b"\xff\xfe"), ("utf-8", b"\xef\xbb\xbf")])
@@ -385,3 +405,31 @@ def test_text_output_on_a_long_line_with_many_findings_takes_no_longer_than_json
     json_time = min(timed("json") for _ in range(2))
     text_time = min(timed("text") for _ in range(2))
     assert text_time < 1.5 * json_time, (text_time, json_time)
+
+
+# --- #28 item 13 and #23 item 5: the result model and the format interface ------------------------------------
+
+def test_results_keep_only_the_lines_outputs_show(tmp_path):
+    from newslint import lint_paths
+
+    filler = "".join(f"Paragraph {i} of the story is fine and needs no change at all.\n\n" for i in range(2000))
+    for i in range(3):
+        (tmp_path / f"s{i}.txt").write_text(filler + "It was the the end.\n")
+    result = lint_paths([str(tmp_path)], select=["grammar/repeated-word"], jobs=1)
+    assert len(result.files) == 3 and len(result.diagnostics) == 3
+    for f in result.files:
+        assert f.source is None and list(f.lines) == [4001]
+        assert f.line(4001) == "It was the the end." and f.line(1) is None
+    assert result.file(str(tmp_path / "s1.txt")) is result.files[1]
+
+
+def test_formats_declare_statistics_and_colour(repo):
+    from newslint.formatters import FORMATTERS
+
+    assert {n for n, f in FORMATTERS.items() if f.statistics} == {"text", "json"}
+    assert {n for n, f in FORMATTERS.items() if f.color} == {"text", "concise"}
+    (repo / "story.md").write_text("It was the the end.\n")
+    r = newslint("check", "--format", "sarif", "--statistics", "--color", "always", "story.md", cwd=repo)
+    assert b"\x1b[" not in r.stdout and b"--statistics is shown with --format text or json" in r.stderr
+    r = newslint("check", "--format", "concise", "--color", "always", "story.md", cwd=repo)
+    assert b"\x1b[" in r.stdout
