@@ -183,9 +183,7 @@ def check(
         _print_notices(result, quiet)
         raise typer.Exit(1 if patches else 0)
     if fix and paths == ["-"]:
-        sys.stdout.flush()
-        sys.stdout.buffer.write(fixed_input)
-        sys.stdout.buffer.flush()
+        _emit_bytes(fixed_input)
         _print_fixed(result)
         _print_notices(result, quiet)
         raise typer.Exit(0)
@@ -227,18 +225,21 @@ def _emit(text: str) -> None:
         sys.stdout.write(text.encode(enc, "backslashreplace").decode(enc))
 
 
+def _emit_bytes(data: bytes) -> None:
+    """Bytes on standard output as they are (a fixed story, a patch)."""
+    sys.stdout.flush()
+    sys.stdout.buffer.write(data)
+    sys.stdout.buffer.flush()
+
+
 def _emit_patches(patches: list[bytes]) -> None:
     """--diff: the patches byte for byte (they must apply); on a terminal, with control
     characters made visible."""
-    sys.stdout.flush()
-    if sys.stdout.isatty():
-        for patch in patches:
-            text = patch.decode("utf-8", "surrogateescape")
-            _emit("".join(printable(line) + "\n" for line in text.split("\n")[:-1]))
-        return
     for patch in patches:
-        sys.stdout.buffer.write(patch)
-    sys.stdout.buffer.flush()
+        if sys.stdout.isatty():
+            _emit("".join(printable(line) + "\n" for line in patch.decode("utf-8", "replace").split("\n")[:-1]))
+        else:
+            _emit_bytes(patch)
 
 
 def _write_outputs(result: RunResult, ctx: RunContext, outputs, color: str, statistics: bool) -> list[str]:
@@ -366,8 +367,7 @@ def _run_stdin(paths: List[str], overrides: Overrides, stdin_filename: Optional[
             _die(f"standard input: not checked, {exc}")
         except NotRewritten as exc:
             if overrides.fix:
-                sys.stdout.buffer.write(data)  # a filter loses nothing: the text comes back unchanged
-                sys.stdout.buffer.flush()
+                _emit_bytes(data)  # a filter loses nothing: the text comes back unchanged
             _die(f"{name}: fixes not applied, {exc}")
         return result, ctx, out
 

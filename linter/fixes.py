@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import os
-from typing import Iterable
+from typing import Callable, Iterable
 
 from .diagnostic import Applicability, Diagnostic, Edit
 
@@ -61,7 +61,10 @@ def describe_edit(old: str | None, new: str) -> str:
     return f"replace with '{new}'"
 
 
-def _change(d: Diagnostic, text) -> tuple[str | None, str] | None:
+TextAt = Callable[[int, int], "str | None"]  # the source text between two offsets, if known
+
+
+def _change(d: Diagnostic, text: TextAt) -> tuple[str | None, str] | None:
     """(old text, new text) of what a finding suggests first: its fix when it has one
     (a fix's edit may cover more than the span: the space before a repeated word), else
     its first suggestion over its span."""
@@ -73,31 +76,33 @@ def _change(d: Diagnostic, text) -> tuple[str | None, str] | None:
     return None
 
 
-def suggestion_label(d: Diagnostic, text) -> str:
+def _replacements(d: Diagnostic, new: str) -> list[str]:
+    """The replacement, then the finding's other suggestions, once each."""
+    return list(dict.fromkeys([new, *(s for s in d.suggestions if s)]))
+
+
+def suggestion_label(d: Diagnostic, text: TextAt) -> str:
     """What a finding suggests, in words, with up to two alternatives: "replace with
-    'story' (or 'stores', 'storms')", "delete 'the'". `text(start, end)` gives the source
-    text between two offsets, or None."""
+    'story' (or 'stores', 'storms')", "delete 'the'", "insert ','"."""
     change = _change(d, text)
     if change is None:
         return ""
     old, new = change
-    label = describe_edit(old, new)
-    if new and old != "":
-        more = [f"'{s}'" for s in d.suggestions if s and s != new][:2]
-        label += f" (or {', '.join(more)})" if more else ""
-    return label
+    if not new or old == "":
+        return describe_edit(old, new)
+    first, *more = _replacements(d, new)[:3]
+    others = ", ".join(f"'{s}'" for s in more)
+    return describe_edit(old, first) + (f" (or {others})" if more else "")
 
 
-def suggestion_hint(d: Diagnostic, text) -> str:
+def suggestion_hint(d: Diagnostic, text: TextAt) -> str:
     """The short form one-line formats print after a finding: the replacements
     ("story, stores, storms"), or the deletion or insertion in words ("delete 'the'")."""
     change = _change(d, text)
     if change is None:
         return ""
     old, new = change
-    if new and old != "":
-        return ", ".join(list(dict.fromkeys([new, *(s for s in d.suggestions if s)]))[:3])
-    return describe_edit(old, new)
+    return describe_edit(old, new) if not new or old == "" else ", ".join(_replacements(d, new)[:3])
 
 
 # --- the fixes as a patch ------------------------------------------------------------------------------

@@ -109,7 +109,7 @@ def merge_same_span(diags: list[Diagnostic]) -> list[Diagnostic]:
 
 
 def lint_decoded(path: str, decoded: Decoded, ctx: RunContext, fmt: str | None = None) -> FileResult:
-    """One file's findings; the result holds the whole text (``source``) until ``_trim``."""
+    """One file's findings; the result holds the whole text (``source``) until ``keep_lines``."""
     first_notice = len(ctx.notices)
     engine = ctx.engine(_real_path(path))
     doc = parse(path, decoded.text, fmt, engine.markup)
@@ -121,13 +121,6 @@ def lint_decoded(path: str, decoded: Decoded, ctx: RunContext, fmt: str | None =
     if decoded.note:
         res.notices.append(f"{path}: {decoded.note}")
     res.notices.extend(ctx.notices[first_notice:])
-    return res
-
-
-def _trim(res: FileResult, ctx: RunContext) -> FileResult:
-    """Keep of the text only what the outputs need (all of it for the HTML report)."""
-    if res.source is not None:
-        res.keep_lines(res.source, keep_source=ctx.overrides.keep_source)
     return res
 
 
@@ -188,28 +181,28 @@ def lint_file(path: str, ctx: RunContext) -> FileResult:
         return FileResult(path, notices=[f"{path}: skipped, cannot read ({exc.strerror or exc})"], skipped=True)
     res = lint_decoded(path, decoded, ctx)
     if ctx.overrides.fix or ctx.overrides.diff:
-        res = _fix_file(path, data, decoded, res, ctx)
-    _trim(res, ctx)
+        try:
+            fixed, new = _fix(path, data, decoded, res, ctx)
+            if ctx.overrides.fix and new != data:
+                rewrite(os.path.realpath(path), data, new)  # a symlink stays a link; its target is fixed
+            res = fixed
+        except NotRewritten as exc:  # the file stays as it is, and so do its findings
+            res.notices.append(f"{path}: fixes not applied, {exc}")
+    res.keep_lines(res.source, keep_source=ctx.overrides.keep_source)
     if key is not None and not any(d.rule == INTERNAL_ERROR for d in res.diagnostics):
         ctx.cache.put(key, res)
     return res
 
 
-def _fix_file(path: str, data: bytes, decoded: Decoded, res: FileResult, ctx: RunContext) -> FileResult:
-    """--diff: the result with the patch of its fixes; --fix: the file rewritten in place
-    (``safeio.rewrite``: only if unchanged since it was read) and the result of the fixed
-    text. A file that cannot be fixed keeps its result, with a notice saying why."""
-    try:
-        new, fixed = fix_until_stable(path, data, decoded, res, ctx)
-        if ctx.overrides.diff:
-            res.patch = unified_patch(path, data, new) if new != data else None
-            return res
-        if new != data:
-            rewrite(os.path.realpath(path), data, new)  # a symlink stays a link; its target is fixed
-        return fixed
-    except NotRewritten as exc:
-        res.notices.append(f"{path}: fixes not applied, {exc}")
-        return res
+def _fix(path: str, data: bytes, decoded: Decoded, res: FileResult, ctx: RunContext,
+         fmt: str | None = None) -> tuple[FileResult, bytes]:
+    """--fix: the result of the fixed text and its bytes; --diff: the result as it is, with
+    the patch of its fixes (``fix_until_stable``: NotRewritten when they cannot be written)."""
+    new, fixed = fix_until_stable(path, data, decoded, res, ctx, fmt)
+    if ctx.overrides.diff:
+        res.patch = unified_patch(path, data, new) if new != data else None
+        return res, new
+    return fixed, new
 
 
 # --- many files -----------------------------------------------------------------------------------
@@ -294,12 +287,8 @@ def lint_stdin(data: bytes, path: str, ctx: RunContext) -> tuple[RunResult, byte
     res = lint_decoded(path, decoded, ctx, ctx.overrides.fmt)
     out = data
     if ctx.overrides.fix or ctx.overrides.diff:
-        out, fixed = fix_until_stable(path, data, decoded, res, ctx, ctx.overrides.fmt)
-        if ctx.overrides.diff:
-            res.patch = unified_patch(path, data, out) if out != data else None
-        else:
-            res = fixed
-    res.keep_lines(res.source or "", keep_source=True)
+        res, out = _fix(path, data, decoded, res, ctx, ctx.overrides.fmt)
+    res.keep_lines(res.source, keep_source=True)
     return _result([res], ctx, path), out
 
 

@@ -73,7 +73,7 @@ def atomic_write(path: str | os.PathLike, data: bytes, exclusive: bool = False) 
             os.close(fd)
             return
         while True:
-            tmp = f".{name}.{secrets.token_hex(6)}.newslint-tmp"
+            tmp = f".{os.fsdecode(os.fsencode(name)[:200])}.{secrets.token_hex(6)}.newslint-tmp"  # under 255 bytes
             try:
                 fd = os.open(at(tmp), os.O_WRONLY | os.O_CREAT | os.O_EXCL | _NOFOLLOW | _CLOEXEC, 0o666, dir_fd=dfd)
                 break

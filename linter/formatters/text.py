@@ -166,19 +166,16 @@ def render(result: RunResult, registry: Registry, color: bool, statistics: bool 
 
 
 def render_concise(result: RunResult, registry: Registry, color: bool, statistics: bool = False) -> str:
+    bold, dim, reset = (_BOLD, _DIM, _RESET) if color else ("", "", "")
     lines = []
-    path, shown_path = None, ""
+    path, shown_path, text = None, "", None
     for d in result.diagnostics:
         if d.path != path:
-            path, shown_path = d.path, printable(d.path)
+            path, shown_path, text = d.path, printable(d.path), result.text_reader(d.path)
         sev = d.severity.value
-        tail = hint(d, result)
-        msg = printable(clean_message(d.message)) + (f" -> {tail}" if tail else "")
-        if color:
-            lines.append(f"{_BOLD}{shown_path}:{d.line}:{d.column}:{_RESET} {_COLORS[sev]}{sev}{_RESET} "
-                         f"{_DIM}{d.rule}{_RESET} {msg}")
-        else:
-            lines.append(f"{shown_path}:{d.line}:{d.column}: {sev} {d.rule} {msg}")
+        tail = printable(suggestion_hint(d, text))
+        lines.append(f"{bold}{shown_path}:{d.line}:{d.column}:{reset} {_COLORS[sev] if color else ''}{sev}{reset} "
+                     f"{dim}{d.rule}{reset} {printable(clean_message(d.message))}{' -> ' if tail else ''}{tail}")
     return "\n".join(lines) + ("\n" if lines else "")
 
 
