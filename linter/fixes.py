@@ -51,7 +51,7 @@ def describe_edit(old: str | None, new: str) -> str:
     """One edit in words: "delete 'the'", "insert ','", "replace with 'story'". `old` is
     the text the edit covers (None when it is not known)."""
     if not new:
-        if old is None or not old:
+        if not old:
             return "delete it"
         if not old.strip():
             return "delete the space" if len(old) == 1 else "delete the spaces"
@@ -67,13 +67,17 @@ TextAt = Callable[[int, int], "str | None"]  # the source text between two offse
 def _change(d: Diagnostic, text: TextAt) -> tuple[str | None, str] | None:
     """(old text, new text) of what a finding suggests first: its fix when it has one
     (a fix's edit may cover more than the span: the space before a repeated word), else
-    its first suggestion over its span."""
+    its first suggestion over its span. The old text is looked up only for a deletion;
+    an insertion's is "", a replacement's None (its words need only the new text)."""
     if d.fix is not None and d.fix.edits:
-        e = d.fix.edits[0]
-        return text(e.start, e.end), e.text
-    if d.suggestions:
-        return text(d.start, d.end), d.suggestions[0]
-    return None
+        start, end, new = d.fix.edits[0].start, d.fix.edits[0].end, d.fix.edits[0].text
+    elif d.suggestions:
+        start, end, new = d.start, d.end, d.suggestions[0]
+    else:
+        return None
+    if start == end:
+        return "", new
+    return (None if new else text(start, end)), new
 
 
 def _replacements(d: Diagnostic, new: str) -> list[str]:

@@ -59,60 +59,55 @@ def _paint(text: str, code: str, color: bool) -> str:
     return f"{code}{text}{_RESET}" if color and text else text
 
 
-def _window(line: str, start: int, end: int, narrow: bool) -> tuple[str, int, int]:
+def _window(line: str, start: int, end: int) -> tuple[str, int, int]:
     """The part of a long `line` to show, and the span's start and end inside it (code
-    points). The span is cut where the window ends; the context fills the rest. `narrow`:
-    every character of the line takes one column (the common case, counted by length)."""
-    if narrow:
-        cut = min(end, start + WINDOW - 2 * MARGIN)
-        span_w = cut - start
-        room = MARGIN if cut < end else (WINDOW - span_w) // 2
-        lo = max(0, start - room)
-        hi = cut if cut < end else min(len(line), cut + WINDOW - span_w - (start - lo))
-    else:
-        span_w, cut = 0, start
-        while cut < end and span_w + _char_width(line[cut]) <= WINDOW - 2 * MARGIN:
-            span_w += _char_width(line[cut])
-            cut += 1
-        room = MARGIN if cut < end else (WINDOW - span_w) // 2
-        lo, used = start, 0
-        while lo > 0 and used + _char_width(line[lo - 1]) <= room:
-            lo -= 1
-            used += _char_width(line[lo])
-        hi = cut
-        if cut == end:
-            right = WINDOW - span_w - used
-            while hi < len(line) and _char_width(line[hi]) <= right:
-                right -= _char_width(line[hi])
-                hi += 1
-    prefix = "\u2026" if lo > 0 else ""
-    suffix = "\u2026" if hi < len(line) else ""
-    return prefix + line[lo:hi] + suffix, start - lo + len(prefix), cut - lo + len(prefix)
+    points), counted in display columns. The span is cut where the window ends; the
+    context fills the rest."""
+    span_w, cut = 0, start
+    while cut < end and span_w + _char_width(line[cut]) <= WINDOW - 2 * MARGIN:
+        span_w += _char_width(line[cut])
+        cut += 1
+    room = MARGIN if cut < end else (WINDOW - span_w) // 2
+    lo, used = start, 0
+    while lo > 0 and used + _char_width(line[lo - 1]) <= room:
+        lo -= 1
+        used += _char_width(line[lo])
+    hi = cut
+    if cut == end:
+        right = WINDOW - span_w - used
+        while hi < len(line) and _char_width(line[hi]) <= right:
+            right -= _char_width(line[hi])
+            hi += 1
+    return _cut(line, lo, hi), start - lo + (lo > 0), cut - lo + (lo > 0)
 
 
-class _Lines:
-    """Source lines prepared for display (control characters made visible), once each."""
+def _cut(line: str, lo: int, hi: int) -> str:
+    return ("\u2026" if lo > 0 else "") + line[lo:hi] + ("\u2026" if hi < len(line) else "")
+
+
+class _Source:
+    """One file's source lines, prepared for display once each: (line with control
+    characters made visible, whether it fits the window, whether every character takes
+    one column)."""
 
     def __init__(self, result: RunResult | None = None, path: str = "") -> None:
         self.f = result.file(path) if result is not None else None
         self.text = result.text_reader(path) if result is not None else None
-        self.prepared: dict[int, tuple[str, bool, bool]] = {}
+        self.lines: dict[int, tuple[str, bool, bool] | None] = {}
 
-    def get(self, n: int) -> tuple[str, bool, bool] | None:
-        """(line, whether it fits the window, whether every character is one column), or
-        None if the line is not known."""
-        got = self.prepared.get(n)
-        if got is None and self.f is not None:
-            raw = self.f.line(n)
+    def line(self, n: int) -> tuple[str, bool, bool] | None:
+        if n not in self.lines:
+            raw = self.f.line(n) if self.f is not None else None
             if raw is None:
-                return None
-            shown = excerpt(raw.rstrip("\r"))
-            columns = width(shown)
-            got = self.prepared[n] = (shown, columns <= WINDOW, columns == len(shown))
-        return got
+                self.lines[n] = None
+            else:
+                shown = excerpt(raw.rstrip("\r"))
+                columns = width(shown)
+                self.lines[n] = (shown, columns <= WINDOW, columns == len(shown))
+        return self.lines[n]
 
 
-def render_one(d: Diagnostic, lines: _Lines, color: bool, path: str | None = None) -> str:
+def render_one(d: Diagnostic, source: _Source, color: bool, path: str | None = None) -> str:
     sev = d.severity.value
     if color:
         bold, dim, blue, mark, reset = _BOLD, _DIM, _BLUE, _COLORS[sev], _RESET
@@ -121,15 +116,26 @@ def render_one(d: Diagnostic, lines: _Lines, color: bool, path: str | None = Non
     path = path if path is not None else printable(d.path)
     head = (f"{bold}{path}:{d.line}:{d.column}:{reset} {mark}{sev}{reset} {dim}{d.rule}{reset}\n"
             f"  {printable(clean_message(d.message))}")
-    note = printable(suggestion_label(d, lines.text)) if lines.text is not None else ""
-    src = lines.get(d.line)
+    note = printable(suggestion_label(d, source.text)) if source.text is not None else ""
+    src = source.line(d.line)
     if src is None:
         return f"{head}\n  {note}" if note else head
     text, fits, narrow = src
     start = min(d.column - 1, len(text))
     end = min(d.end_column - 1, len(text)) if d.end_line == d.line else len(text)
-    shown, s, e = (text, start, end) if fits else _window(text, start, end, narrow)
-    marker = " " * s + "^" * max(1, e - s) if narrow else " " * width(shown[:s]) + "^" * max(1, width(shown[s:e]))
+    if fits:
+        shown, s, e = text, start, end
+    elif narrow:  # the common long line: a column is a character
+        cut = min(end, start + WINDOW - 2 * MARGIN)
+        if cut < end:  # the span fills the window: mark what fits
+            lo, hi = max(0, start - MARGIN), cut
+        else:
+            lo = max(0, start - (WINDOW - cut + start) // 2)
+            hi = lo + WINDOW
+        shown, s, e = _cut(text, lo, hi), start - lo + (lo > 0), cut - lo + (lo > 0)
+    else:
+        shown, s, e = _window(text, start, end)
+    marker = " " * s + "^" * (e - s or 1) if narrow else " " * width(shown[:s]) + "^" * (width(shown[s:e]) or 1)
     if d.end_line > d.line:
         note = (note + "; " if note else "") + f"continues to line {d.end_line}"
     gutter = str(d.line)
@@ -138,8 +144,10 @@ def render_one(d: Diagnostic, lines: _Lines, color: bool, path: str | None = Non
             f"{pad} {blue}|{reset} {mark}{marker}{reset}{' ' if note else ''}{note}")
 
 
-def summary(result: RunResult) -> str:
-    diags = result.diagnostics
+def summary(result: RunResult, diags: list[Diagnostic] | None = None) -> str:
+    """The last line: counts by severity, stories with findings, fixes (`diags`: the
+    run's findings when the caller has them already)."""
+    diags = result.diagnostics if diags is None else diags
     checked = sum(1 for f in result.files if not f.skipped)
     stories = f"{checked} stor{'y' if checked == 1 else 'ies'}"
     fixed = f" ({result.fixed} fixed)" if result.fixed else ""
@@ -155,13 +163,14 @@ def summary(result: RunResult) -> str:
 
 def render(result: RunResult, registry: Registry, color: bool, statistics: bool = False) -> str:
     blocks = []
-    path, lines, shown_path = None, _Lines(), ""
-    for d in result.diagnostics:
+    path, source, shown_path = None, _Source(), ""
+    diags = result.diagnostics
+    for d in diags:
         if d.path != path:
-            path, lines, shown_path = d.path, _Lines(result, d.path), printable(d.path)
-        blocks.append(render_one(d, lines, color, shown_path))
+            path, source, shown_path = d.path, _Source(result, d.path), printable(d.path)
+        blocks.append(render_one(d, source, color, shown_path))
     body = "\n\n".join(blocks)
-    out = (body + "\n\n" if body else "") + _paint(summary(result), _BOLD, color) + "\n"
+    out = (body + "\n\n" if body else "") + _paint(summary(result, diags), _BOLD, color) + "\n"
     return out + statistics_text(result) if statistics else out
 
 
