@@ -190,8 +190,9 @@ def code_action(ls: NewslintServer, params: lsp.CodeActionParams) -> list[lsp.Co
         fix = data.get("fix")
         if fix:
             edits = [lsp.TextEdit(range=lsp.Range(pos.to_lsp(s), pos.to_lsp(e)), new_text=t) for s, e, t in fix["edits"]]
-            title = (describe_edit(text[s:e], t) for s, e, t in fix["edits"][:1])
-            actions.append(lsp.CodeAction(title=f"newslint: {next(title, fix['description'])}",
+            first = fix["edits"][0] if fix["edits"] else None
+            title = describe_edit(text[first[0]:first[1]], first[2]) if first else fix["description"]
+            actions.append(lsp.CodeAction(title=f"newslint: {title}",
                                           kind=lsp.CodeActionKind.QuickFix, diagnostics=[diag],
                                           is_preferred=bool(fix["safe"]), edit=lsp.WorkspaceEdit(changes={uri: edits})))
         span = text[pos.from_lsp(diag.range.start):pos.from_lsp(diag.range.end)]

@@ -78,8 +78,9 @@ def render(result: RunResult, registry: Registry, color: bool = False, statistic
                 }}],
                 "properties": {"category": d.category.value},
             }
-            regions = [_region(f, e.start, e.end) for e in d.fix.edits] if d.fix is not None else []
-            if d.fix is not None and d.fix.applicability == Applicability.SAFE and None not in regions:
+            safe = d.fix is not None and d.fix.applicability == Applicability.SAFE
+            regions = [_region(f, e.start, e.end) for e in d.fix.edits] if safe else []
+            if safe and None not in regions:
                 res["fixes"] = [{"description": {"text": d.fix.description},
                                  "artifactChanges": [{"artifactLocation": location, "replacements": [
                                      {"deletedRegion": region, "insertedContent": {"text": e.text}}
