@@ -32,6 +32,7 @@ from .markup import SUPPORTED_EXTENSIONS, parse
 from .options import OptionError
 from .phrase_rule import PhraseEntry, PhrasePack, PhraseRule, compile_user_pattern, load_pack
 from .rule import NoOptions, Rule, RunSettings, match_case
+from .safeio import OutputError, write_output
 from .testing import apply_fixes, assert_fixed, lint_with
 from .textio import BinaryFile, read_story
 from .trust import user_only
@@ -55,8 +56,9 @@ def documents(paths: list[str]):
 
 __all__ = [
     "Applicability", "Block", "Category", "Diagnostic", "Document", "Edit", "Fix", "NoOptions", "OptionError",
+    "OutputError",
     "PhraseEntry", "PhrasePack", "PhraseRule", "Rule", "RunSettings", "SCOPES", "SUPPORTED_EXTENSIONS", "Sentence",
     "Severity", "Span", "Word", "apply_fixes", "assert_fixed", "compile_user_pattern", "datacache", "documents",
     "lint_with",
-    "load_pack", "match_case", "parse", "split_sentences", "tomllib", "user_only",
+    "load_pack", "match_case", "parse", "split_sentences", "tomllib", "user_only", "write_output",
 ]

@@ -16,8 +16,13 @@ from pathlib import Path
 from typing import Iterable
 
 from .diagnostic import Diagnostic
+from .escape import text_of
+from .registry import INTERNAL_ERROR
+from .results import FileResult
+from .safeio import read_regular, write_output
 
 VERSION = 1
+MAX_BYTES = 256 << 20  # a baseline of a million findings is about 200 MB
 _CONTEXT = 24  # characters each side
 
 
@@ -31,24 +36,27 @@ def _norm(text: str) -> str:
 
 def _key(path: str, root: Path) -> str:
     try:
-        return Path(os.path.relpath(os.path.abspath(path), root)).as_posix()
+        key = Path(os.path.relpath(os.path.abspath(path), root)).as_posix()
     except ValueError:  # another drive
-        return Path(path).as_posix()
+        key = Path(path).as_posix()
+    return text_of(key)
 
 
-def fingerprints(diags: Iterable[Diagnostic], source: str, path_key: str) -> list[tuple[Diagnostic, str]]:
+def fingerprints(f: FileResult, path_key: str) -> list[tuple[Diagnostic, str]]:
     """Each diagnostic of one file with its fingerprint."""
     out = []
     seen: Counter[str] = Counter()
-    for d in diags:
-        line_start = source.rfind("\n", 0, d.start) + 1
-        line_end = source.find("\n", d.end)
-        line_end = len(source) if line_end == -1 else line_end
-        before = _norm(source[max(line_start, d.start - _CONTEXT):d.start])
-        after = _norm(source[d.end:min(line_end, d.end + _CONTEXT)])
-        base = "\x1f".join((path_key, d.rule, _norm(source[d.start:d.end]), before, after))
+    for d in f.diagnostics:
+        start, end = f.offset(d.line, d.column), f.offset(d.end_line, d.end_column)
+        first, last = f.line_bounds(d.line), f.line_bounds(d.end_line)
+        if start is None or end is None or first is None or last is None:
+            parts = (d.message, "", "")  # the text is not known: the message stands for it
+        else:
+            parts = (f.text(start, end) or "", f.text(max(first[0], start - _CONTEXT), start) or "",
+                     f.text(end, min(last[1], end + _CONTEXT)) or "")
+        base = "\x1f".join((path_key, d.rule, *(_norm(p) for p in parts)))
         seen[base] += 1
-        digest = hashlib.sha256(f"{base}\x1f{seen[base]}".encode("utf-8")).hexdigest()[:20]
+        digest = hashlib.sha256(f"{base}\x1f{seen[base]}".encode("utf-8", "backslashreplace")).hexdigest()[:20]
         out.append((d, digest))
     return out
 
@@ -60,55 +68,62 @@ class Comparison:
     gone: int
 
 
-def entries(files, root: Path) -> list[dict]:
-    """Baseline entries for a run's files (FileResult with source)."""
+def _recorded(d: Diagnostic) -> bool:
+    """A crash of a rule is never accepted into a baseline: it says nothing about the story."""
+    return d.rule != INTERNAL_ERROR
+
+
+def entries(files: Iterable[FileResult], root: Path) -> list[dict]:
+    """Baseline entries for a run's files."""
     out = []
     for f in files:
-        if f.source is None:
-            continue
         key = _key(f.path, root)
-        for d, fp in fingerprints(f.diagnostics, f.source, key):
-            out.append({"path": key, "rule": d.rule, "text": f.source[d.start:d.end][:80], "fingerprint": fp})
+        for d, fp in fingerprints(f, key):
+            if _recorded(d):
+                start, end = f.offset(d.line, d.column), f.offset(d.end_line, d.end_column)
+                text = f.text(start, end) if start is not None and end is not None else None
+                out.append({"path": key, "rule": d.rule, "text": (text or "")[:80], "fingerprint": fp})
     out.sort(key=lambda e: (e["path"], e["rule"], e["fingerprint"]))
     return out
 
 
-def write(path: Path, files) -> int:
-    data = {"newslint-baseline": VERSION, "findings": entries(files, path.resolve().parent)}
-    tmp = path.with_name(path.name + ".tmp")
-    tmp.write_text(json.dumps(data, indent=1, ensure_ascii=False, sort_keys=True) + "\n", encoding="utf-8")
-    os.replace(tmp, path)
+def write(path: Path, files: Iterable[FileResult]) -> int:
+    """Write the baseline (``safeio.write_output``: an OutputError names what failed)."""
+    data = {"newslint-baseline": VERSION, "findings": entries(files, Path(os.path.abspath(path)).parent)}
+    write_output(path, json.dumps(data, indent=1, ensure_ascii=False, sort_keys=True) + "\n")
     return len(data["findings"])
 
 
 def read(path: Path) -> Counter[tuple[str, str]]:
     """(path, fingerprint) of every baseline entry, counted."""
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
+        data = json.loads(read_regular(path, MAX_BYTES).decode("utf-8"))
         if not isinstance(data, dict) or data.get("newslint-baseline") != VERSION:
             raise ValueError("not a newslint baseline file")
         return Counter((e["path"], e["fingerprint"]) for e in data["findings"])
     except OSError as exc:
         raise BaselineError(f"{path}: cannot read the baseline ({exc.strerror or exc})") from None
+    except RecursionError:
+        raise BaselineError(f"{path}: not a valid baseline file (nested too deeply)") from None
     except (ValueError, KeyError, TypeError) as exc:
-        raise BaselineError(f"{path}: not a valid baseline file ({exc})") from None
+        raise BaselineError(f"{path}: not a valid baseline file ({str(exc)[:200]})") from None
 
 
-def compare(files, baseline: Path) -> Comparison:
+def compare(files: Iterable[FileResult], baseline: Path) -> Comparison:
     """Drop the findings the baseline holds from each FileResult; count the rest."""
     known = read(baseline)
-    root = baseline.resolve().parent
+    root = Path(os.path.abspath(baseline)).parent
     matched = 0
     checked: set[str] = set()
     new: list[Diagnostic] = []
     for f in files:
-        if f.source is None:
+        if f.skipped:
             continue
         key = _key(f.path, root)
         checked.add(key)
         keep = []
-        for d, fp in fingerprints(f.diagnostics, f.source, key):
-            if known[(key, fp)] > 0 and not d.rule.startswith("newslint/"):
+        for d, fp in fingerprints(f, key):
+            if _recorded(d) and known[(key, fp)] > 0:
                 known[(key, fp)] -= 1
                 matched += 1
             else:

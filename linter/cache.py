@@ -119,8 +119,12 @@ def _plain(value: Any) -> Any:
 
 
 def encode(result) -> bytes:
-    return json.dumps(dataclasses.asdict(result), default=_plain, ensure_ascii=False,
-                      separators=(",", ":")).encode("utf-8", "surrogatepass")
+    """A FileResult as JSON: its fields, the lines it keeps as [number, offset, text]."""
+    raw = {f.name: getattr(result, f.name) for f in dataclasses.fields(result) if f.init and f.name != "patch"}
+    raw["diagnostics"] = [dataclasses.asdict(d) for d in result.diagnostics]
+    raw["fixed"] = [dataclasses.asdict(d) for d in result.fixed]
+    raw["lines"] = [[n, off, text] for n, (off, text) in result.lines.items()]
+    return json.dumps(raw, default=_plain, ensure_ascii=False, separators=(",", ":")).encode("utf-8", "surrogatepass")
 
 
 def _diagnostic(d: dict[str, Any]) -> Diagnostic:
@@ -134,7 +138,8 @@ def _diagnostic(d: dict[str, Any]) -> Diagnostic:
 def decode(data: bytes, result_type: type) -> Any:
     raw = json.loads(data.decode("utf-8", "surrogatepass"))
     return result_type(**{**raw, "diagnostics": [_diagnostic(d) for d in raw["diagnostics"]],
-                          "fixed": [_diagnostic(d) for d in raw["fixed"]]})
+                          "fixed": [_diagnostic(d) for d in raw["fixed"]],
+                          "lines": {n: (off, text) for n, off, text in raw["lines"]}})
 
 
 class ResultCache:

@@ -5,7 +5,7 @@ import gc
 import os
 import sys
 from pathlib import Path
-from typing import List, Optional
+from typing import Callable, List, NoReturn, Optional, TypeVar
 
 import typer
 
@@ -13,10 +13,15 @@ from . import stdio
 from .config import DIALECTS, FAIL_ON, ConfigError
 from .context import Overrides, RunContext
 from .discovery import UsageError
+from .escape import printable
 from .formatters import FORMATTERS
 from .registry import ENGINE_IDS, RegistryError, default_registry, plugin_commands
+from .results import RunResult
 from .rule import plain_text
-from .runner import RunResult, fails, lint_paths, lint_source_text
+from .runner import fails, lint_paths
+from .safeio import OutputError, write_output
+
+T = TypeVar("T")
 
 # plain help (no boxes): readable at 80 columns, and the same in a terminal, a log or a pipe
 app = typer.Typer(add_completion=False, rich_markup_mode=None, no_args_is_help=True, pretty_exceptions_enable=False,
@@ -40,8 +45,8 @@ JOBS_OPTION = typer.Option(None, "--jobs", "-j", min=1, metavar="N",
                            help="Worker processes (default: by file count).")
 
 
-def _die(message: str, code: int = 2) -> None:
-    typer.echo(f"newslint: {message}", err=True)
+def _die(message: str, code: int = 2) -> NoReturn:
+    typer.echo(f"newslint: {printable(message)}", err=True)
     raise typer.Exit(code)
 
 
@@ -169,12 +174,15 @@ def check(
             _die("--changed-since reads git, not standard input")
         changes = _changed(paths, changed_since, untracked)
         paths = changes.files
-    overrides = _overrides(dialect, select, extend_select, ignore, config, trust_config, fix=fix and not diff,
+    overrides = _overrides(dialect, select, extend_select, ignore, config, trust_config, fix=fix and not diff, diff=diff,
                            unsafe_fixes=unsafe_fixes, force_exclude=force_exclude, follow_links=follow_links,
                            debug=debug, cache_dir=_cache_dir(cache_dir, quiet) if cache and "-" not in paths else None)
     if dask and ("-" in paths or fix or diff):
         _die("--dask checks files and folders; it does not read standard input or apply fixes")
-    result, ctx = _run(paths, overrides, stdin_filename, jobs, debug, dask)
+    if "-" in paths:
+        result, ctx, fixed_input = _run_stdin(paths, overrides, stdin_filename, debug)
+    else:
+        (result, ctx), fixed_input = _run(paths, overrides, jobs, debug, dask), b""
     if changes is not None and only_changed_lines:
         from .gitchanges import only_changed_lines as keep_changed
 
@@ -189,21 +197,25 @@ def check(
         result.notices.append(f"baseline {baseline}: {cmp.matched} finding(s) matched, {len(cmp.new)} new, "
                               f"{cmp.gone} baseline entr{'y' if cmp.gone == 1 else 'ies'} gone")
     if diff:
-        _print_diff(result, unsafe_fixes)
+        patches = [f.patch for f in result.files if f.patch]
+        _emit_patches(patches)
         _print_notices(result, quiet)
-        raise typer.Exit(1 if any(f.source is not None and _fixed_text(f, unsafe_fixes) != f.source
-                                  for f in result.files) else 0)
+        raise typer.Exit(1 if patches else 0)
     if fix and paths == ["-"]:
-        f = result.files[0]
-        sys.stdout.write(_fixed_text(f, unsafe_fixes) if f.source is not None else "")
+        _emit_bytes(fixed_input)
+        _print_fixed(result)
         _print_notices(result, quiet)
         raise typer.Exit(0)
-    _write_outputs(result, ctx, outputs, color, statistics)
+    _print_fixed(result)  # before the outputs: a summary comes last
+    failed_outputs = _write_outputs(result, ctx, outputs, color, statistics)
     _print_notices(result, quiet)
-    # a plugin that failed to load, a file named to be checked that could not be read: the
-    # other findings are out, but a gate must not pass
+    for message in failed_outputs:
+        typer.echo(f"newslint: {message}", err=True)
+    # a plugin that failed to load, a file named to be checked that could not be read, an
+    # output that could not be written: the other findings are out, but a gate must not pass
     named = {os.path.normpath(p) for p in paths}
-    if ctx.registry.failures or any(f.skipped and os.path.normpath(f.path) in named for f in result.files):
+    if (ctx.registry.failures or failed_outputs
+            or any(f.skipped and os.path.normpath(f.path) in named for f in result.files)):
         raise typer.Exit(2)
     failing = fails(result, ctx, fail_on)
     raise typer.Exit(1 if failing and not exit_zero else 0)
@@ -248,45 +260,51 @@ def _cache_dir(given: Optional[Path], quiet: bool) -> Optional[Path]:
     return None if why else given
 
 
-def _fixed_text(f, unsafe: bool) -> str:
-    from .fixes import apply_edits, choose_edits
 
-    return apply_edits(f.source, [e for e, _ in choose_edits(f.diagnostics, unsafe)])
-
-
-def _print_diff(result: RunResult, unsafe: bool) -> None:
-    import difflib
-
-    for f in result.files:
-        if f.source is None:
-            continue
-        fixed = _fixed_text(f, unsafe)
-        if fixed != f.source:
-            sys.stdout.writelines(difflib.unified_diff(f.source.splitlines(keepends=True), fixed.splitlines(keepends=True),
-                                                       f"a/{f.path}", f"b/{f.path}"))
+def _emit(text: str) -> None:
+    """Output on standard output; a character its encoding cannot carry is escaped."""
+    try:
+        sys.stdout.write(text)
+    except UnicodeEncodeError:
+        enc = sys.stdout.encoding or "utf-8"
+        sys.stdout.write(text.encode(enc, "backslashreplace").decode(enc))
 
 
-def _write_outputs(result: RunResult, ctx: RunContext, outputs, color: str, statistics: bool) -> None:
-    from .formatters import WITH_STATISTICS
-    from .formatters.text import statistics as stats_text
+def _emit_bytes(data: bytes) -> None:
+    """Bytes on standard output as they are (a fixed story, a patch)."""
+    sys.stdout.flush()
+    sys.stdout.buffer.write(data)
+    sys.stdout.buffer.flush()
 
+
+def _emit_patches(patches: list[bytes]) -> None:
+    """--diff: the patches byte for byte (they must apply); on a terminal, with control
+    characters made visible."""
+    for patch in patches:
+        if sys.stdout.isatty():
+            _emit("".join(printable(line) + "\n" for line in patch.decode("utf-8", "replace").split("\n")[:-1]))
+        else:
+            _emit_bytes(patch)
+
+
+def _write_outputs(result: RunResult, ctx: RunContext, outputs, color: str, statistics: bool) -> list[str]:
+    """Each output to standard output or its file; the messages of the files that could not
+    be written (the others are written all the same)."""
+    failed = []
     for name, path in outputs:
-        painted = path is None and name in ("text", "concise") and use_color(color, sys.stdout)
-        if name == "json":
-            out = FORMATTERS[name](result, ctx.registry, painted, statistics=statistics)
-        else:
-            out = FORMATTERS[name](result, ctx.registry, painted)
-        if statistics and name == "text":
-            out += stats_text(result)
+        fmt = FORMATTERS[name]
+        out = fmt(result, ctx.registry, path is None and fmt.color and use_color(color, sys.stdout), statistics)
         if path is None:
-            sys.stdout.write(out)
-        else:
-            try:
-                path.write_text(out, encoding="utf-8")
-            except OSError as exc:
-                _die(f"cannot write {path} ({exc.strerror or exc})")
-    if statistics and not any(n in WITH_STATISTICS for n, _ in outputs):
-        result.notices.append("--statistics is shown with --format text or json")
+            _emit(out)
+            continue
+        try:
+            write_output(path, out)
+        except OutputError as exc:
+            failed.append(str(exc))
+    if statistics and not any(FORMATTERS[name].statistics for name, _ in outputs):
+        shown = [n for n in FORMATTERS if FORMATTERS[n].statistics]
+        result.notices.append(f"--statistics is shown with --format {' or '.join(shown)}")
+    return failed
 
 
 def _overrides(dialect: Optional[str], select: Optional[List[str]], extend_select: Optional[List[str]],
@@ -302,7 +320,8 @@ def _run_files(command: str, paths: List[str], overrides: Overrides,
     """A run of a command that reads files and folders (baseline, report)."""
     if "-" in paths:
         _die(f"{command} reads files and folders, not standard input")
-    return _run(paths, overrides, None, jobs, False)
+    overrides.keep_source = command == "report"
+    return _run(paths, overrides, jobs, False)
 
 
 @app.command(name="baseline")
@@ -323,8 +342,11 @@ def baseline_cmd(
                            _overrides(dialect, select, extend_select, ignore, config, trust_config), jobs)
     from .baseline import write
 
-    n = write(output, result.files)
-    typer.echo(f"wrote {output}: {n} finding(s) from {len(result.files)} file(s)")
+    try:
+        n = write(output, result.files)
+    except OutputError as exc:
+        _die(str(exc))
+    typer.echo(f"wrote {printable(str(output))}: {n} finding(s) from {len(result.files)} file(s)")
     _print_notices(result, False)
 
 
@@ -346,12 +368,11 @@ def _progress_bar():
     return show
 
 
-def _run(paths: List[str], overrides: Overrides, stdin_filename: Optional[str], jobs: Optional[int],
-         debug: bool, dask: Optional[str] = None) -> tuple[RunResult, RunContext]:
-    """One run, with every failure turned into one line on stderr and exit code 2."""
+def _guarded(run: Callable[[], T], debug: bool) -> T:
+    """`run()`, with every failure turned into one line on stderr and exit code 2."""
     try:
         with stdio.diverted():
-            return _lint(paths, overrides, stdin_filename, jobs, dask)
+            return run()
     except (ConfigError, UsageError, RegistryError) as exc:
         _die(str(exc))
     except typer.Exit:
@@ -362,18 +383,13 @@ def _run(paths: List[str], overrides: Overrides, stdin_filename: Optional[str], 
         _die(f"internal error: {type(exc).__name__}: {exc} (run with --debug for details)")
 
 
-def _lint(paths: List[str], overrides: Overrides, stdin_filename: Optional[str], jobs: Optional[int],
-          dask: Optional[str]) -> tuple[RunResult, RunContext]:
-    ctx = RunContext(overrides)
-    if "-" in paths:
-        if len(paths) > 1:
-            _die("'-' (standard input) cannot be mixed with other paths")
-        from .textio import decode
-
-        text = decode(sys.stdin.buffer.read()).text
-        overrides.fmt = None if stdin_filename else "plain"
-        return lint_source_text(text, stdin_filename or "-", context=ctx), ctx
-    if dask:
+def _run(paths: List[str], overrides: Overrides, jobs: Optional[int], debug: bool,
+         dask: Optional[str] = None) -> tuple[RunResult, RunContext]:
+    """One run over files and folders."""
+    def run() -> tuple[RunResult, RunContext]:
+        ctx = RunContext(overrides)
+        if not dask:
+            return lint_paths(paths, jobs=jobs, context=ctx, progress=_progress_bar()), ctx
         from .dask_run import connect, lint_paths_dask
 
         try:
@@ -382,7 +398,39 @@ def _lint(paths: List[str], overrides: Overrides, stdin_filename: Optional[str],
             _die(f"--dask {dask}: {exc}")
         with client:
             return lint_paths_dask(paths, client, context=ctx, progress=_progress_bar()), ctx
-    return lint_paths(paths, jobs=jobs, context=ctx, progress=_progress_bar()), ctx
+
+    return _guarded(run, debug)
+
+
+def _run_stdin(paths: List[str], overrides: Overrides, stdin_filename: Optional[str],
+               debug: bool) -> tuple[RunResult, RunContext, bytes]:
+    """One run over standard input, and the bytes --fix prints."""
+    from .runner import lint_stdin
+    from .safeio import NotRewritten
+    from .textio import BinaryFile
+
+    if len(paths) > 1:
+        _die("'-' (standard input) cannot be mixed with other paths")
+    overrides.fmt = None if stdin_filename else "plain"
+    name = stdin_filename or "-"
+    data = sys.stdin.buffer.read()
+
+    def run() -> tuple[RunResult | None, RunContext, bytes | str]:
+        ctx = RunContext(overrides)
+        try:
+            result, out = lint_stdin(data, name, ctx)
+        except BinaryFile as exc:
+            _die(f"standard input: not checked, {exc}")
+        except NotRewritten as exc:
+            return None, ctx, str(exc)
+        return result, ctx, out
+
+    result, ctx, out = _guarded(run, debug)
+    if result is None or isinstance(out, str):  # outside the guard: standard output is newslint's again
+        if overrides.fix:
+            _emit_bytes(data)  # a filter loses nothing: the text comes back unchanged
+        _die(f"{name}: fixes not applied, {out}")
+    return result, ctx, out
 
 
 @app.command()
@@ -404,19 +452,25 @@ def report(
     from .formatters.report import render as render_report
     from .formatters.text import summary
 
-    output.write_text(render_report(result, ctx.registry), encoding="utf-8")
-    typer.echo(f"wrote {output}: {summary(result)}")
+    try:
+        write_output(output, render_report(result, ctx.registry))
+    except OutputError as exc:
+        _die(str(exc))
+    typer.echo(f"wrote {printable(str(output))}: {summary(result)}")
     _print_notices(result, False)
 
 
-def _print_notices(result: RunResult, quiet: bool) -> None:
+def _print_fixed(result: RunResult) -> None:
     for f in result.files:
         for d in f.fixed:
-            typer.echo(f"fixed {f.path}:{d.line}:{d.column} {d.rule}: {d.message}", err=True)
+            typer.echo(f"fixed {printable(f.path)}:{d.line}:{d.column} {d.rule}: {printable(d.message)}", err=True)
+
+
+def _print_notices(result: RunResult, quiet: bool) -> None:
     if quiet:
         return
     for n in result.notices:
-        typer.echo(f"newslint: {n}", err=True)
+        typer.echo(f"newslint: {printable(n)}", err=True)
 
 
 def _registry():
@@ -507,10 +561,13 @@ def init(path: Path = typer.Argument(Path("newslint.toml"), metavar="FILE",
     """Write a commented starter configuration."""
     from .config_doc import starter
 
-    if path.exists() and not force:
+    if os.path.lexists(path) and not force:
         _die(f"{path} exists (use --force to overwrite)")
-    path.write_text(starter(_registry()), encoding="utf-8")
-    typer.echo(f"wrote {path}")
+    try:
+        write_output(path, starter(_registry()), exclusive=not force)
+    except OutputError as exc:
+        _die(str(exc))
+    typer.echo(f"wrote {printable(str(path))}")
 
 
 @app.command(name="config")

@@ -379,7 +379,8 @@ def load_chain(path: Path, registry: Registry, implicit_parents: bool = True, tr
             raise ConfigError(f"{current}: extend makes a loop")
         seen.add(current)
         if not current.is_file():
-            raise ConfigError(f"{current}: configuration file not found (named by extend in {layers[-1].path})")
+            why = f" (named by extend in {layers[-1].path})" if layers else " (a link to nothing?)"
+            raise ConfigError(f"{current}: configuration file not found{why}")
         layer = read_layer(current, registry, trusted)
         if layer is None:  # a pyproject.toml without [tool.newslint]
             layer = Layer(path=current)

@@ -34,6 +34,7 @@ class Overrides:
     extend_select: list[str] = field(default_factory=list)
     ignore: list[str] = field(default_factory=list)
     fix: bool = False
+    diff: bool = False  # --diff: each result carries the patch of its fixes; nothing is written
     unsafe_fixes: bool = False
     fmt: str | None = None  # markup format for stdin/text input
     force_exclude: bool = True  # exclude applies to files named on the command line too
@@ -42,6 +43,7 @@ class Overrides:
     cache_dir: Path | None = None  # results cached per file here (see cache.py); None: no cache
     # the repository's configuration may set the options only the user may set (trust.py)
     trust_config: bool = field(default_factory=trusted_by_environment)
+    keep_source: bool = False  # results keep each file's whole text (the HTML report shows it)
 
 
 @dataclass
@@ -65,11 +67,12 @@ class RunContext:
         self._configs: dict[Path | None, Config] = {}
         self._engines: dict[Path | None, Engine] = {}
         self._warming: list[threading.Thread] = []
+        o = self.overrides
         self.cache = None
-        if self.overrides.cache_dir and not self.overrides.fix:
-            from .runner import FileResult
+        if o.cache_dir and not (o.fix or o.diff or o.keep_source):
+            from .results import FileResult
 
-            self.cache = ResultCache(self.overrides.cache_dir, FileResult)
+            self.cache = ResultCache(o.cache_dir, FileResult)
         self.rule_notices = 0  # notices from rules: a rule ran degraded (see cache.py)
         self._engine_keys: dict[int, str] = {}
         o = self.overrides

@@ -15,6 +15,7 @@ import subprocess
 from dataclasses import dataclass, field
 
 from .discovery import UsageError
+from .registry import INTERNAL_ERROR
 
 _HUNK = re.compile(r"^@@ -\d+(?:,\d+)? \+(\d+)(?:,(\d+))? @@", re.M)
 
@@ -136,11 +137,13 @@ def changed_since(ref: str, cwd: str = ".", untracked: bool = False) -> Changes:
 
 def only_changed_lines(files, changes: Changes, story_level: frozenset[str]) -> None:
     """Keep, in each FileResult, the findings that touch a changed line; story-level findings
-    (rule ids in `story_level`) stay whenever the story changed."""
+    (rule ids in `story_level`) stay whenever the story changed, and so does a rule that
+    failed (it says nothing about a line). The engine's own findings on a line (an unused
+    suppression, a markup error) are judged by their line like any other."""
     for f in files:
         lines = changes.lines(f.path)
         if lines is None:
             continue
         f.diagnostics = [d for d in f.diagnostics
-                         if d.rule in story_level or d.rule.startswith("newslint/")
+                         if d.rule in story_level or d.rule == INTERNAL_ERROR
                          or any(n in lines for n in range(d.line, d.end_line + 1))]

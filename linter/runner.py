@@ -6,7 +6,7 @@ import os
 import stat
 import sys
 import traceback
-from dataclasses import dataclass, field
+from itertools import zip_longest
 from pathlib import Path
 from typing import Any, Callable, Iterable, Sequence
 
@@ -15,34 +15,13 @@ from .context import Engine, Overrides, RunContext
 from .diagnostic import Category, Diagnostic, Severity
 from .discovery import UsageError, collect_files
 from .document import Document
-from .fixes import apply_edits, choose_edits
+from .fixes import apply_edits, choose_edits, unified_patch
 from .markup import parse
 from .registry import INTERNAL_ERROR, PARSE_ERROR
+from .results import FileResult, RunResult, reaches
+from .safeio import NotRewritten, rewrite
 from .suppress import find_suppressions
-from .textio import BinaryFile, Decoded, atomic_write, decode, encode
-
-
-@dataclass
-class FileResult:
-    path: str
-    diagnostics: list[Diagnostic] = field(default_factory=list)
-    stats: dict[str, Any] = field(default_factory=dict)
-    notices: list[str] = field(default_factory=list)
-    fixed: list[Diagnostic] = field(default_factory=list)
-    skipped: bool = False
-    source: str | None = None  # the text as checked, for output that shows it
-
-
-@dataclass
-class RunResult:
-    files: list[FileResult]
-    notices: list[str] = field(default_factory=list)
-
-    @property
-    def diagnostics(self) -> list[Diagnostic]:
-        out = [d for f in self.files for d in f.diagnostics]
-        out.sort(key=Diagnostic.sort_key)
-        return out
+from .textio import BinaryFile, Decoded, decode, encode
 
 
 def _real_path(path: str) -> str | None:
@@ -103,11 +82,12 @@ def _rank(d: Diagnostic) -> tuple[int, int]:
 
 def merge_same_span(diags: list[Diagnostic]) -> list[Diagnostic]:
     """One finding per span for one fault: findings on the same span merge when they share
-    a category or their first suggestion (Harper's TheirToTheyre and confused-word on
-    "their" -> "they're"). The finding of the rule with the higher declared precedence
-    (``Rule.precedence``) keeps its id, category and message, then the more severe, then
-    the first in rule-id order; it takes the group's highest severity and the others'
-    suggestions."""
+    a category or both suggest a replacement for it (Harper's TheirToTheyre and
+    confused-word on "their"; Harper's irregular plural and unknown-word on "storys"). The
+    finding of the rule with the higher declared precedence (``Rule.precedence``) keeps
+    its id, category, message and fix, then the more severe, then the first in rule-id
+    order; it takes the group's highest severity, and the suggestions of both, each
+    rule's best first."""
     out: list[Diagnostic] = []
     by_span: dict[tuple[int, int], list[int]] = {}
     for d in diags:
@@ -117,12 +97,11 @@ def merge_same_span(diags: list[Diagnostic]) -> list[Diagnostic]:
         same = by_span.setdefault((d.start, d.end), [])
         for i in same:
             first = out[i]
-            if first.category == d.category or (first.suggestions and d.suggestions
-                                                and first.suggestions[0] == d.suggestions[0]):
+            if first.category == d.category or (first.suggestions and d.suggestions):
                 keep, other = (d, first) if _rank(d) > _rank(first) else (first, d)
-                extra = tuple(x for x in other.suggestions if x not in keep.suggestions)
+                merged = [s for pair in zip_longest(keep.suggestions, other.suggestions) for s in pair if s is not None]
                 severity = max(keep.severity, other.severity, key=lambda v: v.rank)
-                out[i] = dataclasses.replace(keep, suggestions=keep.suggestions + extra, severity=severity)
+                out[i] = dataclasses.replace(keep, suggestions=tuple(dict.fromkeys(merged)), severity=severity)
                 break
         else:
             same.append(len(out))
@@ -131,6 +110,7 @@ def merge_same_span(diags: list[Diagnostic]) -> list[Diagnostic]:
 
 
 def lint_decoded(path: str, decoded: Decoded, ctx: RunContext, fmt: str | None = None) -> FileResult:
+    """One file's findings; the result holds the whole text (``source``) until ``keep_lines``."""
     first_notice = len(ctx.notices)
     engine = ctx.engine(_real_path(path))
     doc = parse(path, decoded.text, fmt, engine.markup)
@@ -143,6 +123,44 @@ def lint_decoded(path: str, decoded: Decoded, ctx: RunContext, fmt: str | None =
         res.notices.append(f"{path}: {decoded.note}")
     res.notices.extend(ctx.notices[first_notice:])
     return res
+
+
+MAX_FIX_PASSES = 8  # a fix can make room for another ("done ,, and" -> "done , and" -> "done, and")
+
+
+def fix_until_stable(path: str, data: bytes, decoded: Decoded, res: FileResult, ctx: RunContext,
+                     fmt: str | None = None) -> tuple[bytes, FileResult]:
+    """Apply the chosen fixes, check the new text, and again, until no fix is left (at most
+    ``MAX_FIX_PASSES`` times). Returns the new bytes, in the file's own encoding with its
+    byte-order mark, and the result for them (``fixed``: every finding fixed on the way).
+    Raises NotRewritten when the text cannot be written back exactly."""
+    if decoded.encoding == "utf-8-replace":
+        raise NotRewritten(f"{decoded.note.split(';')[0] if decoded.note else 'invalid UTF-8'}; "
+                           "newslint writes back only text it read exactly")
+    unsafe = ctx.overrides.unsafe_fixes
+    text, seen, fixed, notices = decoded.text, {decoded.text}, [], list(res.notices)
+    for n in range(MAX_FIX_PASSES + 1):
+        chosen = choose_edits(res.diagnostics, unsafe)
+        if not chosen:
+            break
+        new = apply_edits(text, [e for e, _ in chosen])
+        if new == text:
+            break
+        if n == MAX_FIX_PASSES or new in seen:
+            notices.append(f"{path}: fixes did not settle after {n} passes; the rest are reported")
+            break
+        fixed.extend({id(d): d for _, d in chosen}.values())
+        text = new
+        seen.add(text)
+        res = lint_decoded(path, dataclasses.replace(decoded, text=text, note=None), ctx, fmt)
+        notices += [m for m in res.notices if m not in notices]
+    res.fixed, res.notices = fixed, notices
+    if not fixed:
+        return data, res
+    try:
+        return encode(decoded, text), res
+    except UnicodeError as exc:
+        raise NotRewritten(f"a fix cannot be written in {decoded.encoding} ({exc.reason})") from None
 
 
 def lint_file(path: str, ctx: RunContext) -> FileResult:
@@ -164,27 +182,30 @@ def lint_file(path: str, ctx: RunContext) -> FileResult:
     except OSError as exc:
         return FileResult(path, notices=[f"{path}: skipped, cannot read ({exc.strerror or exc})"], skipped=True)
     res = lint_decoded(path, decoded, ctx)
-    if ctx.overrides.fix:
-        _fix_file(path, decoded, res, ctx.overrides.unsafe_fixes)
-    elif key is not None and ctx.rule_notices == degraded and not any(d.rule == INTERNAL_ERROR
-                                                                       for d in res.diagnostics):
+    if ctx.overrides.fix or ctx.overrides.diff:
+        try:
+            fixed, new = _fix(path, data, decoded, res, ctx)
+            if ctx.overrides.fix and new != data:
+                rewrite(os.path.realpath(path), data, new)  # a symlink stays a link; its target is fixed
+            res = fixed
+        except NotRewritten as exc:  # the file stays as it is, and so do its findings
+            res.notices.append(f"{path}: fixes not applied, {exc}")
+    res.keep_lines(res.source, keep_source=ctx.overrides.keep_source)
+    if key is not None and ctx.rule_notices == degraded and not any(d.rule == INTERNAL_ERROR
+                                                                     for d in res.diagnostics):
         ctx.cache.put(key, res)
     return res
 
 
-def _fix_file(path: str, decoded: Decoded, res: FileResult, unsafe: bool) -> None:
-    chosen = choose_edits(res.diagnostics, unsafe)
-    if not chosen:
-        return
-    try:
-        data = encode(decoded, apply_edits(decoded.text, [e for e, _ in chosen]))
-    except UnicodeError as exc:
-        res.notices.append(f"{path}: fixes not applied ({exc})")
-        return
-    atomic_write(Path(os.path.realpath(path)), data)  # a symlink stays a link; its target is fixed
-    fixed_ids = {id(d) for _, d in chosen}
-    res.fixed = [d for d in res.diagnostics if id(d) in fixed_ids]
-    res.diagnostics = [d for d in res.diagnostics if id(d) not in fixed_ids]
+def _fix(path: str, data: bytes, decoded: Decoded, res: FileResult, ctx: RunContext,
+         fmt: str | None = None) -> tuple[FileResult, bytes]:
+    """--fix: the result of the fixed text and its bytes; --diff: the result as it is, with
+    the patch of its fixes (``fix_until_stable``: NotRewritten when they cannot be written)."""
+    new, fixed = fix_until_stable(path, data, decoded, res, ctx, fmt)
+    if ctx.overrides.diff:
+        res.patch = unified_patch(path, data, new) if new != data else None
+        return res, new
+    return fixed, new
 
 
 # --- many files -----------------------------------------------------------------------------------
@@ -259,7 +280,21 @@ def lint_source_text(text: str, path: str = "<text>", overrides: Overrides | Non
                      context: RunContext | None = None, **kwargs: Any) -> RunResult:
     ctx = context or RunContext(overrides or Overrides(**kwargs))
     res = lint_decoded(path, Decoded(text, "utf-8"), ctx, ctx.overrides.fmt)
+    res.keep_lines(text, keep_source=True)
     return _result([res], ctx)
+
+
+def lint_stdin(data: bytes, path: str, ctx: RunContext) -> tuple[RunResult, bytes]:
+    """Standard input: the run's result, and the bytes ``--fix -`` prints (the input itself,
+    byte for byte, when nothing is fixed). Raises BinaryFile for input that is not text and
+    NotRewritten when --fix or --diff cannot write the text back exactly."""
+    decoded = decode(data)
+    res = lint_decoded(path, decoded, ctx, ctx.overrides.fmt)
+    out = data
+    if ctx.overrides.fix or ctx.overrides.diff:
+        res, out = _fix(path, data, decoded, res, ctx, ctx.overrides.fmt)
+    res.keep_lines(res.source, keep_source=True)
+    return _result([res], ctx), out
 
 
 def lint_text(text: str, path: str = "<text>", **kwargs: Any) -> list[Diagnostic]:
@@ -275,11 +310,4 @@ def fails(result: RunResult, ctx: RunContext, fail_on: str | None = None) -> boo
     return any(reaches(f.diagnostics, fail_on or ctx.config_for(_real_path(f.path)).fail_on) for f in result.files)
 
 
-def reaches(diags: Iterable[Diagnostic], fail_on: str) -> bool:
-    if fail_on == "never":
-        return False
-    threshold = Severity(fail_on).rank
-    return any(d.severity.rank >= threshold for d in diags)
-
-
-__all__ = ["FileResult", "Overrides", "RunContext", "RunResult", "UsageError", "lint_paths", "lint_text"]
+__all__ = ["FileResult", "Overrides", "RunContext", "RunResult", "UsageError", "fails", "lint_paths", "lint_text"]

@@ -26,6 +26,7 @@ from .config import ConfigError, find_config_file
 from .context import Overrides, RunContext
 from .diagnostic import Applicability, Diagnostic, Severity
 from .document import line_starts
+from .fixes import describe_edit
 from .runner import lint_source_text
 
 DEBOUNCE_SECONDS = 0.25
@@ -190,13 +191,16 @@ def code_action(ls: NewslintServer, params: lsp.CodeActionParams) -> list[lsp.Co
         fix = data.get("fix")
         if fix:
             edits = [lsp.TextEdit(range=lsp.Range(pos.to_lsp(s), pos.to_lsp(e)), new_text=t) for s, e, t in fix["edits"]]
-            actions.append(lsp.CodeAction(title=f"newslint: {fix['description']}", kind=lsp.CodeActionKind.QuickFix,
-                                          diagnostics=[diag], is_preferred=bool(fix["safe"]),
-                                          edit=lsp.WorkspaceEdit(changes={uri: edits})))
+            first = fix["edits"][0] if fix["edits"] else None
+            title = describe_edit(text[first[0]:first[1]], first[2]) if first else fix["description"]
+            actions.append(lsp.CodeAction(title=f"newslint: {title}",
+                                          kind=lsp.CodeActionKind.QuickFix, diagnostics=[diag],
+                                          is_preferred=bool(fix["safe"]), edit=lsp.WorkspaceEdit(changes={uri: edits})))
+        span = text[pos.from_lsp(diag.range.start):pos.from_lsp(diag.range.end)]
         for s in data.get("suggestions") or []:
             if fix and any(t == s for _, _, t in fix["edits"]):
                 continue
-            actions.append(lsp.CodeAction(title=f"newslint: replace with '{s}'", kind=lsp.CodeActionKind.QuickFix,
+            actions.append(lsp.CodeAction(title=f"newslint: {describe_edit(span, s)}", kind=lsp.CodeActionKind.QuickFix,
                                           diagnostics=[diag], edit=lsp.WorkspaceEdit(changes={uri: [
                                               lsp.TextEdit(range=diag.range, new_text=s)]})))
     return actions

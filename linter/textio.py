@@ -2,10 +2,10 @@
 from __future__ import annotations
 
 import codecs
-import os
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
+
+from .safeio import atomic_write  # noqa: F401 - one safe writer (the data cache uses it from here)
 
 
 class BinaryFile(Exception):
@@ -66,28 +66,3 @@ def encode(decoded: Decoded, text: str) -> bytes:
     if decoded.encoding == "utf-8-replace":
         raise UnicodeError("file has undecodable bytes; not rewritten")
     return decoded.bom + text.encode(decoded.encoding)
-
-
-def atomic_write(path: Path, data: bytes) -> None:
-    """Write beside the target, then rename over it: readers see the old or the new file."""
-    path = Path(path)
-    mode = None
-    try:
-        mode = path.stat().st_mode & 0o7777
-    except OSError:
-        pass
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".newslint-tmp", dir=str(path.parent))
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
-        if mode is not None:
-            os.chmod(tmp, mode)
-        os.replace(tmp, path)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        raise

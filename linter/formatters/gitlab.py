@@ -7,26 +7,32 @@ import json
 import os
 
 from ..baseline import fingerprints
+from ..escape import text_of
 from ..registry import Registry
-from ..runner import RunResult
+from ..results import RunResult
+from . import Format
+from .text import hint
 
 _SEVERITY = {"error": "major", "warning": "minor", "info": "info"}
 
 
-def render(result: RunResult, registry: Registry, color: bool) -> str:
+def render(result: RunResult, registry: Registry, color: bool = False, statistics: bool = False) -> str:
     issues = []
     for f in result.files:
-        rel = os.path.relpath(os.path.abspath(f.path)).replace(os.sep, "/") if f.path != "-" else f.path
-        pairs = fingerprints(f.diagnostics, f.source, rel) if f.source is not None else [(d, "") for d in f.diagnostics]
-        for d, fp in pairs:
+        rel = text_of(os.path.relpath(os.path.abspath(f.path)).replace(os.sep, "/") if f.path != "-" else f.path)
+        for d, fp in fingerprints(f, rel):
+            tail = hint(d, result)
             issues.append({
                 "type": "issue",
                 "check_name": d.rule,
-                "description": d.message + (f" (suggestion: {', '.join(d.suggestions[:3])})" if d.suggestions else ""),
+                "description": d.message + (f" (suggestion: {tail})" if tail else ""),
                 "categories": ["Style"],
                 "severity": _SEVERITY[d.severity.value],
-                "fingerprint": fp or f"{rel}:{d.rule}:{d.line}:{d.column}",
+                "fingerprint": fp,
                 "location": {"path": rel, "positions": {"begin": {"line": d.line, "column": d.column},
                                                         "end": {"line": d.end_line, "column": d.end_column}}},
             })
     return json.dumps(issues, indent=2, ensure_ascii=False) + "\n"
+
+
+FORMAT = Format(render)

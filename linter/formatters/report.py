@@ -10,8 +10,9 @@ from collections import Counter
 
 from ..diagnostic import Diagnostic
 from ..document import line_starts
+from ..escape import printable
 from ..registry import Registry
-from ..runner import FileResult, RunResult
+from ..results import FileResult, RunResult
 from .text import clean_message, suggestion_text
 
 OPEN_STORIES = 20  # stories shown open; the rest start collapsed
@@ -46,14 +47,14 @@ document.querySelectorAll('.filters input').forEach(function(b){b.addEventListen
 """
 
 
-def _attrs(d: Diagnostic, i: int) -> str:
-    note = suggestion_text(d, "")
-    title = f"{d.severity.value} {d.rule}: {clean_message(d.message)}" + (f" ({note})" if note else "")
+def _attrs(d: Diagnostic, i: int, result: RunResult) -> str:
+    note = suggestion_text(d, result)
+    title = f"{d.severity.value} {d.rule}: {printable(clean_message(d.message))}" + (f" ({note})" if note else "")
     return (f'id="f{i}" class="{d.severity.value}" data-rule="{html.escape(d.rule)}" '
             f'data-category="{d.category.value}" data-severity="{d.severity.value}" title="{html.escape(title)}"')
 
 
-def marked_text(source: str, diags: list[Diagnostic], first_id: int) -> str:
+def marked_text(source: str, diags: list[Diagnostic], first_id: int, result: RunResult) -> str:
     """The source with one <mark> per finding; a finding inside or overlapping an earlier one
     gets its mark where the earlier one ends (or an empty mark), so every finding has one."""
     starts = line_starts(source)
@@ -69,7 +70,7 @@ def marked_text(source: str, diags: list[Diagnostic], first_id: int) -> str:
         s = max(s, pos)
         e = max(e, s)
         out.append(html.escape(source[pos:s]))
-        out.append(f"<mark {_attrs(d, first_id + k)}>{html.escape(source[s:e])}</mark>")
+        out.append(f"<mark {_attrs(d, first_id + k, result)}>{html.escape(source[s:e])}</mark>")
         pos = e
     out.append(html.escape(source[pos:]))
     return "".join(out)
@@ -97,7 +98,7 @@ def readability_svg(f: FileResult) -> str:
             + "".join(rects) + "</svg>")
 
 
-def render(result: RunResult, registry: Registry, color: bool = False) -> str:
+def render(result: RunResult, registry: Registry, color: bool = False, statistics: bool = False) -> str:
     diags = result.diagnostics
     by_file: dict[str, list[Diagnostic]] = {}
     for d in diags:
@@ -113,13 +114,14 @@ def render(result: RunResult, registry: Registry, color: bool = False) -> str:
     stories, next_id = [], 0
     for i, f in enumerate(result.files):
         mine = by_file.get(f.path, [])
-        text = marked_text(f.source or "", mine, next_id)
+        text = marked_text(f.source or "", mine, next_id, result)
         side = "".join(f'<li class="{d.severity.value}" data-category="{d.category.value}" '
                        f'data-severity="{d.severity.value}"><a href="#f{next_id + k}">{d.line}:{d.column}</a> '
-                       f'<span class="sev">{d.severity.value}</span> {html.escape(clean_message(d.message))}</li>'
+                       f'<span class="sev">{d.severity.value}</span> '
+                       f'{html.escape(printable(clean_message(d.message)))}</li>'
                        for k, d in enumerate(mine))
         next_id += len(mine)
-        stories.append(f'<details{" open" if i < OPEN_STORIES else ""}><summary>{html.escape(f.path)} - '
+        stories.append(f'<details{" open" if i < OPEN_STORIES else ""}><summary>{html.escape(printable(f.path))} - '
                        f'{len(mine)} finding{"s" if len(mine) != 1 else ""}</summary>{readability_svg(f)}'
                        f'<div class="story"><div class="prose">{text}</div><ol class="side">{side}</ol></div>'
                        "</details>")

@@ -3,17 +3,23 @@ from __future__ import annotations
 
 import json
 import os
-from bisect import bisect_right
 from pathlib import Path
 from urllib.parse import quote
 
 from ..diagnostic import Applicability, Diagnostic
-from ..document import line_starts
+from ..escape import text_of
 from ..registry import Registry
-from ..runner import RunResult
+from ..results import FileResult, RunResult
+from . import Format
+from .text import hint
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 _LEVEL = {"error": "error", "warning": "warning", "info": "note"}
+
+
+def _uri(path: Path) -> str:
+    """Percent-encoded from the name's bytes, so a name that is not UTF-8 is exact too."""
+    return quote(os.fsencode(path.as_posix()))
 
 
 def _artifact(path: str) -> dict:
@@ -23,20 +29,18 @@ def _artifact(path: str) -> dict:
     try:
         rel = absolute.relative_to(Path.cwd())
     except ValueError:
-        return {"uri": absolute.as_uri()}
-    return {"uri": quote(rel.as_posix()), "uriBaseId": "%SRCROOT%"}
+        return {"uri": "file://" + _uri(absolute)}
+    return {"uri": _uri(rel), "uriBaseId": "%SRCROOT%"}
 
 
-def _region(starts: list[int], start: int, end: int) -> dict:
-    def line_col(offset: int) -> tuple[int, int]:
-        i = bisect_right(starts, offset) - 1
-        return i + 1, offset - starts[i] + 1
-
-    (sl, sc), (el, ec) = line_col(start), line_col(end)
-    return {"startLine": sl, "startColumn": sc, "endLine": el, "endColumn": ec}
+def _region(f: FileResult, start: int, end: int) -> dict | None:
+    first, last = f.position(start), f.position(end)
+    if first is None or last is None:
+        return None
+    return {"startLine": first[0], "startColumn": first[1], "endLine": last[0], "endColumn": last[1]}
 
 
-def render(result: RunResult, registry: Registry, color: bool) -> str:
+def render(result: RunResult, registry: Registry, color: bool = False, statistics: bool = False) -> str:
     from .. import __version__
 
     diags = result.diagnostics
@@ -60,13 +64,13 @@ def render(result: RunResult, registry: Registry, color: bool) -> str:
     results = []
     for f in result.files:
         location = _artifact(f.path)
-        starts = line_starts(f.source) if f.source is not None else None
         for d in sorted(f.diagnostics, key=Diagnostic.sort_key):
+            tail = hint(d, result)
             res = {
                 "ruleId": d.rule,
                 "ruleIndex": index[d.rule],
                 "level": _LEVEL[d.severity.value],
-                "message": {"text": d.message + (f" Suggestion: {', '.join(d.suggestions[:3])}." if d.suggestions else "")},
+                "message": {"text": text_of(d.message) + (f" Suggestion: {tail}." if tail else "")},
                 "locations": [{"physicalLocation": {
                     "artifactLocation": location,
                     "region": {"startLine": d.line, "startColumn": d.column,
@@ -74,11 +78,13 @@ def render(result: RunResult, registry: Registry, color: bool) -> str:
                 }}],
                 "properties": {"category": d.category.value},
             }
-            if d.fix is not None and d.fix.applicability == Applicability.SAFE and starts is not None:
+            safe = d.fix is not None and d.fix.applicability == Applicability.SAFE
+            regions = [_region(f, e.start, e.end) for e in d.fix.edits] if safe else []
+            if safe and None not in regions:
                 res["fixes"] = [{"description": {"text": d.fix.description},
                                  "artifactChanges": [{"artifactLocation": location, "replacements": [
-                                     {"deletedRegion": _region(starts, e.start, e.end),
-                                      "insertedContent": {"text": e.text}} for e in d.fix.edits]}]}]
+                                     {"deletedRegion": region, "insertedContent": {"text": e.text}}
+                                     for e, region in zip(d.fix.edits, regions)]}]}]
             results.append(res)
     doc = {
         "$schema": SCHEMA,
@@ -86,8 +92,11 @@ def render(result: RunResult, registry: Registry, color: bool) -> str:
         "runs": [{
             "tool": {"driver": {"name": "newslint", "version": __version__, "rules": rules}},
             "columnKind": "unicodeCodePoints",
-            "originalUriBaseIds": {"%SRCROOT%": {"uri": Path.cwd().as_uri() + "/"}},
+            "originalUriBaseIds": {"%SRCROOT%": {"uri": "file://" + _uri(Path.cwd()) + "/"}},
             "results": results,
         }],
     }
     return json.dumps(doc, indent=1, ensure_ascii=False) + "\n"
+
+
+FORMAT = Format(render)

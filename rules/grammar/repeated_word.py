@@ -45,9 +45,10 @@ class RepeatedWord(Rule):
                     continue  # a deliberate triple: "help help help"
                 if first[0].isupper() and second[0].isupper() and first.lower() not in _FUNCTION_WORDS:
                     continue  # a name such as "Sirhan Sirhan" or "Duran Duran"
-                # the fix deletes the space before the second word and the word itself
+                # the fix deletes the space before the second word and the word itself;
+                # the suggestion "" says the same for the span (delete it)
                 d = self.report(doc, m.start(3), m.end(3), f"Repeated word: '{second}' follows '{first}'",
-                                [first])
+                                [""])
                 if doc.smap.is_verbatim(m.start(2), m.end(3)):
                     s, e = doc.source_span(m.start(2), m.end(3))
                     d = replace(d, fix=Fix((Edit(s, e, ""),), Applicability.SAFE,

@@ -17,7 +17,7 @@ from typing import List
 
 import typer
 
-from newslint.api import documents
+from newslint.api import OutputError, documents, write_output
 
 from .lexicon import lexicon
 from .unknown_word import _known_lower, _misspelling_shape
@@ -82,7 +82,11 @@ def learn_command(
         lines += ["", f"# Not learned: {len(held)} words that look like misspellings of a far more common word.",
                   "# Remove the leading '# ' of a line to accept the word after checking it."]
         lines += [f"# {w}  # {c}, {f}; a slip of '{held[w]}'?" for w, c, f in found if w in held]
-    output.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    try:
+        write_output(output, "\n".join(lines) + "\n")
+    except OutputError as exc:
+        typer.echo(f"newslint: {exc}", err=True)
+        raise typer.Exit(2) from None
     typer.echo(f"wrote {len(words)} words to {output}")
     if held:
         typer.echo(f"not learned, as they look like misspellings ({output} lists them): "
