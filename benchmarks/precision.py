@@ -197,6 +197,46 @@ def report(runs: dict[str, dict]) -> str:
     return "\n".join(lines)
 
 
+DATA_FILE = ROOT / "rules" / "data" / "precision.toml"
+
+
+def by_level(runs: dict[str, dict]) -> dict[str, dict[str, Counter]]:
+    """id (rule or backend sub-rule) -> severity -> labels of its judged findings at that level."""
+    out: dict[str, dict[str, Counter]] = defaultdict(lambda: defaultdict(Counter))
+    for name, data in runs.items():
+        judged = load_judged(name)
+        for d in data["diagnostics"]:
+            j = judged.get(key_of(name, d))
+            if j and not d["rule"].startswith("newslint/"):
+                out[d["rule"]][d["severity"]][j["label"]] += 1
+    return out
+
+
+def write_data(runs: dict[str, dict]) -> str:
+    """``rules/data/precision.toml``: the measured precision of each id at each level."""
+    import datetime
+
+    levels = by_level(runs)
+    total = sum(sum(c.values()) for lv in levels.values() for c in lv.values())
+    lines = ["# Measured precision of newslint's findings on published copy: for each rule (or Harper",
+             "# sub-rule) and severity level, how many of its findings at that level a copy editor judged",
+             "# and how many were right (TRUE; FALSE and MARKUP are wrong). Written by",
+             f"# benchmarks/precision.py --write-data on {datetime.date.today()} from {total} judged findings",
+             f"# in {len(runs)} corpora of ../shared/corpus ({', '.join(runs)}); the judgements are in",
+             "# benchmarks/judged/. newslint rules shows these numbers; tests/test_precision_data.py holds",
+             "# every level with enough judged findings to its bar (error 0.95, warning 0.80).", ""]
+    for rid in sorted(levels):
+        lines.append(f'["{rid}"]')
+        for sev in ("error", "warning", "info"):
+            c = levels[rid].get(sev)
+            if c:
+                n = sum(c.values())
+                lines.append(f'{sev} = {{ judged = {n}, true = {c["TRUE"]} }}')
+        lines.append("")
+    DATA_FILE.write_text("\n".join(lines), encoding="utf-8")
+    return f"wrote {DATA_FILE} ({len(levels)} ids)"
+
+
 def context(name: str, d: dict, width: int = 240) -> str:
     """The finding's source text with the span marked [[...]], `width` characters each side."""
     text = (corpus_dir(name) / rel(name, d["path"])).read_text(encoding="utf-8", errors="replace")
@@ -240,6 +280,7 @@ def main() -> None:
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--info", action="store_true", help="sample: info findings instead of errors and warnings")
     ap.add_argument("--save-runs", type=Path, help="keep newslint's outputs in this folder")
+    ap.add_argument("--write-data", action="store_true", help="also write rules/data/precision.toml")
     ap.add_argument("--args", default="", help='more newslint options, e.g. --args "--select spelling"')
     args = ap.parse_args()
     if not CORPUS_ROOT.is_dir():
@@ -261,6 +302,8 @@ def main() -> None:
         print(f"wrote {len(items)} findings to judge to {args.out}")
         return
     print(report(runs))
+    if args.write_data:
+        print(write_data(runs))
 
 
 if __name__ == "__main__":
