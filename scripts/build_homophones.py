@@ -25,7 +25,7 @@ MIN_ZIPF = 2.0
 
 
 def main() -> None:
-    from newslint.rules.spelling.lexicon import lexicon
+    from newslint.rules.lang.lexicon import lexicon
 
     zipf = dict(lexicon().zipf_items())
     source = os.path.join(pocketsphinx.get_model_path(), "en-us", "cmudict-en-us.dict")

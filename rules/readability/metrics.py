@@ -6,7 +6,7 @@ word list, so the numbers are textstat's; ``tests/rules/test_readability.py`` ch
 against textstat itself. newslint computes them here rather than through textstat's API
 for two measured reasons: importing textstat imports NLTK (0.5 s of every run), and
 textstat's syllable counter loads NLTK's cmudict corpus, which it downloads on first use.
-Syllables come from ``syllables.py`` (the CMU dictionary that pocketsphinx ships, BSD),
+Syllables come from ``rules/lang/syllables.py`` (the CMU dictionary that pocketsphinx ships, BSD),
 with textstat's own fallback, pyphen, for words the dictionary lacks.
 """
 from __future__ import annotations
@@ -17,7 +17,7 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
-from .syllables import syllable_count
+from newslint.rules.lang.syllables import syllable_count
 
 # textstat.backend.utils.constants
 _NONCONTRACTION_APOSTROPHE = re.compile(r"\'(?!(?:[tsd]|ve|ll|re))")

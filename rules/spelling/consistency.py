@@ -5,9 +5,8 @@ from collections import defaultdict
 from typing import Iterable
 
 from newslint.api import Category, Diagnostic, Document, Rule, Severity
-
-from .lexicon import damerau, lexicon
-from .names import is_census_name
+from newslint.rules.lang.lexicon import damerau, lexicon
+from newslint.rules.lang.names import is_census_name
 
 
 def _strip_possessive(text: str) -> str:

@@ -13,8 +13,8 @@ from typing import List
 import typer
 
 from newslint.api import documents
+from newslint.rules.lang.lexicon import lexicon
 
-from .lexicon import lexicon
 from .unknown_word import _known_lower
 
 

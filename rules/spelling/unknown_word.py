@@ -9,10 +9,9 @@ from functools import lru_cache
 from typing import Iterable
 
 from newslint.api import Category, Diagnostic, Document, Rule, Severity, match_case
-
-from .dialects import american_of, other_dialect_form
-from .lexicon import lexicon
-from .names import first_names, is_census_name
+from newslint.rules.lang.dialects import american_of, other_dialect_form
+from newslint.rules.lang.lexicon import lexicon
+from newslint.rules.lang.names import first_names, is_census_name
 
 _CONTRACTIONS = frozenset(
     "aren't can't couldn't didn't doesn't don't hadn't hasn't haven't isn't mightn't mustn't needn't "

@@ -11,8 +11,7 @@ from dataclasses import dataclass
 from typing import Iterable, Literal, Optional
 
 from newslint.api import Category, Diagnostic, Document, Rule, Severity
-
-from .preset import SECTION, body_blocks, matches, pick, preset_of
+from newslint.rules.lang.house_style import SECTION, body_blocks, matches, pick, preset_of
 
 # Acronyms a general news reader knows without the long form: the "widely known" examples of
 # the AP Stylebook and the Guardian style guide (FBI, CIA, NATO, BBC, NASA, UN, EU, AIDS, GDP,

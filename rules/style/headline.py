@@ -13,8 +13,7 @@ from dataclasses import dataclass
 from typing import Iterable, Literal, Optional
 
 from newslint.api import Category, Diagnostic, Document, Rule, Severity
-
-from .preset import SECTION, pick, preset_of
+from newslint.rules.lang.house_style import SECTION, pick, preset_of
 
 _MINOR = frozenset("""a an the and but or nor for so yet as at by in of on to up via with from into onto than
 over per vs""".split())

@@ -3,7 +3,7 @@
 Style points: AP Stylebook "names" and "titles" (full name on first reference, surname
 after; a formal title capitalised directly before a name, lower case after it or alone);
 the Guardian and BBC style guides agree on first and later references. A person's name is a
-first name from the US Census 1990 lists (``rules/spelling/names.py``) followed by a
+first name from the US Census 1990 lists (``rules/lang/names.py``) followed by a
 capitalised surname.
 """
 from __future__ import annotations
@@ -13,10 +13,9 @@ from dataclasses import dataclass
 from typing import Iterable, Optional
 
 from newslint.api import Category, Diagnostic, Document, Rule, Severity
-
-from ..spelling.lexicon import lexicon
-from ..spelling.names import first_names, surnames
-from .preset import SECTION, body_blocks, pick, preset_of
+from newslint.rules.lang.house_style import SECTION, body_blocks, pick, preset_of
+from newslint.rules.lang.lexicon import lexicon
+from newslint.rules.lang.names import first_names, surnames
 
 _FULL = re.compile(r"\b([A-Z][^\W\d_A-Z]+)\s+(?:[A-Z]\.\s+)?([A-Z][^\W\d_A-Z]+(?:-[A-Z][^\W\d_A-Z]+)?)\b"
                    r"(?!\s+[A-Z][a-z])")

@@ -15,8 +15,7 @@ from dataclasses import dataclass
 from typing import Iterable, Literal, Optional
 
 from newslint.api import Category, Diagnostic, Document, Rule, Severity
-
-from .preset import SECTION, body_blocks, matches, pick, preset_of
+from newslint.rules.lang.house_style import SECTION, body_blocks, matches, pick, preset_of
 
 WORDS = ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine"]
 _TENS = {"ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,

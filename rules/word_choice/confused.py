@@ -1,5 +1,5 @@
 """word-choice/confused-word: a commonly confused word that does not fit its context,
-decided by a trigram language model (see ``lm.py``), never by a list of known bad phrases.
+decided by a trigram language model (see ``rules/lang/ngram.py``), never by a list of known bad phrases.
 """
 from __future__ import annotations
 
@@ -9,9 +9,8 @@ from importlib import resources
 from typing import Iterable
 
 from newslint.api import Category, Diagnostic, Document, Rule, Severity, match_case, tomllib
-
-from . import lm
-from .context import sentence_tokens
+from newslint.rules.lang import ngram as lm
+from newslint.rules.lang.tokens import sentence_tokens
 
 
 

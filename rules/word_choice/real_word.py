@@ -27,11 +27,12 @@ from importlib import resources
 from typing import Iterable, Iterator
 
 from newslint.api import Category, Diagnostic, Document, Rule, Severity, Word, match_case
+from newslint.rules.lang import masked_lm
+from newslint.rules.lang import ngram as lm
+from newslint.rules.lang.scorer import LogisticScore
+from newslint.rules.lang.tokens import sentence_tokens
 
-from . import lm, masked_lm
 from .confused import confusion_sets
-from .context import sentence_tokens
-from .scored import LogisticScore
 from .unusual import FUNCTION_WORDS
 
 FEATURES = ("gain", "own_left", "own_right", "alt_left", "alt_right", "zipf_own", "zipf_alt", "repeats")
@@ -48,7 +49,7 @@ MIN_GAIN = 1.0
 
 @lru_cache(maxsize=1)
 def _lexicon():
-    from ..spelling.lexicon import edits1, lexicon
+    from newslint.rules.lang.lexicon import edits1, lexicon
 
     return lexicon(), edits1
 

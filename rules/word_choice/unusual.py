@@ -3,11 +3,11 @@ its story, as in "the child units" or "for the furry time".
 
 Two kinds of evidence, both general (no word is named anywhere):
 
-* Phrase fit, from the trigram language model in ``lm.py``: how much the word raises or
+* Phrase fit, from the trigram language model in ``rules/lang/ngram.py``: how much the word raises or
   lowers the probability of the word after it (``right``) and of itself after the words
   before it (``left``), each against the word's own prior. A word the next word never
   follows in general English gets a negative ``right``.
-* Topic fit, from static word vectors (``vectors.py``): how close the word is to the
+* Topic fit, from static word vectors (``rules/lang/vectors.py``): how close the word is to the
   nearest other words of the story (``top1``, ``top3``) and of its sentence
   (``sentence``), and to the next word (``next``). A rare word that belongs to the
   story's subject is close to some of them; a stray word is close to none.
@@ -28,10 +28,10 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Iterable, Iterator
 
 from newslint.api import Category, Diagnostic, Document, Rule, Sentence, Severity, Word, match_case
-
-from . import lm, masked_lm
-from .context import sentence_tokens
-from .scored import LogisticScore
+from newslint.rules.lang import masked_lm
+from newslint.rules.lang import ngram as lm
+from newslint.rules.lang.scorer import LogisticScore
+from newslint.rules.lang.tokens import sentence_tokens
 
 if TYPE_CHECKING:
     import numpy as np
@@ -91,7 +91,7 @@ def candidates(doc: Document, skip_scopes: frozenset[str] = frozenset()) -> Iter
     training and linting compute the very same numbers."""
     import numpy as np
 
-    from . import vectors
+    from newslint.rules.lang import vectors
 
     vec = vectors.load()
     story = [w.norm for w in doc.words if w.text.islower() and _judged(w.norm)]
@@ -140,7 +140,7 @@ def candidates(doc: Document, skip_scopes: frozenset[str] = frozenset()) -> Iter
 
 @lru_cache(maxsize=1)
 def _alternatives() -> tuple[str, ...]:
-    from . import vectors
+    from newslint.rules.lang import vectors
 
     return tuple(w for w in vectors.words_by_frequency(2500) if _judged(w) and lm.in_vocab(w))
 
@@ -152,7 +152,7 @@ def suggestion(c: Candidate, margin: float) -> str | None:
     three trigrams that contain the slot."""
     import numpy as np
 
-    from . import vectors
+    from newslint.rules.lang import vectors
 
     toks, i = c.tokens, c.index
     prev, prev2 = toks[i - 1], toks[i - 2]

@@ -58,7 +58,7 @@ def test_masked_model_that_predicts_the_written_word_reports_nothing(tmp_path):
 
 
 def test_judge_masks_the_word_and_reads_whole_word_predictions(tmp_path):
-    from newslint.rules.word_choice import masked_lm
+    from newslint.rules.lang import masked_lm
 
     mlm = masked_lm.MaskedLM(str(tiny_model(tmp_path / "m", "strong")))
     sentence = "The worst of the pajama winds had passed."

@@ -7,7 +7,7 @@ from conftest import ROOT, at, lint
 
 from newslint.markup import parse
 from newslint.rules.readability.metrics import story_metrics
-from newslint.rules.readability.syllables import table
+from newslint.rules.lang.syllables import table
 from newslint.rules.readability.passive import find_passives
 from newslint.rules.readability.rules import body_sentences, readability_block
 

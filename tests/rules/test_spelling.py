@@ -123,7 +123,7 @@ def test_lexicon_frequencies_are_wordfreqs():
     numbers must be wordfreq's own."""
     import wordfreq
 
-    from newslint.rules.spelling.lexicon import lexicon
+    from newslint.rules.lang.lexicon import lexicon
 
     lex = lexicon()
     table = dict(lex.zipf_items())

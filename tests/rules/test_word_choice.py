@@ -131,14 +131,14 @@ def test_the_seed_story_child_units():
 
 
 def test_bigram_presence_is_read_exactly_from_the_language_model():
-    from newslint.rules.word_choice import lm
+    from newslint.rules.lang import ngram as lm
 
     assert lm.has_bigram("strong", "winds") and lm.has_bigram("budget", "deficit")
     assert not lm.has_bigram("pajama", "winds") and not lm.has_bigram("tulip", "deficit")
 
 
 def test_word_vectors_know_related_words():
-    from newslint.rules.word_choice import vectors
+    from newslint.rules.lang import vectors
 
     v = vectors.load()
     assert len(v) == len(v.index) == 40_000
