@@ -32,8 +32,8 @@ from newslint.rules.lang import ngram as lm
 from newslint.rules.lang.scorer import LogisticScore
 from newslint.rules.lang.tokens import sentence_tokens
 
-from .confused import confusion_sets
-from .unusual import FUNCTION_WORDS
+from .confused_word import confusion_sets
+from .unusual_word import FUNCTION_WORDS
 
 FEATURES = ("gain", "own_left", "own_right", "alt_left", "alt_right", "zipf_own", "zipf_alt", "repeats")
 SCORE = LogisticScore("data/real_word.toml", FEATURES)

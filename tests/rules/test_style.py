@@ -6,7 +6,7 @@ import pytest
 
 from conftest import at, lint
 from newslint.api import assert_fixed
-from newslint.rules.style.punctuation import Apostrophe, DoubledPunctuation, Spacing
+from newslint.rules.punctuation.unbalanced import Apostrophe, DoubledPunctuation, Spacing
 
 
 def found(text: str, rule: str, dialect: str = "en-US", fmt: str = "plain") -> list[str]:

@@ -148,7 +148,7 @@ def test_word_vectors_know_related_words():
 
 def test_model_file_matches_the_features_the_rule_computes():
     from newslint.markup import parse
-    from newslint.rules.word_choice.unusual import FEATURES, SCORE, UnusualWord, candidates
+    from newslint.rules.word_choice.unusual_word import FEATURES, SCORE, UnusualWord, candidates
 
     m = SCORE.data
     assert set(m["weights"]) == set(FEATURES)

@@ -8,7 +8,7 @@ from typing import Any, Iterable
 from newslint.api import Category, Diagnostic, Document, PhraseRule, Rule, Sentence, Severity
 
 from .metrics import story_metrics
-from .passive import find_passives
+from .passive_voice import find_passives
 
 BODY_SCOPES = ("paragraph", "blockquote", "list")
 
