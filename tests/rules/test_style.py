@@ -6,7 +6,9 @@ import pytest
 
 from conftest import at, lint
 from newslint.api import assert_fixed
-from newslint.rules.punctuation.unbalanced import Apostrophe, DoubledPunctuation, Spacing
+from newslint.rules.punctuation.apostrophe import Apostrophe
+from newslint.rules.punctuation.doubled import DoubledPunctuation
+from newslint.rules.punctuation.spacing import Spacing
 
 
 def found(text: str, rule: str, dialect: str = "en-US", fmt: str = "plain") -> list[str]:
