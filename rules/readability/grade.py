@@ -1,14 +1,17 @@
-"""Readability rules: story grade, long sentences, long paragraphs, passive voice."""
+"""readability/grade: the story's readability numbers, and a grade above the target.
+
+Also the family's notion of body text (``body_sentences``, ``first_word``, ``count_words``),
+which the other readability rules share."""
 from __future__ import annotations
 
 from bisect import bisect_left
 from dataclasses import dataclass
 from typing import Any, Iterable
 
-from newslint.api import Category, Diagnostic, Document, PhraseRule, Rule, Sentence, Severity
+from newslint.api import Category, Diagnostic, Document, Rule, Sentence, Severity
+from newslint.rules.lang.passive import find_passives
 
 from .metrics import story_metrics
-from .passive_voice import find_passives
 
 BODY_SCOPES = ("paragraph", "blockquote", "list")
 
@@ -31,7 +34,7 @@ def _body_sentences(doc: Document) -> list[Sentence]:
     return out
 
 
-def _count_words(text: str) -> int:
+def count_words(text: str) -> int:
     return sum(1 for t in text.split() if any(c.isalnum() for c in t))
 
 
@@ -43,7 +46,7 @@ def readability_block(doc: Document) -> dict[str, Any]:
 def _readability_block(doc: Document) -> dict[str, Any]:
     sents = body_sentences(doc)
     text = "\n\n".join(s.text for s in sents)
-    lengths = [_count_words(s.text) for s in sents]
+    lengths = [count_words(s.text) for s in sents]
     passive = sum(1 for s in sents if find_passives(s.text))
     n = len(sents) or 1
     longest = sorted(((lengths[i], sents[i]) for i in range(len(sents))), key=lambda x: -x[0])[:3]
@@ -115,106 +118,3 @@ class StoryGrade(Rule):
                           f"Reading grade {grade} is above the target of {self.options.max_grade:g} "
                           f"(average sentence {block['average_sentence_length']} words); shorten sentences "
                           "and prefer plain words")
-
-
-@dataclass(frozen=True)
-class LongSentenceOptions:
-    max_words: int = 35
-
-
-class LongSentence(Rule):
-    """What it does: reports a body sentence longer than ``max-words`` (default 35) words;
-    the finding spans the sentence and says how long it is.
-
-    Why: long, tangled sentences are where readers give up. Direct quotes and headlines
-    are left alone.
-    """
-
-    id = "readability/long-sentence"
-    category = Category.READABILITY
-    default_severity = Severity.INFO
-    summary = "A sentence longer than the limit (default 35 words)."
-    Options = LongSentenceOptions
-
-    def check(self, doc: Document) -> Iterable[Diagnostic]:
-        for s in body_sentences(doc):
-            n = _count_words(s.text)
-            if n > self.options.max_words:
-                yield self.report(doc, first_word(doc, s.start, s.end)[0], s.end,
-                                  f"Sentence of {n} words (limit {self.options.max_words}); consider splitting it")
-
-
-@dataclass(frozen=True)
-class LongParagraphOptions:
-    max_words: int = 75
-    max_sentences: int = 4
-
-
-class LongParagraph(Rule):
-    """What it does: reports a paragraph of more than ``max-words`` (75) words or
-    ``max-sentences`` (4) sentences.
-
-    Why: news paragraphs are short; a wall of text loses readers on a phone.
-    """
-
-    id = "readability/long-paragraph"
-    category = Category.READABILITY
-    default_severity = Severity.INFO
-    summary = "A paragraph longer than news style allows (75 words or 4 sentences)."
-    Options = LongParagraphOptions
-
-    def check(self, doc: Document) -> Iterable[Diagnostic]:
-        counts: dict[int, list[Sentence]] = {}
-        for s in doc.sentences:
-            if s.block.scope == "paragraph":
-                counts.setdefault(s.block.start, []).append(s)
-        for block in doc.blocks:
-            if block.scope != "paragraph":
-                continue
-            sents = counts.get(block.start, [])
-            words = _count_words(doc.prose[block.start:block.end])
-            if words > self.options.max_words or len(sents) > self.options.max_sentences:
-                end = sents[0].end if sents else block.end
-                yield self.report(doc, first_word(doc, block.start, end)[0], end,
-                                  f"Paragraph of {words} words in {len(sents)} sentences (limits "
-                                  f"{self.options.max_words} words, {self.options.max_sentences} sentences)")
-
-
-class PassiveVoice(Rule):
-    """What it does: reports passive constructions: a form of "be" or "get", optional
-    adverbs, then a past participle (regular or irregular: "was hit", "were being
-    driven"). Adjectives after "be" ("was tired") are not passives.
-
-    Why: the passive hides who did what, which news readers need to know. It is a
-    note, not an error: "was killed" is often right.
-    """
-
-    id = "readability/passive-voice"
-    category = Category.READABILITY
-    default_severity = Severity.INFO
-    summary = "A passive construction ('was hit by', 'were driven')."
-    enabled_by_default = False
-
-    def check(self, doc: Document) -> Iterable[Diagnostic]:
-        for s in body_sentences(doc):
-            for a, b in find_passives(s.text):
-                yield self.report(doc, s.start + a, s.start + b,
-                                  f"Passive voice '{s.text[a:b]}'; say who acted if it matters")
-
-
-
-
-class ComplexWord(PhraseRule):
-    """What it does: reports wordy phrases and inflated words that have a plain alternative
-    ("in order to" -> "to", "prior to" -> "before", "commence" -> "begin").
-
-    Why: plain words are read faster; news is written for everyone. The list,
-    ``rules/data/complex_words.toml``, follows the Federal Plain Language Guidelines.
-    Direct quotes are left alone.
-    """
-
-    id = "readability/complex-word"
-    category = Category.READABILITY
-    default_severity = Severity.INFO
-    summary = "A wordy phrase or inflated word with a plain alternative ('in order to' -> 'to')."
-    pack = ("newslint.rules", "data/complex_words.toml")

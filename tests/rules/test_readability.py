@@ -6,10 +6,10 @@ import pytest
 from conftest import ROOT, at, lint
 
 from newslint.markup import parse
+from newslint.rules.lang.passive import find_passives
 from newslint.rules.lang.syllables import table
 from newslint.rules.readability.grade import body_sentences, readability_block
 from newslint.rules.readability.metrics import story_metrics
-from newslint.rules.readability.passive_voice import find_passives
 
 STORY = ("Officials said on Monday that the new bridge would open next spring. The project, which has "
          "been delayed twice by funding disputes and a lawsuit brought by residents who live near the "
