@@ -1,8 +1,9 @@
-"""grammar/harper and grammar/languagetool: the two grammar backends as rules.
+"""grammar/harper: Harper, the embedded grammar checker, as a rule; and the ``[grammar]``
+section both grammar backends read.
 
 ``[grammar] backend = "harper" | "languagetool" | "both"`` (default ``harper``) decides
-which of them run. With ``languagetool`` and nothing configured, Harper runs instead and
-one notice says so.
+which of grammar/harper and grammar/languagetool run. With ``languagetool`` and nothing
+configured, Harper runs instead and one notice says so.
 """
 from __future__ import annotations
 
@@ -14,7 +15,7 @@ from newslint.api import Block, Category, Diagnostic, Document, Rule, Severity
 from . import harper_backend as hb
 from . import languagetool_backend as lt
 
-_QUOTE_SAFE = (Category.STYLE, Category.PUNCTUATION, Category.READABILITY, Category.WORD_CHOICE)
+QUOTE_SAFE = (Category.STYLE, Category.PUNCTUATION, Category.READABILITY, Category.WORD_CHOICE)
 
 
 # Harper lints runs of consecutive blocks of about this many characters 35% faster than
@@ -45,7 +46,7 @@ def naming_the_words(message: str, matched: str) -> str:
     return text
 
 
-def _within_one_block(blocks: list[Block], s: int, e: int) -> bool:
+def within_one_block(blocks: list[Block], s: int, e: int) -> bool:
     return any(b.start <= s and e <= b.end for b in blocks)
 
 
@@ -58,7 +59,7 @@ class GrammarSection:
     languagetool: lt.LanguageToolSection = field(default_factory=lt.LanguageToolSection)
 
 
-def _section(rule: Rule) -> GrammarSection:
+def grammar_section(rule: Rule) -> GrammarSection:
     return rule.settings.section("grammar")
 
 
@@ -105,7 +106,7 @@ class HarperGrammar(Rule):
         return frozenset((hb.NOISY_ON_NEWS - set(self.options.enable)) | set(self.options.disable))
 
     def warm_up(self) -> None:
-        if _section(self).backend != "languagetool":
+        if grammar_section(self).backend != "languagetool":
             hb.warm(self.settings.dialect, self._disabled()).result()
 
     def _submit(self, doc: Document) -> list:
@@ -115,7 +116,7 @@ class HarperGrammar(Rule):
 
     def prepare(self, doc: Document) -> bool:
         """Harper lints the story in its own thread while the other rules run."""
-        if _section(self).backend == "languagetool":
+        if grammar_section(self).backend == "languagetool":
             return False
         while len(self._pending) >= 8:  # a story whose check never came (a failed rule)
             self._pending.pop(next(iter(self._pending)))
@@ -123,7 +124,7 @@ class HarperGrammar(Rule):
         return True
 
     def check(self, doc: Document) -> Iterable[Diagnostic]:
-        section = _section(self)
+        section = grammar_section(self)
         pending = self._pending.pop(id(doc), None)
         if section.backend == "languagetool":
             language = self.settings.dialect  # LanguageTool's codes: en-US, en-GB, en-CA, en-AU
@@ -134,64 +135,11 @@ class HarperGrammar(Rule):
             for start, end, name, kind, message, sugg in job.result():
                 cat, sev = hb.KIND_MAP.get(kind, hb.DEFAULT_KIND)
                 s, e = cstart + start, cstart + end
-                if not _within_one_block(blocks, s, e):
+                if not within_one_block(blocks, s, e):
                     continue
-                if cat in _QUOTE_SAFE and doc.in_quote(s, e):
+                if cat in QUOTE_SAFE and doc.in_quote(s, e):
                     continue
                 if cat == Category.SPELLING:
                     continue  # spelling/unknown-word's job
                 yield self.report(doc, s, e, naming_the_words(message, doc.prose[s:e]), sugg, severity=sev,
                                   category=cat, rule_id=f"{self.id}/{name}")
-
-
-class LanguageToolGrammar(Rule):
-    """What it does: sends the story's prose (never its markup) to a LanguageTool server
-    you run, or to a local LanguageTool install started once per run, and reports each
-    match as ``grammar/languagetool/<RULE_ID>``.
-
-    Why: LanguageTool has the deepest open rule set. It is a Java server: newslint never
-    downloads it. Configure ``[grammar] backend = "languagetool"`` (or ``"both"``) and
-    ``[grammar.languagetool] url = "http://localhost:8081"`` or ``path = "/opt/LanguageTool"``.
-    A URL that is not on this machine needs ``allow-remote = true``: unpublished copy is
-    private. Without a server or install, one notice says so and Harper is used.
-    """
-
-    id = "grammar/languagetool"
-    category = Category.GRAMMAR
-    default_severity = Severity.WARNING
-    summary = "Grammar and style from a LanguageTool server or local install (when configured)."
-    config_section = ("grammar", GrammarSection)
-    precedence = -1
-    open_subrules = True  # LanguageTool's rule ids depend on the server's version
-
-    def check(self, doc: Document) -> Iterable[Diagnostic]:
-        section = _section(self)
-        if section.backend not in ("languagetool", "both"):
-            return
-        s = section.languagetool
-        language = self.settings.dialect  # LanguageTool's codes: en-US, en-GB, en-CA, en-AU
-        client = lt.get_client(s, self.notice, language)
-        if client is None:
-            return
-        found = []
-        try:
-            for cstart, cend, blocks in chunks(doc):
-                text = doc.prose[cstart:cend]
-                if text.strip():
-                    found.extend((cstart, blocks, m) for m in client.check(text, language))
-        except lt.LanguageToolError as exc:
-            message = f"{exc}; using Harper"
-            lt.forget_client(s, language, message)
-            self.notice(message)
-            if section.backend == "languagetool":  # with "both", Harper has run already
-                yield from HarperGrammar(HarperOptions(), self.settings).check(doc)
-            return
-        for cstart, blocks, m in found:
-            cat, sev = lt.CATEGORY_MAP.get(m.category, (Category.GRAMMAR, Severity.WARNING))
-            start, end = cstart + m.offset, cstart + m.offset + m.length
-            if not _within_one_block(blocks, start, end):
-                continue
-            if cat in _QUOTE_SAFE and doc.in_quote(start, end):
-                continue
-            yield self.report(doc, start, end, naming_the_words(m.message, doc.prose[start:end]),
-                              list(m.replacements), severity=sev, category=cat, rule_id=f"{self.id}/{m.rule_id}")

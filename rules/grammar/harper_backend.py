@@ -1,7 +1,7 @@
 """The embedded grammar backend: Harper (harper-py), offline, in-process.
 
 One ``harper.Linter`` per process and dialect, built lazily (about a second). Prose is
-linted in runs of consecutive blocks (see ``check.chunks``) in one background thread, while
+linted in runs of consecutive blocks (see ``harper.chunks``) in one background thread, while
 the other rules run, and results are cached by the run's text, so unchanged text is never
 linted twice in a run.
 """
