@@ -16,19 +16,15 @@ from newslint.api import Category, Diagnostic, Document, Rule, Severity
 from newslint.rules.lang.house_style import SECTION, body_blocks, pick, preset_of
 from newslint.rules.lang.lexicon import lexicon
 from newslint.rules.lang.names import first_names, surnames
+from newslint.rules.lang.word_classes import CLOSED_CLASS, HONORIFICS, SURNAME_PARTICLES, TITLES, selection, words
 
 _FULL = re.compile(r"\b([A-Z][^\W\d_A-Z]+)\s+(?:[A-Z]\.\s+)?([A-Z][^\W\d_A-Z]+(?:-[A-Z][^\W\d_A-Z]+)?)\b"
                    r"(?!\s+[A-Z][a-z])")
-# capitalised words at a sentence start that the census also lists as first names
-# and honorifics and surname particles that the lists hold as first names (Prince Harry, Van Gogh)
-_NOT_FIRST = frozenset("""in on at as by to so an am do the and but or if will may can hope joy prince princess
-king queen lord lady sir dame saint captain major general judge president van von de del della di da le la al el
-st""".split())
-# formal titles that go before a name (AP "titles")
-TITLES = ("president", "vice president", "senator", "sen.", "governor", "gov.", "mayor", "prime minister",
-          "chancellor", "secretary of state", "pope", "king", "queen", "judge", "justice", "chief justice",
-          "representative", "rep.", "general", "gen.", "ambassador", "minister", "premier", "councilman",
-          "councilwoman", "superintendent", "commissioner", "attorney general", "speaker")
+# capitalised words at a sentence start that the census also lists as first names, and the
+# honorifics and surname particles it holds as first names (Prince Harry, Van Gogh)
+_NOT_FIRST = (selection(CLOSED_CLASS, "in on at as by to so an am do the and but or will may can") | words("if hope joy")
+              | selection(HONORIFICS, "prince princess king queen lord lady sir dame saint captain general judge president")
+              | words("major") | SURNAME_PARTICLES)
 _TITLE_RX = "|".join(re.escape(t) for t in sorted(TITLES, key=len, reverse=True))
 _LOWER_BEFORE = re.compile(r"(?<![\w.])(" + _TITLE_RX + r")\s+(?=[A-Z][a-z]+\s+[A-Z][a-z]+)")
 _CAPITAL_ALONE = re.compile(r"\b[Tt]he\s+(" + "|".join(re.escape(t.title()) for t in TITLES if "." not in t)

@@ -5,25 +5,23 @@ import re
 from typing import Iterable
 
 from newslint.api import Category, Diagnostic, Document, Rule, Severity
+from newslint.rules.lang.word_classes import DO_FORMS, MODALS, PLURAL_PERSONS, THIRD_PERSON_SINGULAR, words
 
 # (pronoun, wrong verb) -> right verb. Source: standard English subject-verb agreement
 # (Merriam-Webster, "subject-verb agreement"; AP Stylebook, "verbs").
-_THIRD_SINGULAR = ("he", "she", "it")
-_PLURAL = ("they", "we", "you")
 _WRONG: dict[tuple[str, str], str] = {}
-for _p in _THIRD_SINGULAR:
+for _p in THIRD_PERSON_SINGULAR:
     _WRONG.update({(_p, "are"): "is", (_p, "have"): "has", (_p, "were"): "was", (_p, "do"): "does",
                    (_p, "don't"): "doesn't", (_p, "haven't"): "hasn't", (_p, "aren't"): "isn't"})
-for _p in _PLURAL:
+for _p in PLURAL_PERSONS:
     _WRONG.update({(_p, "is"): "are", (_p, "has"): "have", (_p, "was"): "were", (_p, "does"): "do",
                    (_p, "doesn't"): "don't", (_p, "hasn't"): "haven't", (_p, "isn't"): "aren't"})
 _WRONG.update({("i", "is"): "am", ("i", "are"): "am", ("i", "has"): "have", ("i", "does"): "do"})
 
 # words after which "he have", "she do" are grammatical: auxiliaries and modals ("does he
 # have", "would she do") and verbs taking a bare infinitive ("let it be", "made him do").
-_LICENSING = frozenset("""does did do doesn't didn't will would shall should can could may might must
-won't wouldn't can't couldn't shouldn't mustn't let make made help helped helps watch saw see hear
-heard were had""".split())
+_LICENSING = (DO_FORMS - {"doing"}) | MODALS | words("""doesn't didn't won't wouldn't can't couldn't shouldn't
+mustn't let make made help helped helps watch saw see hear heard were had""")
 # subjunctive triggers license the subjunctive "were" only: "if it were", "as it were",
 # "I wish he were" - not "as long as it are", "if they is"
 _SUBJUNCTIVE = frozenset("if as though lest wish wished whether unless suppose supposing".split())
@@ -71,7 +69,7 @@ class PronounAgreement(Rule):
                     continue  # a compound subject: "my wife and I are", "Tom and he were"
                 if pron == "it" and verb in ("are", "were") and before in ("than",):
                     continue
-                if verb in ("do", "have") and pron in _THIRD_SINGULAR and before in ("to", "and", "or"):
+                if verb in ("do", "have") and pron in THIRD_PERSON_SINGULAR and before in ("to", "and", "or"):
                     continue  # "helped him and she have" is rare; "to it have" is not a subject
                 message = f"'{w1} {w2}': the verb does not agree with '{w1}'; use '{right}'"
                 if doc.in_quote(s2, e2):

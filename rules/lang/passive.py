@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import re
 
-BE = frozenset("am is are was were be been being isn't aren't wasn't weren't 's 're".split())
+from .word_classes import BE_FORMS, words
+
+BE = BE_FORMS | words("isn't aren't wasn't weren't 's 're")
 GET = frozenset("get gets got gotten getting".split())
 IRREGULAR_PARTICIPLES = frozenset("""
 arisen awoken born borne beaten become begun bent bet bid bitten bled blown broken bred brought

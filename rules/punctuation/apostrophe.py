@@ -10,6 +10,7 @@ import re
 from typing import Iterable
 
 from newslint.api import Category, Diagnostic, Document, Rule, Severity
+from newslint.rules.lang.word_classes import FUNCTION_WORDS, selection
 
 
 # Plural nouns that modify another noun in their plural form, with no apostrophe (the style
@@ -18,8 +19,8 @@ from newslint.api import Category, Diagnostic, Document, Rule, Severity
 # officer, earnings report, futures contract).
 ATTRIBUTIVE_PLURALS = frozenset({"rights", "sports", "sales", "savings", "arms", "arts", "customs", "earnings",
                                  "futures", "securities", "communications", "humanities", "athletics"})
-_NOT_NOUN = frozenset("""and or but of to in on at for with by from as than that which who is are was were be been
-the a an this these those their its his her our your my not also""".split())
+_NOT_NOUN = selection(FUNCTION_WORDS, """and or but of to in on at for with by from as than that which who is are was were be been
+the a an this these those their its his her our your my not also""")
 
 
 class Apostrophe(Rule):

@@ -12,6 +12,7 @@ from newslint.api import Category, Diagnostic, Document, Rule, Severity, match_c
 from newslint.rules.lang.dialects import american_of
 from newslint.rules.lang.lexicon import lexicon
 from newslint.rules.lang.names import first_names, is_census_name
+from newslint.rules.lang.word_classes import HONORIFICS
 
 _CONTRACTIONS = frozenset(
     "aren't can't couldn't didn't doesn't don't hadn't hasn't haven't isn't mightn't mustn't needn't "
@@ -229,14 +230,6 @@ class UnknownWord(Rule):
         return [match_case(stem_text, s) + norm[len(base):] for s in lexicon().suggestions(base)]
 
 
-# Honorifics and titles that stand before personal names: a capitalised word next to one
-# of these is a name, not part of an institution's name (AP Stylebook, "titles").
-_HONORIFICS = frozenset("""mr mrs ms miss dr prof sir dame lord lady president mayor governor gov senator sen
-representative rep judge justice minister secretary general gen colonel col captain capt sergeant sgt
-officer chief king queen prince princess pope bishop rabbi imam father sister brother saint st uncle aunt
-coach director chairman chairwoman chair professor doctor detective inspector commissioner sheriff""".split())
-
-
 def _in_common_title(doc: Document, w) -> bool:
     """A capitalised word inside a title-cased phrase of common words ("Chief Finacial Officer",
     "Child Welfare Sevices"): there the capital says "institution", not "person"."""
@@ -254,10 +247,10 @@ def _in_common_title(doc: Document, w) -> bool:
         return other.text.lower() if ok else ""
 
     left, right = capitalised_neighbour(w.index - 1), capitalised_neighbour(w.index + 1)
-    if left in _HONORIFICS:
+    if left in HONORIFICS:
         # "Professor Sajiv Singh" is a person; "Chief Finacial Officer" is an office, closed
         # by a second title word
-        return right in _HONORIFICS
+        return right in HONORIFICS
     for j in (w.index - 1, w.index + 1):
         if not 0 <= j < len(words):
             continue

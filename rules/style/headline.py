@@ -14,9 +14,11 @@ from typing import Iterable, Literal, Optional
 
 from newslint.api import Category, Diagnostic, Document, Rule, Severity
 from newslint.rules.lang.house_style import SECTION, pick, preset_of
+from newslint.rules.lang.word_classes import ARTICLES, COORDINATORS, PREPOSITIONS, selection, words
 
-_MINOR = frozenset("""a an the and but or nor for so yet as at by in of on to up via with from into onto than
-over per vs""".split())
+# words a headline leaves in lower case in either style: articles, conjunctions, short prepositions
+_MINOR = (ARTICLES | COORDINATORS | selection(PREPOSITIONS, "at by in of on to up via with from into onto over per")
+          | words("as than vs"))
 _WORD = re.compile(r"[A-Za-z][\w'\u2019-]*")
 
 
