@@ -12,8 +12,9 @@ import hashlib
 import os
 import pickle
 import tempfile
-from functools import lru_cache
 from pathlib import Path
+
+from .resource import Resource
 
 _FORMAT = 1
 DEFAULT_DIR = ".newslint_cache"
@@ -29,8 +30,7 @@ def engine_key(engine, version: str) -> str:
     return hashlib.sha256("\n".join(parts).encode("utf-8", "surrogatepass")).hexdigest()
 
 
-@lru_cache(maxsize=1)
-def _code_stamp() -> str:
+def _stamp_code() -> str:
     """newslint's own files (code and data) by size and modification time: an edited install
     (pip install -e, a checkout) invalidates the cache as a new version does."""
     root = Path(__file__).resolve().parent
@@ -42,6 +42,10 @@ def _code_stamp() -> str:
                 st = p.stat()
                 stamp.append(f"{p.relative_to(base)}:{st.st_size}:{st.st_mtime_ns}")
     return hashlib.sha256("\n".join(stamp).encode()).hexdigest()
+
+
+# stamped once per process: a long-lived host restarts to pick up an upgrade
+_code_stamp = Resource("code-stamp", _stamp_code)
 
 
 def _dist_version(module: str) -> str:

@@ -13,6 +13,7 @@ from functools import lru_cache
 from importlib.metadata import entry_points
 
 from .diagnostic import Category, Severity
+from .resource import Resource
 from .rule import Rule
 
 GROUP = "newslint.rules"
@@ -140,9 +141,8 @@ def load_registry() -> Registry:
     return reg
 
 
-@lru_cache(maxsize=1)
-def default_registry() -> Registry:
-    return load_registry()
+# the installed rules, loaded once per process (reset() to load them again)
+default_registry = Resource("registry", load_registry)
 
 
 def plugin_commands() -> list[tuple[str, object]]:

@@ -62,13 +62,13 @@ def test_a_broken_plugin_fails_the_check_after_the_other_rules_report(monkeypatc
     real = reg_mod.entry_points(group=reg_mod.GROUP)
     eps = [*real, _EP("test/broken", exc=ImportError("no module named newslint_extra"))]
     monkeypatch.setattr(reg_mod, "entry_points", lambda group: eps if group == reg_mod.GROUP else [])
-    reg_mod.default_registry.cache_clear()
+    reg_mod.default_registry.reset()
     try:
         story = tmp_path / "s.txt"
         story.write_text("It was the the end.\n", encoding="utf-8")
         r = cli("check", "--no-cache", "--format", "concise", str(story))
     finally:
-        reg_mod.default_registry.cache_clear()
+        reg_mod.default_registry.reset()
     assert r.returncode == 2
     assert "grammar/repeated-word" in r.stdout
     assert "plugin test/broken failed to load" in r.stderr and "newslint_extra" in r.stderr

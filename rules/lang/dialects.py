@@ -12,7 +12,7 @@ import re
 from functools import lru_cache
 from importlib import resources
 
-from newslint.api import tomllib
+from newslint.api import Resource, tomllib
 
 from .lexicon import lexicon
 
@@ -29,13 +29,15 @@ _GB_TO_US = [
 ]
 
 
-@lru_cache(maxsize=1)
-def _data() -> tuple[dict[str, str], dict[str, str], frozenset[str]]:
+def _read_pairs() -> tuple[dict[str, str], dict[str, str], frozenset[str]]:
     raw = tomllib.loads(resources.files("newslint.rules").joinpath("data/dialect_spellings.toml").read_text(encoding="utf-8"))
     gb_us = {k.lower(): v.lower() for k, v in raw["pairs"].items()}
     gb_us.update({k.lower(): v.lower() for k, v in raw["british_only"].items()})
     us_gb = {v.lower(): k.lower() for k, v in raw["pairs"].items()}
     return gb_us, us_gb, frozenset(raw["exceptions"]["words"])
+
+
+_data = Resource("dialect-spellings", _read_pairs)
 
 
 @lru_cache(maxsize=100_000)
@@ -103,9 +105,8 @@ def family_of(british: str, american: str) -> str:
     return "pairs"
 
 
-@lru_cache(maxsize=1)
-def _preferences() -> dict[str, dict]:
-    return tomllib.loads(resources.files("newslint.rules").joinpath("data/dialects.toml").read_text(encoding="utf-8"))
+_preferences = Resource("dialect-preferences", lambda: tomllib.loads(
+    resources.files("newslint.rules").joinpath("data/dialects.toml").read_text(encoding="utf-8")))
 
 
 def preferred(dialect: str, british: str, american: str) -> str:

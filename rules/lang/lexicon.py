@@ -14,12 +14,10 @@ string one edit away from a very common word is more likely a slip of that word)
 from __future__ import annotations
 
 import gzip
-import threading
 from functools import lru_cache
 from pathlib import Path
 
-_LOCK = threading.Lock()
-_LEX: "Lexicon | None" = None
+from newslint.api import Resource, datacache
 
 LETTERS = "abcdefghijklmnopqrstuvwxyz'-"
 
@@ -124,12 +122,9 @@ def _build_buckets() -> dict[tuple[str, int], str]:
 
 class Lexicon:
     def __init__(self) -> None:
-        from newslint.api import datacache
-
         # what every table derived from the lexicon is built from (its data cache key)
         self.sources = (_wordfreq_file("en"), _spellchecker_file("en"), Path(__file__))
         self._table = datacache.word_table("lexicon", self.sources, _build_table)
-        self._buckets: dict[tuple[str, int], str] | None = None
 
     def zipf(self, word: str) -> float:
         v = self._table.get(word)
@@ -163,11 +158,7 @@ class Lexicon:
 
     def _bucket(self, key: tuple[str, int]) -> list[str]:
         """The curated words of one (first letter, length), Zipf 2.0 or more."""
-        if self._buckets is None:
-            from newslint.api import datacache
-
-            self._buckets = datacache.data("lexicon-buckets", self.sources, _build_buckets)
-        text = self._buckets.get(key, "")
+        text = buckets().get(key, "")
         return text.split("\n") if text else []
 
     @lru_cache(maxsize=50_000)
@@ -200,10 +191,6 @@ def _inflection(word: str, cand: str) -> bool:
     return long.startswith(short) and long[len(short):] in ("s", "d", "r", "y")
 
 
-def lexicon() -> Lexicon:
-    global _LEX
-    if _LEX is None:
-        with _LOCK:
-            if _LEX is None:
-                _LEX = Lexicon()
-    return _LEX
+lexicon = Resource("lexicon", Lexicon)
+# curated words by (first letter, length), for suggestions at distance 2
+buckets = Resource("lexicon-buckets", lambda: datacache.data("lexicon-buckets", lexicon().sources, _build_buckets))

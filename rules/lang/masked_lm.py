@@ -16,9 +16,10 @@ from __future__ import annotations
 import os
 import threading
 from dataclasses import dataclass
-from functools import lru_cache
 
-_LOCK = threading.Lock()
+from newslint.api import Resource
+
+_LOCK = threading.Lock()  # one forward pass at a time
 
 
 class MaskedLMUnavailable(RuntimeError):
@@ -97,10 +98,8 @@ class MaskedLM:
         return Judgement(float(logp[own_id]), float(top.values[0]), tuple(words))
 
 
-@lru_cache(maxsize=2)
-def load(path: str) -> MaskedLM:
-    with _LOCK:
-        return MaskedLM(path)
+# a model per directory; torch's threads do not survive a fork
+load = Resource("masked-model", MaskedLM, fork_safe=False, example=None)
 
 
 def load_for(rule) -> MaskedLM | None:

@@ -6,8 +6,9 @@ capitalised word marks a person's name, not an institution's.
 """
 from __future__ import annotations
 
-from functools import lru_cache
 from importlib import resources
+
+from newslint.api import Resource, datacache
 
 FIRST, SURNAME = 1, 2
 _FILES = {"dist.male.first": FIRST, "dist.female.first": FIRST, "dist.all.last": SURNAME}
@@ -34,22 +35,14 @@ class NameList:
         return bool(self._table.get(word, 0) & self._flag)
 
 
-@lru_cache(maxsize=1)
-def _table():
-    from newslint.api import datacache
-
+def _load_table():
     base = resources.files("names")
     return datacache.word_table("census-names", [str(base.joinpath(n)) for n in _FILES], _build)
 
 
-@lru_cache(maxsize=1)
-def first_names() -> NameList:
-    return NameList(_table(), FIRST)
-
-
-@lru_cache(maxsize=1)
-def surnames() -> NameList:
-    return NameList(_table(), SURNAME)
+_table = Resource("census-names", _load_table)
+first_names = Resource("census-first-names", lambda: NameList(_table(), FIRST))
+surnames = Resource("census-surnames", lambda: NameList(_table(), SURNAME))
 
 
 def is_census_name(word: str) -> bool:

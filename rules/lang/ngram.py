@@ -8,11 +8,10 @@ from __future__ import annotations
 
 import math
 import os
-import threading
 from functools import lru_cache
 
-_LOCK = threading.Lock()
-_LM = None
+from newslint.api import Resource
+
 LN_BASE = math.log(1.0001)
 
 
@@ -22,20 +21,15 @@ def model_file() -> str:
     return os.path.join(pocketsphinx.get_model_path(), "en-us", "en-us.lm.bin")
 
 
-def model():
-    global _LM
-    if _LM is None:
-        with _LOCK:
-            if _LM is None:
-                from pocketsphinx import NGramModel
+def _read_model():
+    from pocketsphinx import NGramModel
 
-                _LM = NGramModel.readfile(model_file())
-    return _LM
+    return NGramModel.readfile(model_file())
 
 
-@lru_cache(maxsize=1)
-def _unk_score() -> int:
-    return model().prob(["zzqxjv"])
+model = Resource("ngram-model", _read_model)
+# the score of a word the model does not know
+_unk_score = Resource("ngram-unknown-score", lambda: model().prob(["zzqxjv"]))
 
 
 @lru_cache(maxsize=500_000)

@@ -4,21 +4,24 @@ trainer in ``benchmarks/``."""
 from __future__ import annotations
 
 import math
-from functools import cached_property
 from importlib import resources
 
-from newslint.api import tomllib
+from newslint.api import Resource, tomllib
 
 
 class LogisticScore:
     def __init__(self, data_file: str, features: tuple[str, ...]) -> None:
         self.data_file = data_file
         self.features = features
+        self._data = Resource(f"model {data_file}", self._read)
 
-    @cached_property
-    def data(self) -> dict:
+    def _read(self) -> dict:
         text = resources.files("newslint.rules").joinpath(self.data_file).read_text(encoding="utf-8")
         return tomllib.loads(text)
+
+    @property
+    def data(self) -> dict:
+        return self._data()
 
     def score(self, features: dict[str, float]) -> float:
         z = self.data["intercept"] + sum(self.data["weights"][k] * features[k] for k in self.features)

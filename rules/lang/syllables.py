@@ -9,6 +9,8 @@ import gzip
 from functools import lru_cache
 from importlib import resources
 
+from newslint.api import Resource, datacache
+
 
 def _build() -> dict[str, int]:
     out: dict[str, int] = {}
@@ -20,19 +22,19 @@ def _build() -> dict[str, int]:
     return out
 
 
-@lru_cache(maxsize=1)
-def table():
+def _load_table():
     """word -> syllables (a ``datacache.WordTable``)."""
-    from newslint.api import datacache
-
     return datacache.word_table("syllables", [str(resources.files("newslint.rules").joinpath("data/syllables.txt.gz"))], _build)
 
 
-@lru_cache(maxsize=1)
-def _pyphen():
+def _load_pyphen():
     import pyphen
 
     return pyphen.Pyphen(lang="en_US")
+
+
+table = Resource("syllables", _load_table)
+_pyphen = Resource("pyphen-en-us", _load_pyphen)
 
 
 @lru_cache(maxsize=100_000)

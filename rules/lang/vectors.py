@@ -7,13 +7,11 @@ the data cache.
 """
 from __future__ import annotations
 
-import threading
 from importlib import resources
 
 import numpy as np
 
-_LOCK = threading.Lock()
-_TABLE: "Vectors | None" = None
+from newslint.api import Resource, datacache
 
 
 def _file():
@@ -36,8 +34,6 @@ def _build_index() -> dict[str, int]:
 
 
 def words_by_frequency(limit: int) -> list[str]:
-    from newslint.api import datacache
-
     return datacache.data(f"word-vectors-top{limit}", [str(_file())], lambda: _words()[:limit])
 
 
@@ -78,13 +74,9 @@ class Vectors:
         return float(self.row(a) @ self.row(b))
 
 
-def load() -> Vectors:
-    global _TABLE
-    if _TABLE is None:
-        with _LOCK:
-            if _TABLE is None:
-                from newslint.api import datacache
+def _load() -> Vectors:
+    index = datacache.word_table("word-vectors", [str(_file())], _build_index)
+    return Vectors(index, datacache.matrix("word-vectors", [str(_file())], _build_matrix))
 
-                index = datacache.word_table("word-vectors", [str(_file())], _build_index)
-                _TABLE = Vectors(index, datacache.matrix("word-vectors", [str(_file())], _build_matrix))
-    return _TABLE
+
+load = Resource("word-vectors", _load)

@@ -14,9 +14,9 @@ from __future__ import annotations
 import importlib.util
 import math
 import re
-from functools import lru_cache
 from pathlib import Path
 
+from newslint.api import Resource
 from newslint.rules.lang.syllables import syllable_count
 
 # textstat.backend.utils.constants
@@ -41,14 +41,16 @@ def count_sentences(text: str) -> int:
     return max(1, len(sentences) - sum(1 for s in sentences if len(list_words(s)) <= 2))
 
 
-@lru_cache(maxsize=1)
-def easy_words() -> frozenset[str]:
+def _read_easy_words() -> frozenset[str]:
     """textstat's Dale-Chall list of familiar words (found without importing textstat)."""
     spec = importlib.util.find_spec("textstat")
     if spec is None or not spec.submodule_search_locations:  # pragma: no cover - a required dependency
         return frozenset()
     path = Path(next(iter(spec.submodule_search_locations))) / "resources" / "en" / "easy_words.txt"
     return frozenset(line.strip() for line in path.read_text(encoding="utf-8").splitlines())
+
+
+easy_words = Resource("dale-chall-easy-words", _read_easy_words)
 
 
 def story_metrics(text: str) -> dict[str, float]:

@@ -4,30 +4,18 @@ decided by a trigram language model (see ``rules/lang/ngram.py``), never by a li
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import lru_cache
-from importlib import resources
 from typing import Iterable
 
-from newslint.api import Category, Diagnostic, Document, Rule, Severity, match_case, tomllib
+from newslint.api import Category, Diagnostic, Document, Rule, Severity, match_case
 from newslint.rules.lang import ngram as lm
+from newslint.rules.lang.confusables import confusion_sets
 from newslint.rules.lang.tokens import sentence_tokens
+from newslint.rules.lang.word_classes import PREPOSITIONS, words
 
-
-
-# English prepositions that take a noun phrase ("to" is left out: it also marks an infinitive)
-PREPOSITIONS = frozenset("""of in on at by with from into onto upon about above below over under after before
-through against without within among between during despite toward towards across behind beyond
-beside besides near around along amid via per""".split())
-
-
-@lru_cache(maxsize=1)
-def confusion_sets() -> dict[str, tuple[str, ...]]:
-    raw = tomllib.loads(resources.files("newslint.rules").joinpath("data/confusables.toml").read_text(encoding="utf-8"))
-    out: dict[str, set[str]] = {}
-    for group in raw["sets"]:
-        for w in group:
-            out.setdefault(w, set()).update(x for x in group if x != w)
-    return {k: tuple(sorted(v)) for k, v in out.items()}
+# prepositions before a noun phrase, which a possessive can begin: not "to" (it also marks an
+# infinitive), "for", "since" and "until" (they also open a clause), nor the particles up,
+# down, off and out (mostly adverbs)
+NP_PREPOSITIONS = PREPOSITIONS - words("to for since until up down off out")
 
 
 @dataclass(frozen=True)
@@ -69,7 +57,7 @@ class ConfusedWord(Rule):
     def _margin(self, written: str, alt: str, prev: str) -> float:
         # after a preposition comes a noun phrase, which a possessive can begin and "it is",
         # "we are" almost never can ("the state of it's funding"): there the usual margin
-        if ("'" in written) != ("'" in alt) and not ("'" in written and prev in PREPOSITIONS):
+        if ("'" in written) != ("'" in alt) and not ("'" in written and prev in NP_PREPOSITIONS):
             return self.options.apostrophe_margin
         return self.options.margin
 

@@ -23,17 +23,17 @@ import math
 from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 from typing import Iterable, Iterator
 
-from newslint.api import Category, Diagnostic, Document, Rule, Severity, Word, match_case
+from newslint.api import Category, Diagnostic, Document, Resource, Rule, Severity, Word, datacache, match_case
 from newslint.rules.lang import masked_lm
 from newslint.rules.lang import ngram as lm
+from newslint.rules.lang.confusables import confusion_sets, homophones
+from newslint.rules.lang.lexicon import edits1, lexicon
 from newslint.rules.lang.scorer import LogisticScore
 from newslint.rules.lang.tokens import sentence_tokens
+from newslint.rules.lang.word_classes import FUNCTION_WORDS
 
-from .confused_word import confusion_sets
-from .unusual_word import FUNCTION_WORDS
 
 FEATURES = ("gain", "own_left", "own_right", "alt_left", "alt_right", "zipf_own", "zipf_alt", "repeats")
 SCORE = LogisticScore("data/real_word.toml", FEATURES)
@@ -47,38 +47,18 @@ MAX_JUDGED_ZIPF = 6.0
 MIN_GAIN = 1.0
 
 
-@lru_cache(maxsize=1)
-def _lexicon():
-    from newslint.rules.lang.lexicon import edits1, lexicon
-
-    return lexicon(), edits1
-
-
-@lru_cache(maxsize=1)
-def homophones() -> dict[str, tuple[str, ...]]:
-    text = resources.files("newslint.rules").joinpath("data/homophones.txt").read_text(encoding="utf-8")
-    out: dict[str, set[str]] = {}
-    for line in text.splitlines():
-        if line and not line.startswith("#"):
-            group = line.split()
-            for w in group:
-                out.setdefault(w, set()).update(x for x in group if x != w)
-    return {k: tuple(sorted(v)) for k, v in out.items()}
-
-
-@lru_cache(maxsize=1)
-def candidate_words():
+def _load_candidates():
     """Words a writer means often enough to slip from: Zipf 3.0 or more (wordfreq), in the
     curated word list and in the language model's vocabulary (a ``datacache.WordTable``,
     built once)."""
-    from newslint.api import datacache
+    return datacache.word_table("real-word-candidates", (*lexicon().sources, lm.model_file()), _build_candidates)
 
-    lex, _ = _lexicon()
-    return datacache.word_table("real-word-candidates", (*lex.sources, lm.model_file()), _build_candidates)
+
+candidate_words = Resource("real-word-candidates", _load_candidates)
 
 
 def _build_candidates() -> dict[str, int]:
-    lex, _ = _lexicon()
+    lex = lexicon()
     return {w: 1 for w, z in lex.zipf_items() if z >= CANDIDATE_ZIPF and w.isalpha()
             and lex.in_curated(w) and lm.in_vocab(w)}
 
@@ -87,7 +67,6 @@ def _build_candidates() -> dict[str, int]:
 def alternatives(word: str) -> tuple[tuple[str, bool], ...]:
     """(candidate, is a homophone) for a lower-case word: frequent words one edit away,
     and homophones."""
-    _, edits1 = _lexicon()
     vocab = candidate_words()
     out = {h: True for h in homophones().get(word, ()) if h in vocab}
     for cand in edits1(word):
@@ -137,7 +116,7 @@ def candidates(doc: Document, skip_scopes: frozenset[str] = frozenset(),
                house: frozenset[str] = frozenset()) -> Iterator[Candidate]:
     """Every judged word whose best alternative makes its sentence more probable, with the
     features of that pair; also used by the training script."""
-    lex, _ = _lexicon()
+    lex = lexicon()
     confusables = confusion_sets()
     counts: dict[str, int] = {}
     for w in doc.words:

@@ -24,42 +24,18 @@ from __future__ import annotations
 import math
 from bisect import bisect_right
 from dataclasses import dataclass
-from functools import lru_cache
 from typing import TYPE_CHECKING, Iterable, Iterator
 
-from newslint.api import Category, Diagnostic, Document, Rule, Sentence, Severity, Word, match_case
+from newslint.api import Category, Diagnostic, Document, Resource, Rule, Sentence, Severity, Word, match_case
 from newslint.rules.lang import masked_lm
 from newslint.rules.lang import ngram as lm
 from newslint.rules.lang.scorer import LogisticScore
 from newslint.rules.lang.tokens import sentence_tokens
+from newslint.rules.lang.word_classes import CLOSED_CLASS, DETERMINERS, FUNCTION_WORDS
 
 if TYPE_CHECKING:
     import numpy as np
 
-
-# Determiners of English grammar (articles, demonstratives, possessives, quantifiers):
-# the slot after one of them is filled by a modifier or a noun.
-DETERMINERS = frozenset(
-    "a an the this that these those my your his her its our their some any each every no "
-    "another such what which whose either neither".split())
-
-# Closed-class words: after one of these the judged word is the head of its phrase, not a
-# modifier, and the pair says little about it.
-CLOSED_CLASS = frozenset("""
-a an the all both some any no every each such
-and or but nor so yet for of to in on at by with from into onto upon about above below over under
-between among through during before after since until while as than then that this these those there
-their they them he she it its his her him we us our you your i me my mine who whom whose which what when
-where why how not is are was were be been being am has have had having do does did doing will would
-shall should can could may might must
-""".split())
-
-# Words not judged: the closed class, whose choice is grammar, and very general words
-# (numbers, quantifiers, "said", "time"), whose choice is free anywhere.
-FUNCTION_WORDS = CLOSED_CLASS | frozenset("""
-yes one two three many much more most few less least other another either neither same own only just
-also very too quite rather said says say saying told tell new last first next year years time times per
-""".split())
 
 # distinct content words a story needs before its topic is judged (a brief of about 100
 # words has 40 to 60)
@@ -138,11 +114,14 @@ def candidates(doc: Document, skip_scopes: frozenset[str] = frozenset()) -> Iter
             yield Candidate(w, tok, nxt, doc.in_quote(w.start, w.end), feats, toks, i, matrix, own)
 
 
-@lru_cache(maxsize=1)
-def _alternatives() -> tuple[str, ...]:
+def _load_alternatives() -> tuple[str, ...]:
     from newslint.rules.lang import vectors
 
     return tuple(w for w in vectors.words_by_frequency(2500) if _judged(w) and lm.in_vocab(w))
+
+
+# the frequent words a suggestion is chosen from
+_alternatives = Resource("unusual-word-alternatives", _load_alternatives)
 
 
 def suggestion(c: Candidate, margin: float) -> str | None:
