@@ -18,7 +18,7 @@ BODY_SCOPES = ("paragraph", "blockquote", "list")
 
 def body_sentences(doc: Document) -> list[Sentence]:
     """Body sentences: not headlines, captions or tables, and not wholly inside a quote."""
-    return doc.memo("body-sentences", lambda: _body_sentences(doc))
+    return doc.memo(_body_sentences)
 
 
 def _body_sentences(doc: Document) -> list[Sentence]:
@@ -40,7 +40,7 @@ def count_words(text: str) -> int:
 
 def readability_block(doc: Document) -> dict[str, Any]:
     """The story's readability numbers, computed once per document."""
-    return doc.memo("readability", lambda: _readability_block(doc))
+    return doc.memo(_readability_block)
 
 
 def _readability_block(doc: Document) -> dict[str, Any]:
@@ -73,10 +73,14 @@ class GradeOptions:
     min_words: int = 100
 
 
+def _word_starts(doc: Document) -> list[int]:
+    return [w.start for w in doc.words]
+
+
 def first_word(doc: Document, start: int, end: int) -> tuple[int, int]:
     """The first word of prose in [start, end): a story- or paragraph-level finding is
     anchored there, never on a shortcode, tag or placeholder that opens the text."""
-    starts = doc.memo("word-starts", lambda: [w.start for w in doc.words])
+    starts = doc.memo(_word_starts)
     for w in doc.words[bisect_left(starts, start):]:
         if w.start >= end:
             break

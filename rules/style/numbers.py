@@ -143,7 +143,7 @@ class Numbers(Rule):
 
     @staticmethod
     def _starts_sentence(doc: Document, s: int) -> bool:
-        starts = doc.memo("sentence-starts", lambda: [x.start for x in doc.sentences])
+        starts = doc.memo(_sentence_starts)
         i = bisect_right(starts, s) - 1
         return i >= 0 and not re.search(r"\w", doc.prose[starts[i]:s])
 
@@ -153,3 +153,7 @@ class Numbers(Rule):
         joint = r"\s*(?:,|and|or|to|-|–)\s*"
         return bool(re.search(r"\d{2,}" + joint + r"$", doc.prose[max(0, s - 12):s])
                     or re.match(joint + r"\d{2,}", doc.prose[e:e + 12]))
+
+
+def _sentence_starts(doc: Document) -> list[int]:
+    return [s.start for s in doc.sentences]
