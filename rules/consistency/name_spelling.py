@@ -45,6 +45,9 @@ class NameSpelling(Rule):
     Why: readers notice when a story cannot agree with itself on a name; a copy desk
     checks every name against its first reference.
 
+    Example: "President Zelenskyy spoke. Later Zelensky said ..." -> "Zelensky" is reported
+    once, with "Zelenskyy" as the suggestion.
+
     Leaves alone: names shorter than five letters, different names one letter apart
     when both are ordinary English words ("Harry"/"Barry" differ in the first letter and
     are left alone anyway), and plurals ("the Clintons").

@@ -50,13 +50,16 @@ class Names(Rule):
     Why: the first reference introduces a person; later ones use the surname. Direct quotes,
     headlines and captions (which repeat full names by design) are left alone.
 
+    Example: "Smith said the plan was late. John Smith is the mayor." -> "Smith" comes
+    before the first full reference.
+
     Options: ``titles``; ``[style] preset`` sets its default.
     """
 
     id = "consistency/names"
     category = Category.CONSISTENCY
     default_severity = Severity.INFO
-    summary = "Full name first, surname after; titles capitalised before a name."
+    summary = "Full name first, surname after; titles capitalised before a name (AP)."
     Options = NameOptions
     config_section = SECTION
     skip_scopes = frozenset({"headline", "caption", "table", "standfirst"})

@@ -82,13 +82,15 @@ class HarperGrammar(Rule):
     because spelling/unknown-word is news-aware. Style and punctuation findings inside
     direct quotes are dropped: a reporter cannot change what someone said.
 
+    Example: "This is an test" -> ``grammar/harper/AnA`` on "an".
+
     Options: ``enable`` / ``disable``: lists of Harper rule names.
     """
 
     id = "grammar/harper"
     category = Category.GRAMMAR
     default_severity = Severity.WARNING
-    summary = "Grammar, agreement, a/an and confused words from the embedded Harper checker."
+    summary = "Harper's findings (a/an, agreement, confused words...) as grammar/harper/<Rule>, by their kind."
     Options = HarperOptions
     config_section = ("grammar", GrammarSection)
     precedence = -1  # an external checker: newslint's own rule keeps a shared span

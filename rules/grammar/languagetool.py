@@ -21,12 +21,15 @@ class LanguageToolGrammar(Rule):
     ``[grammar.languagetool] url = "http://localhost:8081"`` or ``path = "/opt/LanguageTool"``.
     A URL that is not on this machine needs ``allow-remote = true``: unpublished copy is
     private. Without a server or install, one notice says so and Harper is used.
+
+    Example: with a server configured, "This is an test" ->
+    ``grammar/languagetool/EN_A_VS_AN`` on "an".
     """
 
     id = "grammar/languagetool"
     category = Category.GRAMMAR
     default_severity = Severity.WARNING
-    summary = "Grammar and style from a LanguageTool server or local install (when configured)."
+    summary = "LanguageTool's findings as grammar/languagetool/<RULE>, when a server or install is configured."
     config_section = ("grammar", GrammarSection)
     precedence = -1
     open_subrules = True  # LanguageTool's rule ids depend on the server's version

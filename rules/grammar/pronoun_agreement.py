@@ -36,6 +36,8 @@ class PronounAgreement(Rule):
 
     Why: agreement slips survive spell checks and are glaring in print.
 
+    Example: "They is expected to win" -> "are".
+
     Leaves alone: questions and clauses where an auxiliary or a subjunctive trigger comes
     first ("does he have", "if it were", "let her be"), the subjunctive "were" in a
     clause opened by "if", "as though" or "wish" ("if he felt he were"), and compound

@@ -31,7 +31,7 @@ class RepeatedWord(Rule):
     id = "grammar/repeated-word"
     category = Category.GRAMMAR
     default_severity = Severity.ERROR
-    summary = "A word written twice in a row."
+    summary = "A word written twice in a row ('the the'), also across a line break; a safe fix."
 
     def check(self, doc: Document) -> Iterable[Diagnostic]:
         prose = doc.prose

@@ -30,12 +30,15 @@ class Apostrophe(Rule):
 
     Why: AP and the Guardian alike: plurals take no apostrophe; a modifier is not a
     possessive. The decade fix is safe; the modifier fix is offered, not applied.
+
+    Example: "Music from the 1990's is back" -> "1990s" (a safe fix); "human rights'
+    organizations" -> "rights".
     """
 
     id = "punctuation/apostrophe"
     category = Category.PUNCTUATION
     default_severity = Severity.WARNING
-    summary = "A misplaced apostrophe in a plural (the 1990's, human rights' groups)."
+    summary = "A misplaced apostrophe in a plural ('the 1990's', a safe fix; 'human rights' groups')."
     _DECADE = re.compile(r"\b((?:1[0-9]|20)?\d0)['\u2019]s\b")
     _MODIFIER = re.compile(r"\b([A-Za-z]+s)(['\u2019])(?=[ \t]+([a-z][a-z-]+))")
 

@@ -16,12 +16,14 @@ class DoubledPunctuation(Rule):
     that is not an ellipsis) and runs of exclamation or question marks.
 
     Why: a typing slip, or a tone a news story does not take.
+
+    Example: "It rained,, and then it stopped" -> ",".
     """
 
     id = "punctuation/doubled"
     category = Category.PUNCTUATION
     default_severity = Severity.WARNING
-    summary = "Doubled punctuation (,, ;; .. !! ??)."
+    summary = "Doubled punctuation (,, ;; .. !! ??); a safe fix."
     _RX = re.compile(r"(?<![.])([,;:])\1+|(?<![.])\.\.(?![.])|!{2,}|\?{2,}")
 
     def check(self, doc: Document) -> Iterable[Diagnostic]:

@@ -15,12 +15,15 @@ class MixedQuotes(Rule):
     ("... " and ') with curly ones (“ ” ‘ ’), once, at the first mark of the less used style.
 
     Why: one story, one typography; a mix usually means text pasted from two sources.
+
+    Example: "It was Biden's plan. Russia’s answer came." -> the straight apostrophe of
+    "Biden's".
     """
 
     id = "punctuation/mixed-quotes"
     category = Category.PUNCTUATION
     default_severity = Severity.INFO
-    summary = "Straight and curly quotation marks mixed in one story."
+    summary = "Straight and curly quotation marks mixed in one story (reported once)."
     skip_scopes = frozenset({"table"})
     _STRAIGHT = re.compile(r"\"|(?<=\w)'(?=\w)|(?<![\w'])'(?=\w)|(?<=\w)'(?!\w)")
     _CURLY = re.compile("[\u201c\u201d\u2018\u2019]")

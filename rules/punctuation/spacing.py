@@ -18,12 +18,14 @@ class Spacing(Rule):
     both are fixed safely.
 
     Why: the stray space survives spell-check and shows in print and on screen.
+
+    Example: "It was Wednesday , October 10" -> "Wednesday, October 10".
     """
 
     id = "punctuation/spacing"
     category = Category.PUNCTUATION
     default_severity = Severity.WARNING
-    summary = "A space before punctuation, or doubled spaces between words."
+    summary = "A space before punctuation ('Wednesday , October 10'), or doubled spaces (info); safe fixes."
     _BEFORE = re.compile(r"(?<=[\w\"'\u201d\u2019)\]])([ \t]+)([,.;:!?])(?=[\s\"'\u201d\u2019)]|$)")
     _DOUBLE = re.compile(r"(?<=\S)( {2,})(?=\S)")
 

@@ -19,12 +19,14 @@ class Unbalanced(Rule):
     is the news convention and is left alone.
 
     Why: a lost closing mark leaves the reader unsure where the quotation ends.
+
+    Example: "The plan (a new one was approved." -> "(" is never closed.
     """
 
     id = "punctuation/unbalanced"
     category = Category.PUNCTUATION
     default_severity = Severity.WARNING
-    summary = "An unclosed quotation mark or bracket."
+    summary = "A closing quotation mark or bracket with no opening one, an unclosed bracket or quotation mark."
     skip_scopes = frozenset({"table"})
     _LABEL = re.compile(r"(?:^|(?<=\s))(?:\d{1,2}|[a-zA-Z]|[ivx]{1,4})\)")  # 1) 2) a) b) iii)
 

@@ -11,6 +11,8 @@ class ComplexWord(PhraseRule):
     Why: plain words are read faster; news is written for everyone. The list,
     ``rules/data/complex_words.toml``, follows the Federal Plain Language Guidelines.
     Direct quotes are left alone.
+
+    Example: "In order to help, prior to the vote" -> "To help, before the vote".
     """
 
     id = "readability/complex-word"

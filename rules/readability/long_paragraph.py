@@ -20,6 +20,9 @@ class LongParagraph(Rule):
     ``max-sentences`` (4) sentences.
 
     Why: news paragraphs are short; a wall of text loses readers on a phone.
+
+    Example: a paragraph of five sentences -> "Paragraph of 90 words in 5 sentences (limits
+    75 words, 4 sentences)".
     """
 
     id = "readability/long-paragraph"

@@ -20,12 +20,15 @@ class LongSentence(Rule):
 
     Why: long, tangled sentences are where readers give up. Direct quotes and headlines
     are left alone.
+
+    Example: a sentence of 43 words -> "Sentence of 43 words (limit 35); consider splitting
+    it".
     """
 
     id = "readability/long-sentence"
     category = Category.READABILITY
     default_severity = Severity.INFO
-    summary = "A sentence longer than the limit (default 35 words)."
+    summary = "A body sentence longer than the limit (default 35 words)."
     Options = LongSentenceOptions
 
     def check(self, doc: Document) -> Iterable[Diagnostic]:

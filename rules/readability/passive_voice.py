@@ -16,12 +16,14 @@ class PassiveVoice(Rule):
 
     Why: the passive hides who did what, which news readers need to know. It is a
     note, not an error: "was killed" is often right.
+
+    Example: "The suspect was arrested by police." -> "was arrested".
     """
 
     id = "readability/passive-voice"
     category = Category.READABILITY
     default_severity = Severity.INFO
-    summary = "A passive construction ('was hit by', 'were driven')."
+    summary = "A passive construction, be or get and a past participle ('was hit by', 'were driven')."
     enabled_by_default = False
 
     def check(self, doc: Document) -> Iterable[Diagnostic]:

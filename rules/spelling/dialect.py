@@ -22,6 +22,8 @@ class DialectSpelling(Rule):
 
     Why: one story, one dialect. These are style notes, not typos.
 
+    Example: "The colour of the centre" in en-US copy -> "color", "center".
+
     Options: ``oxford-spelling`` (default true) accepts -ize forms in British and Australian
     copy; set it to false for an -ise house style. Which form each dialect uses, and the
     sources, are in ``rules/data/dialects.toml``.

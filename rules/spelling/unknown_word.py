@@ -155,7 +155,7 @@ class UnknownWord(Rule):
     id = "spelling/unknown-word"
     category = Category.SPELLING
     default_severity = Severity.ERROR
-    summary = "A word that is not in the dictionary (typo or misspelling)."
+    summary = "A word that is not in the dictionary (typo or misspelling); names, acronyms and URLs left alone."
     Options = SpellingOptions
 
     def check(self, doc: Document) -> Iterable[Diagnostic]:

@@ -39,13 +39,16 @@ class Headline(Rule):
     Why: a full stop reads as a sentence, not a headline; a consistent case is house style.
     Words in capitals (NATO) and words after a colon are left alone.
 
+    Example: "Council approves new budget." -> no full stop; "Council Approves New Arts
+    Budget" -> sentence case.
+
     Options: ``case``, ``max-length``.
     """
 
     id = "style/headline"
     category = Category.STYLE
     default_severity = Severity.INFO
-    summary = "Headlines: no full stop, a length limit, the house's capitalisation."
+    summary = "The story's headline: no full stop (a warning), the house's capitalisation, a length limit."
     Options = HeadlineOptions
     config_section = SECTION
 

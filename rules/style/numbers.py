@@ -71,13 +71,16 @@ class Numbers(Rule):
     dates and labels (No. 3, Route 9, Chapter 4) keep their figures; headlines, lists and
     tables are left alone, and so are direct quotes.
 
+    Example: "The council hired 3 new officers" -> "three"; "12 people died" -> a sentence
+    does not start with a figure.
+
     Options: ``spell-small``, ``percent``; ``[style] preset`` sets their defaults.
     """
 
     id = "style/numbers"
     category = Category.STYLE
     default_severity = Severity.INFO
-    summary = "Numbers in news style: one to nine in words, 10 and up in figures, % and millions."
+    summary = "Numbers in house style (one to nine in words, 10 and up in figures, %); a sentence opening in a figure."
     Options = NumberOptions
     config_section = SECTION
 

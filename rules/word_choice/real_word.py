@@ -180,6 +180,8 @@ class RealWord(Rule):
 
     Why: a spell checker sees nothing wrong here; a copy desk catches these every day.
 
+    Example: "She lives in a manor that suits her" -> "manner".
+
     Severity: warning when the evidence is strong, info when weaker; inside direct quotes, and
     when the suggested word is a function word ("and", "for": they fit almost anywhere), at
     most info.

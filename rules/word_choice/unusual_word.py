@@ -177,6 +177,9 @@ class UnusualWord(Rule):
     Why: a slip of the keyboard, autocorrect or a half-finished edit leaves a real word
     where it does not belong; no spell checker sees it.
 
+    Example: "the child units will provide them leverage" (the story newslint started from)
+    -> "child".
+
     Severity: warning when the evidence is strong, info when it is weaker; inside direct
     quotes at most info (a quote is not edited, but a copy editor checks it against the
     notes).
@@ -200,7 +203,7 @@ class UnusualWord(Rule):
     id = "word-choice/unusual-word"
     category = Category.WORD_CHOICE
     default_severity = Severity.WARNING
-    summary = "A real word that fits neither its phrase nor the story (e.g. 'the child units')."
+    summary = "A real word that fits neither its phrase nor the story ('the child units'); warning or info by score."
     Options = UnusualOptions
     skip_scopes = frozenset({"headline", "table", "list", "caption"})
 
