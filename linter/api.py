@@ -19,7 +19,7 @@ registered the same way). A rule family may declare a configuration section
 (``config_section = ("myfamily", MySectionDataclass)``) that the core validates like every
 other section, and read it with ``self.settings.section("myfamily")``. Hold a heavy resource
 (a word list, a model) in a ``Resource``: loaded on first use, once per process. Test a rule
-with ``lint_with`` and ``assert_fixed``.
+with ``assert_flags``, ``assert_clean`` and ``assert_fixed`` (``newslint.testing``).
 """
 from __future__ import annotations
 
@@ -34,7 +34,7 @@ from .options import OptionError
 from .phrase_rule import PhraseEntry, PhrasePack, PhraseRule, compile_user_pattern, load_pack
 from .resource import Resource
 from .rule import NoOptions, Rule, RunSettings, match_case
-from .testing import apply_fixes, assert_fixed, lint_with
+from .testing import apply_fixes, assert_clean, assert_fixed, assert_flags, flagged, lint_with
 from .textio import BinaryFile, read_story
 
 
@@ -56,8 +56,8 @@ def documents(paths: list[str]):
 
 __all__ = [
     "Applicability", "Block", "Category", "Diagnostic", "Document", "Edit", "Fix", "NoOptions", "OptionError",
-    "PhraseEntry", "PhrasePack", "PhraseRule", "Resource", "Rule", "RunSettings", "SCOPES", "SUPPORTED_EXTENSIONS", "Sentence",
-    "Severity", "Span", "Word", "apply_fixes", "assert_fixed", "compile_user_pattern", "datacache", "documents",
-    "lint_with",
+    "PhraseEntry", "PhrasePack", "PhraseRule", "Resource", "Rule", "RunSettings", "SCOPES",
+    "SUPPORTED_EXTENSIONS", "Sentence", "Severity", "Span", "Word", "apply_fixes", "assert_clean",
+    "assert_fixed", "assert_flags", "compile_user_pattern", "datacache", "documents", "flagged", "lint_with",
     "load_pack", "match_case", "parse", "split_sentences", "tomllib",
 ]

@@ -82,3 +82,10 @@ def real_cli():
 SHARED = ROOT.parent / "shared"
 needs_shared = pytest.mark.skipif(not (SHARED / "eval").is_dir() or not (SHARED / "corpus").is_dir(),
                                   reason="needs ../shared (the benchmarks and corpora beside the project)")
+
+
+def case_id(case) -> str:
+    """A test id for a row of a rule's table: its text, shortened."""
+    text = case[0] if isinstance(case, tuple) else case
+    text = " ".join(str(text).split())
+    return text if len(text) <= 50 else text[:47] + "..."
