@@ -1,12 +1,15 @@
-"""word-choice/real-word, and the fixes to spelling and confused-word that #12 asked for:
-slips that are real words, repeated misspellings, correct contractions and possessives."""
+"""word-choice/real-word: a correctly spelled word that is a slip for another. The whole
+checker is run on the same sentences too: each slip is found once, by this rule or by
+confused-word, and correct copy gives no word-choice, spelling or grammar finding. Written for
+this project."""
 from __future__ import annotations
 
 import pytest
-from conftest import at, lint
+from conftest import at, case_id, lint
 
-from newslint.api import lint_with
-from newslint.rules.word_choice.real_word import RealWord, alternatives
+from newslint.api import assert_clean, assert_flags, lint_with
+from newslint.markup import parse
+from newslint.rules.word_choice.real_word import FEATURES, SCORE, RealWord, alternatives, candidates
 
 # (sentence, the slip, the word meant) - written for this project
 SLIPS = [
@@ -31,6 +34,9 @@ SLIPS = [
     ("The company reported a lose of $3 million.", "lose", None),
 ]
 
+# the slips of SLIPS this rule reports; confused-word has the others (its words are its own)
+FLAG = [(text, slip) for text, slip, _ in SLIPS[:13]]
+
 CORRECT = [
     "The trail was muddy after the storm.", "The trial begins on Monday in the county court.",
     "It was a casual meeting between old friends.", "Researchers found no causal link between the two.",
@@ -50,32 +56,42 @@ CORRECT = [
 ]
 
 
-@pytest.mark.parametrize("text, slip, meant", SLIPS)
-def test_real_word_slips_are_reported(text, slip, meant):
+@pytest.mark.parametrize("case", FLAG, ids=case_id)
+def test_flags(case):
+    text, slip = case
+    assert_flags(RealWord, text + "\n", slip)
+
+
+@pytest.mark.parametrize("text", CORRECT, ids=case_id)
+def test_leaves_alone(text):
+    assert_clean(RealWord, text + "\n")
+
+
+@pytest.mark.parametrize("text, slip, meant", SLIPS, ids=case_id)
+def test_the_checker_reports_each_slip_once(text, slip, meant):
     found = [d for d in lint(text) if d.category.value == "word-choice"]
     assert [at(text, d) for d in found] == [slip], found
     if meant:
         assert found[0].suggestions[0] == meant
 
 
-@pytest.mark.parametrize("text", CORRECT)
-def test_correct_sentences_are_left_alone(text):
+@pytest.mark.parametrize("text", CORRECT, ids=case_id)
+def test_the_checker_leaves_correct_sentences_alone(text):
     assert [d for d in lint(text) if d.category.value in ("word-choice", "spelling", "grammar")] == []
 
 
-def test_the_rule_on_its_own_names_the_word_and_why():
-    (d,) = lint_with(RealWord, "The judge said the evidence was not admissible in curt.")
-    assert d.rule == "word-choice/real-word" and d.suggestions == ("court",)
+def test_the_finding_names_the_word_and_why():
+    (d,) = assert_flags(RealWord, "The judge said the evidence was not admissible in curt.", "curt")
+    assert d.suggestions == ("court",)
     assert "'curt'" in d.message and "'court'" in d.message and "\n" not in d.message
 
 
-def test_names_numbers_quotes_and_the_house_dictionary():
+def test_names_quotes_and_the_house_dictionary():
     # a capitalised word mid-sentence is a name; a quote is at most an info note
-    assert lint_with(RealWord, "The judge met Curt Jones in the court.") == []
+    assert_clean(RealWord, "The judge met Curt Jones in the court.")
     quoted = lint_with(RealWord, "\u201cThe evidence was not admissible in curt,\u201d the judge said.")
     assert [d.severity.value for d in quoted] in ([], ["info"])
-    assert lint_with(RealWord, "The judge said the evidence was not admissible in curt.",
-                     dictionary=frozenset({"curt"})) == []
+    assert_clean(RealWord, "The judge said the evidence was not admissible in curt.", dictionary=frozenset({"curt"}))
 
 
 def test_alternatives_are_one_edit_or_a_sound_away():
@@ -90,57 +106,7 @@ def test_confusion_set_words_are_left_to_confused_word():
     assert [d.rule for d in found if d.category.value == "word-choice"] == ["word-choice/confused-word"]
 
 
-# --- repeated misspellings (#12): every use is reported --------------------------------------------
-
-@pytest.mark.parametrize("text, word, n", [
-    ("The goverment said the goverment would act. A goverment spokesman agreed.", "goverment", 3),
-    ("They decided to seperate the two offices. The seperate budgets were approved.", "seperate", 2),
-    ("He will definately attend. She will definately not.", "definately", 2),
-    ("Did you recieve it? We recieve many letters.", "recieve", 2),
-    ("It occured in May. Nothing like it occured before.", "occured", 2),
-    ("Goverment officials met on Monday. Goverment sources said so.", "Goverment", 2),
-])
-def test_a_repeated_misspelling_is_reported_every_time(text, word, n):
-    found = [d for d in lint(text) if d.rule == "spelling/unknown-word"]
-    assert [at(text, d) for d in found] == [word] * n
-
-
-@pytest.mark.parametrize("text", [
-    "The team moved the site to cloudgov. Later, cloudgov grew quickly.",
-    "Zelenskyy met the aides. Zelenskyy said the talks went well.",
-    "The app uses geofencing. With geofencing, alerts reach nearby phones.",
-])
-def test_a_repeated_name_or_term_is_still_accepted(text):
-    assert [d for d in lint(text) if d.rule == "spelling/unknown-word"] == []
-
-
-# --- contractions and possessives that are right (#12) --------------------------------------------
-
-@pytest.mark.parametrize("text", [
-    "We're able to build the new system this year, officials said.",
-    "We're hoping to shape the policy before the vote.",
-    "We're responsible for the records.",
-    "These are the records we're adding to the archive this month.",
-    "Researchers can access its important resources online.",
-    "The agency said it's ready, and its staff agreed.",
-])
-def test_correct_contractions_and_possessives_pass(text):
-    assert [d for d in lint(text) if d.category.value == "word-choice"] == []
-
-
-@pytest.mark.parametrize("text, slip", [
-    ("The agency said its important to act now.", "its"),
-    ("Their going to the game on Sunday.", "Their"),
-])
-def test_wrong_contractions_are_still_caught(text, slip):
-    found = [d for d in lint(text) if d.category.value == "word-choice"]
-    assert [at(text, d) for d in found] == [slip]
-
-
 def test_model_file_matches_the_features_the_rule_computes():
-    from newslint.markup import parse
-    from newslint.rules.word_choice.real_word import FEATURES, SCORE, candidates
-
     assert set(SCORE.data["weights"]) == set(FEATURES)
     assert 0 < SCORE.data["thresholds"]["info"] < SCORE.data["thresholds"]["warning"] < 1
     (c,) = candidates(parse("s.txt", "The judge said the evidence was not admissible in curt."))

@@ -1,6 +1,7 @@
-"""The optional masked-language-model judge (pip install newslint[transformers]), tested
-with a tiny BERT built here: its output bias makes one chosen word the best prediction in
-every slot, so what the rule reports is known in advance."""
+"""The optional masked-language-model judge of word-choice/unusual-word and real-word (pip
+install newslint[transformers]), tested with a tiny BERT built here: its output bias makes
+one chosen word the best prediction in every slot, so what the rule reports is known in
+advance."""
 from __future__ import annotations
 
 import inspect
@@ -13,7 +14,7 @@ from conftest import at, lint
 torch = pytest.importorskip("torch")
 transformers = pytest.importorskip("transformers")
 
-from test_word_choice import STORM  # noqa: E402
+from test_unusual_word import STORM  # noqa: E402
 
 TEXT = STORM.replace("the strong winds", "the pajama winds")
 
