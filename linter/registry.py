@@ -148,8 +148,8 @@ class Registry:
         rows = []
         for rid in sorted(self.rules):
             cls = self.rules[rid]
-            off = "" if cls.enabled_by_default else " (off by default)"
-            rows.append((rid, cls.category.value, cls.default_severity.value, cls.summary + off))
+            summary = cls.summary if cls.enabled_by_default else cls.summary.rstrip(".") + " (off by default)."
+            rows.append((rid, cls.category.value, cls.default_severity.value, summary))
             if all_ids:
                 if cls.open_subrules:
                     rows.append((f"{rid}/<RULE>", cls.category.value, "by kind", "any rule id of the backend"))

@@ -90,7 +90,7 @@ class HarperGrammar(Rule):
     id = "grammar/harper"
     category = Category.GRAMMAR
     default_severity = Severity.WARNING
-    summary = "Harper's findings (a/an, agreement, confused words...) as grammar/harper/<Rule>, by their kind."
+    summary = "Harper's findings (a/an, agreement, confused words...), each under its sub-id (grammar/harper/AnA)."
     Options = HarperOptions
     config_section = ("grammar", GrammarSection)
     precedence = -1  # an external checker: newslint's own rule keeps a shared span

@@ -29,7 +29,7 @@ class LanguageToolGrammar(Rule):
     id = "grammar/languagetool"
     category = Category.GRAMMAR
     default_severity = Severity.WARNING
-    summary = "LanguageTool's findings as grammar/languagetool/<RULE>, when a server or install is configured."
+    summary = "LanguageTool's findings under their sub-ids (grammar/languagetool/EN_A_VS_AN), when configured."
     config_section = ("grammar", GrammarSection)
     precedence = -1
     open_subrules = True  # LanguageTool's rule ids depend on the server's version

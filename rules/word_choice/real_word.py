@@ -201,7 +201,7 @@ class RealWord(Rule):
     id = "word-choice/real-word"
     category = Category.WORD_CHOICE
     default_severity = Severity.WARNING
-    summary = "A real word that is probably a slip for another ('in a manor that', 'form' for 'from')."
+    summary = "A real word that is probably a slip for another ('in a manor that'); warning or info by score."
     Options = RealWordOptions
     skip_scopes = frozenset({"headline", "table", "list", "caption"})
 
