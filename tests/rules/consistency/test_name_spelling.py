@@ -1,10 +1,9 @@
 """consistency/name-spelling: one name spelled two ways in one story. Written for this project."""
 from __future__ import annotations
 
-import pytest
-from conftest import case_id
+from conftest import rule_tables
 
-from newslint.api import assert_clean, assert_flags
+from newslint.api import assert_flags
 from newslint.rules.consistency.name_spelling import NameSpelling
 
 # (text, the spans reported, in order)
@@ -20,15 +19,7 @@ CLEAN = [
 ]
 
 
-@pytest.mark.parametrize("case", FLAG, ids=case_id)
-def test_flags(case):
-    text, *spans = case
-    assert_flags(NameSpelling, text + "\n", *spans)
-
-
-@pytest.mark.parametrize("text", CLEAN, ids=case_id)
-def test_leaves_alone(text):
-    assert_clean(NameSpelling, text + "\n")
+test_flags, test_leaves_alone = rule_tables(NameSpelling, FLAG, CLEAN)
 
 
 def test_reported_once_with_the_other_spelling():

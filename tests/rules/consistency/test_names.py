@@ -1,8 +1,7 @@
 """consistency/names: first and later references to people, and titles. Written for this project."""
 from __future__ import annotations
 
-import pytest
-from conftest import case_id
+from conftest import rule_tables
 
 from newslint.api import assert_clean, assert_fixed, assert_flags
 from newslint.rules.consistency.names import Names
@@ -46,15 +45,7 @@ CLEAN = [
     'Prince Harry spoke. Harry left.',
 ]
 
-@pytest.mark.parametrize("case", FLAG, ids=case_id)
-def test_flags(case):
-    text, *spans = case
-    assert_flags(Names, text + "\n", *spans)
-
-
-@pytest.mark.parametrize("text", CLEAN, ids=case_id)
-def test_leaves_alone(text):
-    assert_clean(Names, text + "\n")
+test_flags, test_leaves_alone = rule_tables(Names, FLAG, CLEAN)
 
 
 def test_titles_are_left_alone_in_british_style():

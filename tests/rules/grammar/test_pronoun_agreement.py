@@ -1,10 +1,9 @@
 """grammar/pronoun-agreement: "they is", "he have". Written for this project."""
 from __future__ import annotations
 
-import pytest
-from conftest import case_id
+from conftest import rule_tables
 
-from newslint.api import assert_clean, assert_fixed, assert_flags
+from newslint.api import assert_fixed, assert_flags
 from newslint.rules.grammar.pronoun_agreement import PronounAgreement
 
 # (text, the spans reported, in order)
@@ -22,15 +21,7 @@ CLEAN = [
 ]
 
 
-@pytest.mark.parametrize("case", FLAG, ids=case_id)
-def test_flags(case):
-    text, *spans = case
-    assert_flags(PronounAgreement, text + "\n", *spans)
-
-
-@pytest.mark.parametrize("text", CLEAN, ids=case_id)
-def test_leaves_alone(text):
-    assert_clean(PronounAgreement, text + "\n")
+test_flags, test_leaves_alone = rule_tables(PronounAgreement, FLAG, CLEAN)
 
 
 def test_suggests_the_verb_that_agrees():

@@ -1,10 +1,9 @@
 """punctuation/apostrophe: apostrophes in plurals. Written for this project."""
 from __future__ import annotations
 
-import pytest
-from conftest import case_id
+from conftest import rule_tables
 
-from newslint.api import assert_clean, assert_fixed, assert_flags
+from newslint.api import assert_fixed, assert_flags
 from newslint.rules.punctuation.apostrophe import Apostrophe
 
 # (text, the spans reported, in order)
@@ -25,15 +24,7 @@ CLEAN = [
     "It was the rights' and duties' debate of the year.",
 ]
 
-@pytest.mark.parametrize("case", FLAG, ids=case_id)
-def test_flags(case):
-    text, *spans = case
-    assert_flags(Apostrophe, text + "\n", *spans)
-
-
-@pytest.mark.parametrize("text", CLEAN, ids=case_id)
-def test_leaves_alone(text):
-    assert_clean(Apostrophe, text + "\n")
+test_flags, test_leaves_alone = rule_tables(Apostrophe, FLAG, CLEAN)
 
 
 def test_decade_fix_is_safe_and_modifier_fix_is_offered():

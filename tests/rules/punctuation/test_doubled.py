@@ -1,10 +1,9 @@
 """punctuation/doubled: doubled marks. Written for this project."""
 from __future__ import annotations
 
-import pytest
-from conftest import case_id
+from conftest import rule_tables
 
-from newslint.api import assert_clean, assert_fixed, assert_flags
+from newslint.api import assert_fixed
 from newslint.rules.punctuation.doubled import DoubledPunctuation
 
 # (text, the spans reported, in order)
@@ -20,15 +19,7 @@ CLEAN = [
     'The end came... suddenly.',
 ]
 
-@pytest.mark.parametrize("case", FLAG, ids=case_id)
-def test_flags(case):
-    text, *spans = case
-    assert_flags(DoubledPunctuation, text + "\n", *spans)
-
-
-@pytest.mark.parametrize("text", CLEAN, ids=case_id)
-def test_leaves_alone(text):
-    assert_clean(DoubledPunctuation, text + "\n")
+test_flags, test_leaves_alone = rule_tables(DoubledPunctuation, FLAG, CLEAN)
 
 
 def test_fix_leaves_nothing_to_report():

@@ -1,10 +1,9 @@
 """punctuation/spacing: a space before punctuation, doubled spaces. Written for this project."""
 from __future__ import annotations
 
-import pytest
-from conftest import case_id
+from conftest import rule_tables
 
-from newslint.api import assert_clean, assert_fixed, assert_flags
+from newslint.api import assert_fixed
 from newslint.rules.punctuation.spacing import Spacing
 
 # (text, the spans reported, in order)
@@ -21,15 +20,7 @@ CLEAN = [
     'The council met. Then it rained.',
 ]
 
-@pytest.mark.parametrize("case", FLAG, ids=case_id)
-def test_flags(case):
-    text, *spans = case
-    assert_flags(Spacing, text + "\n", *spans)
-
-
-@pytest.mark.parametrize("text", CLEAN, ids=case_id)
-def test_leaves_alone(text):
-    assert_clean(Spacing, text + "\n")
+test_flags, test_leaves_alone = rule_tables(Spacing, FLAG, CLEAN)
 
 
 def test_fix_leaves_nothing_to_report():

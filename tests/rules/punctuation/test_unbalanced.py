@@ -1,10 +1,9 @@
 """punctuation/unbalanced: quotation marks and brackets in pairs. Written for this project."""
 from __future__ import annotations
 
-import pytest
-from conftest import case_id
+from conftest import rule_tables
 
-from newslint.api import assert_clean, assert_flags
+from newslint.api import assert_clean
 from newslint.rules.punctuation.unbalanced import Unbalanced
 
 # (text, the spans reported, in order)
@@ -22,15 +21,7 @@ CLEAN = [
     'He said “she told me ‘no’ twice” and left.',
 ]
 
-@pytest.mark.parametrize("case", FLAG, ids=case_id)
-def test_flags(case):
-    text, *spans = case
-    assert_flags(Unbalanced, text + "\n", *spans)
-
-
-@pytest.mark.parametrize("text", CLEAN, ids=case_id)
-def test_leaves_alone(text):
-    assert_clean(Unbalanced, text + "\n")
+test_flags, test_leaves_alone = rule_tables(Unbalanced, FLAG, CLEAN)
 
 
 def test_a_quotation_running_on_into_the_next_paragraph_is_not_unclosed():

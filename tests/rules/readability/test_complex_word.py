@@ -2,10 +2,9 @@
 rules/data/complex_words.toml. Written for this project."""
 from __future__ import annotations
 
-import pytest
-from conftest import case_id
+from conftest import rule_tables
 
-from newslint.api import assert_clean, assert_flags
+from newslint.api import assert_flags
 from newslint.rules.readability.complex_word import ComplexWord
 
 # (text, the spans reported, in order)
@@ -18,15 +17,7 @@ CLEAN = [
 ]
 
 
-@pytest.mark.parametrize("case", FLAG, ids=case_id)
-def test_flags(case):
-    text, *spans = case
-    assert_flags(ComplexWord, text + "\n", *spans)
-
-
-@pytest.mark.parametrize("text", CLEAN, ids=case_id)
-def test_leaves_alone(text):
-    assert_clean(ComplexWord, text + "\n")
+test_flags, test_leaves_alone = rule_tables(ComplexWord, FLAG, CLEAN)
 
 
 def test_suggestions_keep_the_case_of_the_text():

@@ -1,10 +1,9 @@
 """readability/long-paragraph: a paragraph longer than news style allows. Written for this project."""
 from __future__ import annotations
 
-import pytest
-from conftest import case_id
+from conftest import rule_tables
 
-from newslint.api import assert_clean, assert_flags
+from newslint.api import assert_clean
 from newslint.rules.readability.long_paragraph import LongParagraph
 
 WORDY = "The council met on Monday to talk about the budget, the roads, the schools and the library. " * 5
@@ -20,15 +19,7 @@ CLEAN = [
 ]
 
 
-@pytest.mark.parametrize("case", FLAG, ids=case_id)
-def test_flags(case):
-    text, *spans = case
-    assert_flags(LongParagraph, text + "\n", *spans)
-
-
-@pytest.mark.parametrize("text", CLEAN, ids=case_id)
-def test_leaves_alone(text):
-    assert_clean(LongParagraph, text + "\n")
+test_flags, test_leaves_alone = rule_tables(LongParagraph, FLAG, CLEAN)
 
 
 def test_limits_are_options():

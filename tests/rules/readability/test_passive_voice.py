@@ -2,10 +2,8 @@
 Written for this project."""
 from __future__ import annotations
 
-import pytest
-from conftest import case_id
+from conftest import rule_tables
 
-from newslint.api import assert_clean, assert_flags
 from newslint.rules.readability.passive_voice import PassiveVoice
 
 # (sentence, the spans reported, in order)
@@ -45,15 +43,7 @@ CLEAN = [
 ]
 
 
-@pytest.mark.parametrize("case", FLAG, ids=case_id)
-def test_flags(case):
-    text, *spans = case
-    assert_flags(PassiveVoice, text + "\n", *spans)
-
-
-@pytest.mark.parametrize("text", CLEAN, ids=case_id)
-def test_leaves_alone(text):
-    assert_clean(PassiveVoice, text + "\n")
+test_flags, test_leaves_alone = rule_tables(PassiveVoice, FLAG, CLEAN)
 
 
 def test_off_by_default():

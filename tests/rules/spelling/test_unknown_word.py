@@ -1,10 +1,9 @@
 """spelling/unknown-word: typos and misspellings, news-aware. Written for this project."""
 from __future__ import annotations
 
-import pytest
-from conftest import case_id
+from conftest import rule_tables
 
-from newslint.api import assert_clean, assert_flags
+from newslint.api import assert_flags
 from newslint.rules.spelling.unknown_word import UnknownWord
 
 # (text, the spans reported, in order)
@@ -39,15 +38,7 @@ CLEAN = [
 ]
 
 
-@pytest.mark.parametrize("case", FLAG, ids=case_id)
-def test_flags(case):
-    text, *spans = case
-    assert_flags(UnknownWord, text + "\n", *spans)
-
-
-@pytest.mark.parametrize("text", CLEAN, ids=case_id)
-def test_leaves_alone(text):
-    assert_clean(UnknownWord, text + "\n")
+test_flags, test_leaves_alone = rule_tables(UnknownWord, FLAG, CLEAN)
 
 
 def test_a_typo_has_ranked_suggestions_and_is_an_error():

@@ -1,10 +1,9 @@
 """style/abbreviations: acronyms spelled out, U.S. or US. Written for this project."""
 from __future__ import annotations
 
-import pytest
-from conftest import case_id
+from conftest import rule_tables
 
-from newslint.api import assert_clean, assert_fixed, assert_flags
+from newslint.api import assert_fixed
 from newslint.rules.style.abbreviations import Abbreviations
 
 # AP (en-US): (text, the spans reported, in order)
@@ -55,26 +54,10 @@ BRITISH_CLEAN = [
     'The UK vote was close.',
 ]
 
-@pytest.mark.parametrize("case", FLAG, ids=case_id)
-def test_flags(case):
-    text, *spans = case
-    assert_flags(Abbreviations, text + "\n", *spans)
+test_flags, test_leaves_alone = rule_tables(Abbreviations, FLAG, CLEAN)
 
 
-@pytest.mark.parametrize("text", CLEAN, ids=case_id)
-def test_leaves_alone(text):
-    assert_clean(Abbreviations, text + "\n")
-
-
-@pytest.mark.parametrize("case", BRITISH_FLAG, ids=case_id)
-def test_british_flags(case):
-    text, *spans = case
-    assert_flags(Abbreviations, text + "\n", *spans, dialect="en-GB")
-
-
-@pytest.mark.parametrize("text", BRITISH_CLEAN, ids=case_id)
-def test_british_leaves_alone(text):
-    assert_clean(Abbreviations, text + "\n", dialect="en-GB")
+test_british_flags, test_british_leaves_alone = rule_tables(Abbreviations, BRITISH_FLAG, BRITISH_CLEAN, dialect="en-GB")
 
 
 def test_country_style_fix():

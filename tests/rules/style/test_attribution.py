@@ -1,8 +1,7 @@
 """style/attribution: speech verbs, hedges, unattributed quotations. Written for this project."""
 from __future__ import annotations
 
-import pytest
-from conftest import case_id
+from conftest import rule_tables
 
 from newslint.api import assert_clean, assert_flags
 from newslint.rules.style.attribution import Attribution
@@ -45,15 +44,7 @@ CLEAN = [
     'The company said in a statement that it would appeal.',
 ]
 
-@pytest.mark.parametrize("case", FLAG, ids=case_id)
-def test_flags(case):
-    text, *spans = case
-    assert_flags(Attribution, text + "\n", *spans)
-
-
-@pytest.mark.parametrize("text", CLEAN, ids=case_id)
-def test_leaves_alone(text):
-    assert_clean(Attribution, text + "\n")
+test_flags, test_leaves_alone = rule_tables(Attribution, FLAG, CLEAN)
 
 
 def test_unattributed_quotation_paragraph():

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import pytest
-from conftest import case_id
+from conftest import rule_tables
 
 from newslint.api import assert_clean, assert_fixed, assert_flags
 from newslint.rules.style.dates import Dates
@@ -61,26 +61,10 @@ BRITISH_CLEAN = [
     'The vote is due in June.',
 ]
 
-@pytest.mark.parametrize("case", FLAG, ids=case_id)
-def test_flags(case):
-    text, *spans = case
-    assert_flags(Dates, text + "\n", *spans)
+test_flags, test_leaves_alone = rule_tables(Dates, FLAG, CLEAN)
 
 
-@pytest.mark.parametrize("text", CLEAN, ids=case_id)
-def test_leaves_alone(text):
-    assert_clean(Dates, text + "\n")
-
-
-@pytest.mark.parametrize("case", BRITISH_FLAG, ids=case_id)
-def test_british_flags(case):
-    text, *spans = case
-    assert_flags(Dates, text + "\n", *spans, dialect="en-GB")
-
-
-@pytest.mark.parametrize("text", BRITISH_CLEAN, ids=case_id)
-def test_british_leaves_alone(text):
-    assert_clean(Dates, text + "\n", dialect="en-GB")
+test_british_flags, test_british_leaves_alone = rule_tables(Dates, BRITISH_FLAG, BRITISH_CLEAN, dialect="en-GB")
 
 
 def test_weekday_uses_the_story_date_from_front_matter():

@@ -2,9 +2,9 @@
 from __future__ import annotations
 
 import pytest
-from conftest import case_id
+from conftest import rule_tables
 
-from newslint.api import assert_clean, assert_fixed, assert_flags
+from newslint.api import assert_fixed, assert_flags
 from newslint.rules.style.numbers import Numbers
 
 # (text, the spans reported, in order)
@@ -46,15 +46,7 @@ CLEAN = [
     'He said: “We need 3 more days.”',
 ]
 
-@pytest.mark.parametrize("case", FLAG, ids=case_id)
-def test_flags(case):
-    text, *spans = case
-    assert_flags(Numbers, text + "\n", *spans)
-
-
-@pytest.mark.parametrize("text", CLEAN, ids=case_id)
-def test_leaves_alone(text):
-    assert_clean(Numbers, text + "\n")
+test_flags, test_leaves_alone = rule_tables(Numbers, FLAG, CLEAN)
 
 
 def test_percent_option_and_preset_none():

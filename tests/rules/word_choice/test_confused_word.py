@@ -3,9 +3,9 @@ general English. Written for this project."""
 from __future__ import annotations
 
 import pytest
-from conftest import at, case_id, lint
+from conftest import at, case_id, lint, rule_tables
 
-from newslint.api import assert_clean, assert_flags
+from newslint.api import assert_flags
 from newslint.rules.word_choice.confused_word import ConfusedWord
 
 # (text, the spans reported, in order)
@@ -34,15 +34,7 @@ CLEAN = [
 ]
 
 
-@pytest.mark.parametrize("case", FLAG, ids=case_id)
-def test_flags(case):
-    text, *spans = case
-    assert_flags(ConfusedWord, text + "\n", *spans)
-
-
-@pytest.mark.parametrize("text", CLEAN, ids=case_id)
-def test_leaves_alone(text):
-    assert_clean(ConfusedWord, text + "\n")
+test_flags, test_leaves_alone = rule_tables(ConfusedWord, FLAG, CLEAN)
 
 
 def test_suggests_the_word_that_fits():

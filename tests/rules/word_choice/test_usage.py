@@ -3,9 +3,9 @@ rules/data/usage.toml. Written for this project."""
 from __future__ import annotations
 
 import pytest
-from conftest import case_id
+from conftest import rule_tables
 
-from newslint.api import assert_clean, assert_flags, tomllib
+from newslint.api import assert_flags, tomllib
 from newslint.phrase_rule import load_pack
 from newslint.rules.word_choice.usage import Usage
 
@@ -23,15 +23,7 @@ CLEAN = [
 ]
 
 
-@pytest.mark.parametrize("case", FLAG, ids=case_id)
-def test_flags(case):
-    text, *spans = case
-    assert_flags(Usage, text + "\n", *spans)
-
-
-@pytest.mark.parametrize("text", CLEAN, ids=case_id)
-def test_leaves_alone(text):
-    assert_clean(Usage, text + "\n")
+test_flags, test_leaves_alone = rule_tables(Usage, FLAG, CLEAN)
 
 
 def test_misuse_is_a_warning_redundancy_a_note_and_suggestions_follow_case():
