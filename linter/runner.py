@@ -192,6 +192,8 @@ def files_to_check(paths: Iterable[str], ctx: RunContext) -> tuple[list[str], li
     return collect_files(paths, lambda p: ctx.config_for(p).is_excluded(p), ctx.overrides.force_exclude)
 
 
+# A pool worker's run context, set by the pool's initializer before any file arrives: state
+# handed to the process, not a resource loaded on demand (newslint.resource.Resource).
 _WORKER: RunContext | None = None
 
 
