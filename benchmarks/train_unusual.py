@@ -28,7 +28,8 @@ ROOT = Path(__file__).resolve().parent.parent
 from logistic import fit, predict, recall_at, write_model  # noqa: E402
 
 from newslint.markup import parse  # noqa: E402
-from newslint.rules.word_choice.unusual_word import FEATURES, UnusualWord, candidates  # noqa: E402
+from newslint.rules.lang import provenance  # noqa: E402
+from newslint.rules.word_choice.unusual_word import FEATURES, SCORE, UnusualWord, candidates  # noqa: E402
 
 EVAL = ROOT.parent / "shared" / "eval"
 OUT = ROOT / "rules" / "data" / "unusual_word.toml"
@@ -110,6 +111,8 @@ def main() -> None:
                            f"per 1,000 words\n# on each dev set, recall {warn_recall:.3f} over both"),
                 (info_thr, f"# score from which a finding is an info note: at most {args.info_rate} false alarms "
                            f"per 1,000 words\n# in all on each dev set, recall {info_recall:.3f} over both"),
+                provenance.record("benchmarks/train_unusual.py", "../shared/eval/dev and dev-md",
+                                  provenance.dataset_sha256(args.eval / "dev", args.eval / "dev-md"), SCORE.sources),
                 args.dry_run)
 
 

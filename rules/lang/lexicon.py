@@ -63,7 +63,7 @@ def _package_file(package: str, *parts: str) -> Path:
     return Path(next(iter(spec.submodule_search_locations)), *parts)
 
 
-def _wordfreq_file(lang: str = "en") -> Path:
+def wordfreq_file(lang: str = "en") -> Path:
     return _package_file("wordfreq", "data", f"large_{lang}.msgpack.gz")
 
 
@@ -79,7 +79,7 @@ def wordfreq_buckets(lang: str = "en") -> list[list[str]]:
     checks the numbers against ``wordfreq.zipf_frequency``."""
     import msgpack
 
-    path = _wordfreq_file(lang)
+    path = wordfreq_file(lang)
     data = msgpack.unpackb(gzip.decompress(path.read_bytes()), raw=False)
     header = data[0]
     if not isinstance(header, dict) or header.get("format") != "cB" or header.get("version") != 1:
@@ -123,7 +123,7 @@ def _build_buckets() -> dict[tuple[str, int], str]:
 class Lexicon:
     def __init__(self) -> None:
         # what every table derived from the lexicon is built from (its data cache key)
-        self.sources = (_wordfreq_file("en"), _spellchecker_file("en"), Path(__file__))
+        self.sources = (wordfreq_file("en"), _spellchecker_file("en"), Path(__file__))
         self._table = datacache.word_table("lexicon", self.sources, _build_table)
 
     def zipf(self, word: str) -> float:

@@ -36,7 +36,10 @@ from newslint.rules.lang.word_classes import FUNCTION_WORDS
 
 
 FEATURES = ("gain", "own_left", "own_right", "alt_left", "alt_right", "zipf_own", "zipf_alt", "repeats")
-SCORE = LogisticScore("data/real_word.toml", FEATURES)
+# the trigram model gives the gain and the bigrams, wordfreq the frequencies; the candidates
+# come from wordfreq, pyspellchecker's word list, the model's vocabulary and the homophones
+SCORE = LogisticScore("data/real_word.toml", FEATURES,
+                      sources=("pocketsphinx", "wordfreq", "pyspellchecker", "homophones.txt"))
 # candidates are words a writer means often enough to slip from: Zipf 3.0 is about once
 # in a million words of running text (wordfreq)
 CANDIDATE_ZIPF = 3.0
@@ -229,7 +232,7 @@ class RealWord(Rule):
         if mlm is not None:
             yield from self._check_masked(doc, mlm)
             return
-        warn_at, info_at = SCORE.thresholds(self.options.warning, self.options.info)
+        warn_at, info_at = SCORE.thresholds(self)
         for c in candidates(doc, self.skip_scopes, self.settings.dictionary_lower):
             p = SCORE.score(c.features)
             if p < min(info_at, warn_at):

@@ -42,7 +42,8 @@ if TYPE_CHECKING:
 MIN_STORY_WORDS = 40
 
 FEATURES = ("left", "right", "top1", "top3", "sentence", "next", "count")
-SCORE = LogisticScore("data/unusual_word.toml", FEATURES)
+# phrase fit comes from the trigram model, topic fit from the word vectors
+SCORE = LogisticScore("data/unusual_word.toml", FEATURES, sources=("pocketsphinx", "word_vectors.npz"))
 
 
 @dataclass
@@ -212,7 +213,7 @@ class UnusualWord(Rule):
         if mlm is not None:
             yield from self._check_masked(doc, mlm)
             return
-        warn_at, info_at = SCORE.thresholds(self.options.warning, self.options.info)
+        warn_at, info_at = SCORE.thresholds(self)
         for c in self._candidates(doc):
             p = SCORE.score(c.features)
             if p < min(info_at, warn_at):
