@@ -114,3 +114,16 @@ def test_no_hand_made_singletons_in_the_engine_or_the_rules():
     found = [s for base in ("linter", "rules") for p in sorted((ROOT / base).rglob("*.py"))
              for s in _hand_made_singletons(p)]
     assert found == []
+
+
+def test_the_benchmark_loads_each_resource_in_a_fresh_process():
+    import subprocess
+    import sys
+
+    out = subprocess.run([sys.executable, str(ROOT / "benchmarks" / "resources.py"), "syllables", "masked-model"],
+                         capture_output=True, text=True, timeout=120)
+    assert out.returncode == 0, out.stderr
+    rows = {line.split()[0]: line.split()[1:] for line in out.stdout.splitlines()[1:]}
+    seconds, rss = map(float, rows["syllables"][:2])
+    assert 0 < seconds < 60 and rss >= 0
+    assert "needs a model or server" in " ".join(rows["masked-model"])

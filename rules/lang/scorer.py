@@ -18,8 +18,9 @@ class LogisticScore:
         self.data_file = data_file
         self.features = features
         self.sources = sources
-        self._data = Resource(f"model {data_file}", self._read)
-        self._stale = Resource(f"model {data_file} staleness", self._check_packages)
+        name = data_file.rpartition("/")[2].partition(".")[0]  # "real_word"
+        self._data = Resource(f"{name} weights", self._read)
+        self._stale = Resource(f"{name} package check", self._check_packages)
 
     def _read(self) -> dict:
         text = resources.files("newslint.rules").joinpath(self.data_file).read_text(encoding="utf-8")
