@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from typing import Iterable
 
 from newslint.api import Category, Diagnostic, Document, Rule, Severity, match_case
-from newslint.rules.lang import ngram as lm
+from newslint.rules.lang import ngram
 from newslint.rules.lang.confusables import confusion_sets
 from newslint.rules.lang.tokens import sentence_tokens
 from newslint.rules.lang.word_classes import PREPOSITIONS, words
@@ -72,12 +72,12 @@ class ConfusedWord(Rule):
                     continue
                 if w.text[0].isupper() and (i != 1 and toks[i - 1] != "<s>"):
                     continue  # a capitalised word mid-sentence is a name ("Lead", "Bare")
-                own = lm.window_score(toks, i, tok)
+                own = ngram.window_score(toks, i, tok)
                 best, best_gain = "", 0.0
                 for alt in alts:
-                    if not lm.in_vocab(alt):
+                    if not ngram.in_vocab(alt):
                         continue
-                    gain = lm.window_score(toks, i, alt) - own
+                    gain = ngram.window_score(toks, i, alt) - own
                     if gain >= self._margin(tok, alt, toks[i - 1]) and gain > best_gain:
                         best, best_gain = alt, gain
                 if best:

@@ -27,7 +27,7 @@ from typing import Iterable, Iterator
 
 from newslint.api import Category, Diagnostic, Document, Resource, Rule, Severity, Word, datacache, match_case
 from newslint.rules.lang import masked_lm
-from newslint.rules.lang import ngram as lm
+from newslint.rules.lang import ngram
 from newslint.rules.lang.confusables import confusion_sets, homophones
 from newslint.rules.lang.lexicon import edits1, lexicon
 from newslint.rules.lang.scorer import LogisticScore
@@ -54,7 +54,7 @@ def _load_candidates():
     """Words a writer means often enough to slip from: Zipf 3.0 or more (wordfreq), in the
     curated word list and in the language model's vocabulary (a ``datacache.WordTable``,
     built once)."""
-    return datacache.word_table("real-word-candidates", (*lexicon().sources, lm.model_file()), _build_candidates)
+    return datacache.word_table("real-word-candidates", (*lexicon().sources, ngram.model_file()), _build_candidates)
 
 
 candidate_words = Resource("real-word-candidates", _load_candidates)
@@ -63,7 +63,7 @@ candidate_words = Resource("real-word-candidates", _load_candidates)
 def _build_candidates() -> dict[str, int]:
     lex = lexicon()
     return {w: 1 for w, z in lex.zipf_items() if z >= CANDIDATE_ZIPF and w.isalpha()
-            and lex.in_curated(w) and lm.in_vocab(w)}
+            and lex.in_curated(w) and ngram.in_vocab(w)}
 
 
 @lru_cache(maxsize=200_000)
@@ -90,11 +90,11 @@ def _window(toks: list[str], i: int, word: str) -> float:
     """ln-probability of the three trigrams that contain position i, with `word` there."""
     p2 = toks[i - 2] if i >= 2 else ""
     p1 = toks[i - 1] if i >= 1 else ""
-    total = lm.logp(word, p1, p2 if p1 else "")
+    total = ngram.logp(word, p1, p2 if p1 else "")
     if i + 1 < len(toks):
-        total += lm.logp(toks[i + 1], word, p1)
+        total += ngram.logp(toks[i + 1], word, p1)
         if i + 2 < len(toks):
-            total += lm.logp(toks[i + 2], toks[i + 1], word)
+            total += ngram.logp(toks[i + 2], toks[i + 1], word)
     return total
 
 
@@ -131,7 +131,7 @@ def candidates(doc: Document, skip_scopes: frozenset[str] = frozenset(),
             if not _judged(w, tok, toks[i - 1] == "<s>", confusables) or tok in house:
                 continue
             z_own = lex.zipf(tok)
-            if z_own > MAX_JUDGED_ZIPF or not lm.in_vocab(tok):
+            if z_own > MAX_JUDGED_ZIPF or not ngram.in_vocab(tok):
                 continue
             alts = alternatives(tok)
             if not alts:
@@ -147,10 +147,10 @@ def candidates(doc: Document, skip_scopes: frozenset[str] = frozenset(),
             prev, nxt = toks[i - 1], toks[i + 1]
             feats = {
                 "gain": best_gain,
-                "own_left": float(lm.has_bigram(prev, tok)),
-                "own_right": float(lm.has_bigram(tok, nxt)),
-                "alt_left": float(lm.has_bigram(prev, best)),
-                "alt_right": float(lm.has_bigram(best, nxt)),
+                "own_left": float(ngram.has_bigram(prev, tok)),
+                "own_right": float(ngram.has_bigram(tok, nxt)),
+                "alt_left": float(ngram.has_bigram(prev, best)),
+                "alt_right": float(ngram.has_bigram(best, nxt)),
                 "zipf_own": z_own,
                 "zipf_alt": lex.zipf(best),
                 "repeats": float(min(counts.get(tok, 1), 3)),

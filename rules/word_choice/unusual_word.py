@@ -28,7 +28,7 @@ from typing import TYPE_CHECKING, Iterable, Iterator
 
 from newslint.api import Category, Diagnostic, Document, Resource, Rule, Sentence, Severity, Word, match_case
 from newslint.rules.lang import masked_lm
-from newslint.rules.lang import ngram as lm
+from newslint.rules.lang import ngram
 from newslint.rules.lang.scorer import LogisticScore
 from newslint.rules.lang.tokens import sentence_tokens
 from newslint.rules.lang.word_classes import CLOSED_CLASS, DETERMINERS, FUNCTION_WORDS
@@ -90,11 +90,11 @@ def candidates(doc: Document, skip_scopes: frozenset[str] = frozenset()) -> Iter
                 continue
             if not w.text.islower() or not _judged(tok) or not nxt.isalpha() or nxt in CLOSED_CLASS:
                 continue  # the word must stand between a determiner and a content word
-            if tok not in vec or not lm.in_vocab(tok):
+            if tok not in vec or not ngram.in_vocab(tok):
                 continue
-            if lm.has_bigram(tok, nxt):
+            if ngram.has_bigram(tok, nxt):
                 continue  # general English has the pair: the phrase is ordinary
-            right = lm.logp(nxt, tok, prev) - lm.logp(nxt)
+            right = ngram.logp(nxt, tok, prev) - ngram.logp(nxt)
             sims = matrix @ vec.row(tok)
             own = row[tok]
             sims[own] = -1.0
@@ -104,7 +104,7 @@ def candidates(doc: Document, skip_scopes: frozenset[str] = frozenset()) -> Iter
                 continue  # close to other words of the story: on topic
             sent = np.sort(np.array([sims[j] for j in in_sentence if j != own] or [0.0]))[::-1]
             feats = {
-                "left": lm.logp(tok, prev, toks[i - 2]) - lm.logp(tok),
+                "left": ngram.logp(tok, prev, toks[i - 2]) - ngram.logp(tok),
                 "right": right,
                 "top1": float(top[0]),
                 "top3": top3,
@@ -118,7 +118,7 @@ def candidates(doc: Document, skip_scopes: frozenset[str] = frozenset()) -> Iter
 def _load_alternatives() -> tuple[str, ...]:
     from newslint.rules.lang import vectors
 
-    return tuple(w for w in vectors.words_by_frequency(2500) if _judged(w) and lm.in_vocab(w))
+    return tuple(w for w in vectors.words_by_frequency(2500) if _judged(w) and ngram.in_vocab(w))
 
 
 # the frequent words a suggestion is chosen from
@@ -136,13 +136,13 @@ def suggestion(c: Candidate, margin: float) -> str | None:
 
     toks, i = c.tokens, c.index
     prev, prev2 = toks[i - 1], toks[i - 2]
-    quick = sorted(((lm.logp(alt, prev, prev2) + lm.logp(c.next_token, alt, prev), alt)
+    quick = sorted(((ngram.logp(alt, prev, prev2) + ngram.logp(c.next_token, alt, prev), alt)
                     for alt in _alternatives() if alt != c.token), reverse=True)[:40]
-    own = lm.window_score(toks, i, c.token)
+    own = ngram.window_score(toks, i, c.token)
     vec = vectors.load()
     best, best_score = None, own + margin
     for _, alt in quick:
-        s = lm.window_score(toks, i, alt)
+        s = ngram.window_score(toks, i, alt)
         if s > best_score:
             sims = c.story @ vec.row(alt)
             sims[c.own_row] = -1.0  # the written word is not part of the story's topic
