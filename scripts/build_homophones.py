@@ -40,7 +40,8 @@ def main() -> None:
             if word.isalpha() and word.islower() and zipf.get(word, 0.0) >= MIN_ZIPF:
                 by_sound[phones].add(word)
     groups = sorted({tuple(sorted(g)) for g in by_sound.values() if len(g) >= 2})
-    made = provenance.record("scripts/build_homophones.py", "pocketsphinx's cmudict-en-us.dict; wordfreq's large_en list",
+    made = provenance.record("scripts/build_homophones.py",
+                             "pocketsphinx's cmudict-en-us.dict; wordfreq's large_en list",
                              provenance.sources_sha256(source, wordfreq_file("en")), ("pocketsphinx", "wordfreq"))
     header = ("# Homophones: words sharing a pronunciation in the CMU Pronouncing Dictionary as\n"
               "# pocketsphinx ships it (BSD); alphabetic words of wordfreq Zipf >= 2.0.\n"

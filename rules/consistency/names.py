@@ -22,9 +22,10 @@ _FULL = re.compile(r"\b([A-Z][^\W\d_A-Z]+)\s+(?:[A-Z]\.\s+)?([A-Z][^\W\d_A-Z]+(?
                    r"(?!\s+[A-Z][a-z])")
 # capitalised words at a sentence start that the census also lists as first names, and the
 # honorifics and surname particles it holds as first names (Prince Harry, Van Gogh)
-_NOT_FIRST = (selection(CLOSED_CLASS, "in on at as by to so an am do the and but or will may can") | words("if hope joy")
-              | selection(HONORIFICS, "prince princess king queen lord lady sir dame saint captain general judge president")
-              | words("major") | SURNAME_PARTICLES)
+_NOT_FIRST = (selection(CLOSED_CLASS, "in on at as by to so an am do the and but or will may can")
+              | words("if hope joy")
+              | selection(HONORIFICS, "prince princess king queen lord lady sir dame saint captain general judge")
+              | words("president major") | SURNAME_PARTICLES)
 _TITLE_RX = "|".join(re.escape(t) for t in sorted(TITLES, key=len, reverse=True))
 _LOWER_BEFORE = re.compile(r"(?<![\w.])(" + _TITLE_RX + r")\s+(?=[A-Z][a-z]+\s+[A-Z][a-z]+)")
 _CAPITAL_ALONE = re.compile(r"\b[Tt]he\s+(" + "|".join(re.escape(t.title()) for t in TITLES if "." not in t)

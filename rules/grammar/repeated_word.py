@@ -57,7 +57,8 @@ class RepeatedWord(Rule):
 
 
 # grammar words that begin no name: "The The" is a slip, "Duran Duran" a band
-_FUNCTION_WORDS = selection(CLOSED_CLASS, "the a an of to in on at for and or but is are was were be by with from as it")
+_FUNCTION_WORDS = selection(CLOSED_CLASS, "the a an of to in on at for and or but is are was were be by with from as "
+                            "it")
 
 # "that that" is grammatical only as conjunction + demonstrative pronoun: after a verb or
 # noun that takes a that-clause, and followed by a singular verb ("he said that that was

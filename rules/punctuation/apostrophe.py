@@ -19,8 +19,8 @@ from newslint.rules.lang.word_classes import FUNCTION_WORDS, selection
 # officer, earnings report, futures contract).
 ATTRIBUTIVE_PLURALS = frozenset({"rights", "sports", "sales", "savings", "arms", "arts", "customs", "earnings",
                                  "futures", "securities", "communications", "humanities", "athletics"})
-_NOT_NOUN = selection(FUNCTION_WORDS, """and or but of to in on at for with by from as than that which who is are was were be been
-the a an this these those their its his her our your my not also""")
+_NOT_NOUN = selection(FUNCTION_WORDS, """and or but of to in on at for with by from as than that which who is are
+was were be been the a an this these those their its his her our your my not also""")
 
 
 class Apostrophe(Rule):

@@ -14,7 +14,8 @@ FLAG = [
     ("The Chief Finacial Officer wrote to the Offic of Systems Integration about the "
      "Quality Assurance Surveilence Plan.", "Finacial", "Offic", "Surveilence"),
     # a misspelling repeated in a story is reported at every use (#12)
-    ("The goverment said the goverment would act. A goverment spokesman agreed.", "goverment", "goverment", "goverment"),
+    ("The goverment said the goverment would act. A goverment spokesman agreed.",
+     "goverment", "goverment", "goverment"),
     ("They decided to seperate the two offices. The seperate budgets were approved.", "seperate", "seperate"),
     ("He will definately attend. She will definately not.", "definately", "definately"),
     ("Did you recieve it? We recieve many letters.", "recieve", "recieve"),
