@@ -44,12 +44,16 @@ def recall_at(scores: np.ndarray, y: np.ndarray, words: int, total: int, rate: f
 
 
 def write_model(out, header: str, beta: np.ndarray, features, warning: tuple[float, str], info: tuple[float, str],
-                dry_run: bool = False) -> None:
+                provenance: dict, dry_run: bool = False) -> None:
     """A rule's model file: `header` (comment lines saying how it was fitted), the intercept,
-    one weight per feature and the two thresholds, each with its comment."""
+    one weight per feature, the two thresholds, each with its comment, and the provenance
+    (the dataset's hash, the versions of the packages the features come from)."""
+    from newslint.rules.lang.provenance import toml_table
+
     weights = "\n".join(f"{k} = {b:.4f}" for k, b in zip(features, beta[1:]))
     text = (f"{header.rstrip()}\n\nintercept = {beta[0]:.4f}\n\n[weights]\n{weights}\n\n[thresholds]\n"
-            f"{warning[1].rstrip()}\nwarning = {warning[0]:.4f}\n{info[1].rstrip()}\ninfo = {info[0]:.4f}\n")
+            f"{warning[1].rstrip()}\nwarning = {warning[0]:.4f}\n{info[1].rstrip()}\ninfo = {info[0]:.4f}\n\n"
+            + toml_table(provenance))
     if dry_run:
         print(text)
     else:

@@ -87,7 +87,7 @@ def main() -> None:
     import harper
 
     from newslint.rules.grammar import harper_backend as hb
-    from newslint.rules.grammar.check import chunks
+    from newslint.rules.grammar.harper import chunks
 
     lin = hb.get_linter("en-US", hb.NOISY_ON_NEWS)
     t = time.perf_counter()

@@ -25,7 +25,8 @@ import numpy as np
 from logistic import fit, predict, recall_at, write_model
 
 from newslint.markup import parse
-from newslint.rules.word_choice.real_word import FEATURES, RealWord, candidates
+from newslint.rules.lang import provenance
+from newslint.rules.word_choice.real_word import FEATURES, SCORE, RealWord, candidates
 
 ROOT = Path(__file__).resolve().parent.parent
 EVAL = ROOT.parent / "shared" / "eval"
@@ -124,6 +125,8 @@ def main() -> None:
                 (warn_thr, f"# a warning from this score: at most {args.warning_rate} false alarms per 1,000 words "
                            "of clean news copy"),
                 (info_thr, f"# an info note from this score: at most {args.info_rate} per 1,000 words in all"),
+                provenance.record("benchmarks/train_real_word.py", "../shared/eval/dev-rw and wiki-rw",
+                                  provenance.dataset_sha256(args.eval / "dev-rw", args.eval / "wiki-rw"), SCORE.sources),
                 args.dry_run)
 
 

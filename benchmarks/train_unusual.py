@@ -4,7 +4,7 @@
 
     python benchmarks/train_unusual.py            # needs ../shared/eval/dev and dev-md
 
-Features come from ``rules.word_choice.unusual.candidates`` (the rule's own code). The
+Features come from ``rules.word_choice.unusual_word.candidates`` (the rule's own code). The
 model is a logistic regression over seven numbers, standardised and fitted by Newton's
 method with a small L2 penalty, positives weighted up to balance the classes. Before the final fit it is
 cross-validated with folds grouped by the injected word (positives) and by article
@@ -28,7 +28,8 @@ ROOT = Path(__file__).resolve().parent.parent
 from logistic import fit, predict, recall_at, write_model  # noqa: E402
 
 from newslint.markup import parse  # noqa: E402
-from newslint.rules.word_choice.unusual import FEATURES, UnusualWord, candidates  # noqa: E402
+from newslint.rules.lang import provenance  # noqa: E402
+from newslint.rules.word_choice.unusual_word import FEATURES, SCORE, UnusualWord, candidates  # noqa: E402
 
 EVAL = ROOT.parent / "shared" / "eval"
 OUT = ROOT / "rules" / "data" / "unusual_word.toml"
@@ -98,7 +99,7 @@ def main() -> None:
         print(f"  at {rate} false alarms per 1k words: threshold {t:.3f}, recall {r:.3f}")
     print(f"fitted: warning >= {warn_thr:.3f} (recall {warn_recall:.3f}), info >= {info_thr:.3f} "
           f"(recall {info_recall:.3f})")
-    header = f"""# Weights of word-choice/unusual-word (rules/word_choice/unusual.py).
+    header = f"""# Weights of word-choice/unusual-word (rules/word_choice/unusual_word.py).
 # Written by benchmarks/train_unusual.py on {datetime.date.today()}: a logistic regression over the
 # rule's seven features, fitted on the candidates of ../shared/eval/dev and dev-md (news articles
 # and 18F blog posts with injected errors; {total} out-of-place words, {words} words of clean copy).
@@ -110,6 +111,8 @@ def main() -> None:
                            f"per 1,000 words\n# on each dev set, recall {warn_recall:.3f} over both"),
                 (info_thr, f"# score from which a finding is an info note: at most {args.info_rate} false alarms "
                            f"per 1,000 words\n# in all on each dev set, recall {info_recall:.3f} over both"),
+                provenance.record("benchmarks/train_unusual.py", "../shared/eval/dev and dev-md",
+                                  provenance.dataset_sha256(args.eval / "dev", args.eval / "dev-md"), SCORE.sources),
                 args.dry_run)
 
 

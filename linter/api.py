@@ -17,8 +17,9 @@
 Register the class under the entry-point group ``newslint.rules`` (the built-in rules are
 registered the same way). A rule family may declare a configuration section
 (``config_section = ("myfamily", MySectionDataclass)``) that the core validates like every
-other section, and read it with ``self.settings.section("myfamily")``. Test a rule with
-``lint_with`` and ``assert_fixed``.
+other section, and read it with ``self.settings.section("myfamily")``. Hold a heavy resource
+(a word list, a model) in a ``Resource``: loaded on first use, once per process. Test a rule
+with ``assert_flags``, ``assert_clean`` and ``assert_fixed`` (``newslint.testing``).
 """
 from __future__ import annotations
 
@@ -31,9 +32,10 @@ from .document import SCOPES, Block, Document, Sentence, Span, Word, split_sente
 from .markup import SUPPORTED_EXTENSIONS, parse
 from .options import OptionError
 from .phrase_rule import PhraseEntry, PhrasePack, PhraseRule, compile_user_pattern, load_pack
+from .resource import Resource
 from .rule import NoOptions, Rule, RunSettings, match_case
 from .safeio import OutputError, write_output
-from .testing import apply_fixes, assert_fixed, lint_with
+from .testing import apply_fixes, assert_clean, assert_fixed, assert_flags, flagged, lint_with
 from .textio import BinaryFile, read_story
 from .trust import user_only
 
@@ -56,9 +58,8 @@ def documents(paths: list[str]):
 
 __all__ = [
     "Applicability", "Block", "Category", "Diagnostic", "Document", "Edit", "Fix", "NoOptions", "OptionError",
-    "OutputError",
-    "PhraseEntry", "PhrasePack", "PhraseRule", "Rule", "RunSettings", "SCOPES", "SUPPORTED_EXTENSIONS", "Sentence",
-    "Severity", "Span", "Word", "apply_fixes", "assert_fixed", "compile_user_pattern", "datacache", "documents",
-    "lint_with",
+    "OutputError", "PhraseEntry", "PhrasePack", "PhraseRule", "Resource", "Rule", "RunSettings", "SCOPES",
+    "SUPPORTED_EXTENSIONS", "Sentence", "Severity", "Span", "Word", "apply_fixes", "assert_clean",
+    "assert_fixed", "assert_flags", "compile_user_pattern", "datacache", "documents", "flagged", "lint_with",
     "load_pack", "match_case", "parse", "split_sentences", "tomllib", "user_only", "write_output",
 ]

@@ -24,12 +24,12 @@ import os
 import stat
 import subprocess
 import tempfile
-from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
 from .datacache import user_cache_home
 from .diagnostic import Applicability, Category, Diagnostic, Edit, Fix, Severity
+from .resource import Resource
 
 _FORMAT = 2
 _NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)
@@ -46,8 +46,7 @@ def engine_key(engine, version: str) -> str:
     return hashlib.sha256("\n".join(parts).encode("utf-8", "surrogatepass")).hexdigest()
 
 
-@lru_cache(maxsize=1)
-def _code_stamp() -> str:
+def _stamp_code() -> str:
     """newslint's own files (code and data) by size and modification time: an edited install
     (pip install -e, a checkout) invalidates the cache as a new version does."""
     root = Path(__file__).resolve().parent
@@ -61,8 +60,11 @@ def _code_stamp() -> str:
     return hashlib.sha256("\n".join(stamp).encode()).hexdigest()
 
 
-@lru_cache(maxsize=1)
-def _dependency_versions() -> str:
+# stamped once per process: a long-lived host restarts to pick up an upgrade
+_code_stamp = Resource("code-stamp", _stamp_code)
+
+
+def _requirement_versions() -> str:
     """The installed version of every package newslint requires: an upgraded word list
     (pyspellchecker, wordfreq) or checker (harper-py) changes findings."""
     import re
@@ -73,6 +75,9 @@ def _dependency_versions() -> str:
     except metadata.PackageNotFoundError:  # pragma: no cover - a source tree
         return ""
     return ",".join(f"{n}={_dist_version(n)}" for n in names)
+
+
+_dependency_versions = Resource("dependency-versions", _requirement_versions)
 
 
 def _dist_version(name: str) -> str:

@@ -15,9 +15,8 @@ from .context import Overrides, RunContext
 from .discovery import UsageError
 from .escape import printable
 from .formatters import FORMATTERS
-from .registry import ENGINE_IDS, RegistryError, default_registry, plugin_commands
+from .registry import RegistryError, default_registry, plugin_commands
 from .results import RunResult
-from .rule import plain_text
 from .runner import fails, lint_paths
 from .safeio import OutputError, write_output
 
@@ -482,46 +481,24 @@ def _registry():
 
 @app.command()
 def rules(all_ids: bool = typer.Option(False, "--all", help="Also list the grammar backends' sub-rules "
-                                       "and the engine's own ids.")) -> None:
+                                       "and the engine's own ids."),
+          fmt: str = typer.Option("text", "--format", help="text, or markdown (the README's rules table).")) -> None:
     """List every rule: id, category, default severity and summary."""
+    if fmt not in ("text", "markdown"):
+        _die(f"unknown format {fmt!r} for rules (text or markdown)")
     reg = _registry()
-    rows = []
-    for rid in sorted(reg.rules):
-        cls = reg.rules[rid]
-        off = "" if cls.enabled_by_default else " (off by default)"
-        rows.append((rid, cls.category.value, cls.default_severity.value, cls.summary + off))
-        if all_ids:
-            if cls.open_subrules:
-                rows.append((f"{rid}/<RULE>", cls.category.value, "by kind", "any rule id of the backend"))
-            for sub, text in reg.subrules(rid).items():
-                rows.append((f"{rid}/{sub}", cls.category.value, "by kind", text))
-    if all_ids:
-        rows += [(e.id, e.category.value, e.severity.value, e.summary) for e in ENGINE_IDS.values()]
-    width = max((len(r[0]) for r in rows), default=10)
-    typer.echo(f"{'id':<{width}}  {'category':<12} {'severity':<8} summary")
-    for rid, cat, sev, summary in rows:
-        typer.echo(f"{rid:<{width}}  {cat:<12} {sev:<8} {summary}")
+    rows = reg.catalogue(all_ids)
+    if fmt == "markdown":
+        typer.echo("| id | category | severity | what it reports |\n|---|---|---|---|")
+        for rid, cat, sev, summary in rows:
+            typer.echo(f"| `{rid}` | {cat} | {sev} | {summary.replace('|', '/')} |")
+    else:
+        width = max((len(r[0]) for r in rows), default=10)
+        typer.echo(f"{'id':<{width}}  {'category':<12} {'severity':<8} summary")
+        for rid, cat, sev, summary in rows:
+            typer.echo(f"{rid:<{width}}  {cat:<12} {sev:<8} {summary}")
     for name, err in reg.failures:
         typer.echo(f"newslint: plugin {name} failed to load and was skipped: {err}", err=True)
-
-
-def explain_text(rule_id: str) -> str | None:
-    """The documentation of any id a run can emit, as plain text; None if unknown."""
-    reg = default_registry()
-    if rule_id in ENGINE_IDS:
-        return ENGINE_IDS[rule_id].explain()
-    cls = reg.rule_for(rule_id)
-    if cls is None:
-        return None
-    if cls.id == rule_id:
-        return cls.explain()
-    sub = rule_id[len(cls.id) + 1:]
-    text = reg.subrules(cls.id).get(sub)
-    if text is None and not cls.open_subrules:
-        return None
-    about = text or "A rule of the backend; its message says what it found."
-    return plain_text(f"{rule_id}  ({cls.category.value}, severity by the kind of finding)\n\n{about}\n\n"
-                      f"Reported through {cls.id}:\n\n") + cls.explain()
 
 
 @app.command()
@@ -529,7 +506,7 @@ def explain(rule_id: str = typer.Argument(..., metavar="RULE",
                                           help="A rule id, as newslint rules --all lists them.")) -> None:
     """Print a rule's documentation."""
     reg = _registry()
-    text = explain_text(rule_id)
+    text = reg.explain(rule_id)
     family = [rid for rid in sorted(reg.rules) if rid.startswith(rule_id.rstrip("/") + "/")]
     if text is None and family:
         width = max(len(rid) for rid in family)

@@ -20,7 +20,9 @@ from .diagnostic import Diagnostic
 from .runner import FileResult, RunResult, _result, files_to_check, lint_file, lint_source_text
 
 BATCH = 8
-_ENGINES: dict[str, RunContext] = {}  # per worker process: one context per set of overrides
+# per worker process: one run context per set of overrides (an Overrides is mutable, hence the
+# repr as key); run state, not a loaded resource (newslint.resource.Resource)
+_ENGINES: dict[str, RunContext] = {}
 
 
 def _worker_context(overrides: Overrides) -> RunContext:

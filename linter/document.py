@@ -12,7 +12,7 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import TYPE_CHECKING, Any, Callable, Iterable, Sequence
+from typing import TYPE_CHECKING, Any, Callable, Iterable, Sequence, TypeVar
 
 from .diagnostic import Applicability, Category, Diagnostic, Edit, Fix, Severity
 
@@ -20,6 +20,7 @@ if TYPE_CHECKING:  # pragma: no cover
     from .rule import Rule
 
 COPY, REPLACED, GAP = 0, 1, 2
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -202,7 +203,7 @@ class Document:
         self.front_matter = front_matter or {}
         # (source offset, message) problems found while parsing, e.g. malformed front matter
         self.notices = list(notices)
-        self._memo: dict[str, Any] = {}
+        self._memo: dict[Callable[[Document], Any], Any] = {}
         # the language the story declares (front matter lang/locale, <html lang>), if any
         self.language: str | None = _declared_language(self.front_matter)
         if _line_starts is not None:
@@ -225,12 +226,15 @@ class Document:
                          self.notices if i == 0 else (), _line_starts=self.line_starts)
                 for i, g in enumerate(groups)]
 
-    def memo(self, key: str, compute: Callable[[], Any]) -> Any:
-        """A value derived from this document, computed once and shared by the rules that
-        need it (the readability numbers, say)."""
-        if key not in self._memo:
-            self._memo[key] = compute()
-        return self._memo[key]
+    def memo(self, compute: "Callable[[Document], T]") -> T:
+        """``compute(self)``, computed once for this document and shared by the rules that
+        ask for it (the readability numbers, say). The function is the key, so pass a
+        module-level function, not a lambda: two rules cannot collide on a name."""
+        try:
+            return self._memo[compute]
+        except KeyError:
+            value = self._memo[compute] = compute(self)
+            return value
 
     # -- positions ---------------------------------------------------------------------------
     @cached_property

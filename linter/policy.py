@@ -13,7 +13,8 @@ from __future__ import annotations
 import dataclasses
 import fnmatch
 import os
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path, PurePosixPath
 from typing import Sequence
 
@@ -62,7 +63,6 @@ class Policy:
     ignore: tuple[str, ...] = ()
     per_file_ignores: tuple[tuple[PathPattern, tuple[str, ...]], ...] = ()
     severity: tuple[tuple[str, Severity], ...] = ()
-    _decisions: dict = field(default_factory=dict, compare=False, repr=False)
 
     # -- selection -----------------------------------------------------------------------------
     def _file_ignores(self, path: str | None) -> tuple[str, ...]:
@@ -72,12 +72,7 @@ class Policy:
 
     def decide(self, emitted_id: str, path: str | None = None) -> bool:
         """Is a finding with this id reported for this file?"""
-        file_ignores = self._file_ignores(path)
-        key = (emitted_id, file_ignores)
-        hit = self._decisions.get(key)
-        if hit is None:
-            hit = self._decisions[key] = self._decide(emitted_id, file_ignores)
-        return hit
+        return _decision(self, emitted_id, self._file_ignores(path))
 
     def _decide(self, emitted_id: str, file_ignores: tuple[str, ...]) -> bool:
         # (specificity, ignore-wins-ties, selected)
@@ -143,3 +138,9 @@ class Policy:
             out.append(Diagnostic(path, s.line, s.column, s.line, s.end_column, UNUSED_SUPPRESSION,
                                   Category.STYLE, sev, message))
         return out
+
+
+@lru_cache(maxsize=4096)
+def _decision(policy: Policy, emitted_id: str, file_ignores: tuple[str, ...]) -> bool:
+    """``policy._decide``, remembered: a run asks the same few questions for every finding."""
+    return policy._decide(emitted_id, file_ignores)

@@ -3,7 +3,8 @@
 Built-in rules are registered in this project's ``pyproject.toml`` through the same group
 as third-party plugins, so there is one path for both. The registry also knows every id a
 run can emit: rule ids, their sub-ids (``grammar/harper/AnA``) and the engine's own
-``newslint/*`` ids, so that configuration naming none of them is an error.
+``newslint/*`` ids, so that configuration naming none of them is an error; and it documents
+each of them (``explain``, ``catalogue``) for the CLI, the language server and the README.
 """
 from __future__ import annotations
 
@@ -13,7 +14,8 @@ from functools import lru_cache
 from importlib.metadata import entry_points
 
 from .diagnostic import Category, Severity
-from .rule import Rule
+from .resource import Resource
+from .rule import Rule, plain_text
 
 GROUP = "newslint.rules"
 COMMANDS_GROUP = "newslint.commands"
@@ -123,6 +125,40 @@ class Registry:
         near = self.close_matches(pattern)
         return f"'{pattern}' names no rule" + (f" (did you mean {', '.join(repr(n) for n in near)}?)" if near else "")
 
+    def explain(self, emitted_id: str) -> str | None:
+        """The documentation of any id a run can emit, as plain text; None if unknown."""
+        if emitted_id in ENGINE_IDS:
+            return ENGINE_IDS[emitted_id].explain()
+        cls = self.rule_for(emitted_id)
+        if cls is None:
+            return None
+        if cls.id == emitted_id:
+            return cls.explain()
+        sub = emitted_id[len(cls.id) + 1:]
+        text = self.subrules(cls.id).get(sub)
+        if text is None and not cls.open_subrules:
+            return None
+        about = text or "A rule of the backend; its message says what it found."
+        return plain_text(f"{emitted_id}  ({cls.category.value}, severity by the kind of finding)\n\n{about}\n\n"
+                          f"Reported through {cls.id}:\n\n") + cls.explain()
+
+    def catalogue(self, all_ids: bool = False) -> list[tuple[str, str, str, str]]:
+        """(id, category, default severity, summary) of every rule, in id order; with
+        `all_ids`, also the sub-rules of the grammar backends and the engine's own ids."""
+        rows = []
+        for rid in sorted(self.rules):
+            cls = self.rules[rid]
+            summary = cls.summary if cls.enabled_by_default else cls.summary.rstrip(".") + " (off by default)."
+            rows.append((rid, cls.category.value, cls.default_severity.value, summary))
+            if all_ids:
+                if cls.open_subrules:
+                    rows.append((f"{rid}/<RULE>", cls.category.value, "by kind", "any rule id of the backend"))
+                for sub, text in self.subrules(rid).items():
+                    rows.append((f"{rid}/{sub}", cls.category.value, "by kind", text))
+        if all_ids:
+            rows += [(e.id, e.category.value, e.severity.value, e.summary) for e in ENGINE_IDS.values()]
+        return rows
+
     def __hash__(self) -> int:  # lru_cache on methods: one registry per process
         return id(self)
 
@@ -140,9 +176,8 @@ def load_registry() -> Registry:
     return reg
 
 
-@lru_cache(maxsize=1)
-def default_registry() -> Registry:
-    return load_registry()
+# the installed rules, loaded once per process (reset() to load them again)
+default_registry = Resource("registry", load_registry)
 
 
 def plugin_commands() -> list[tuple[str, object]]:

@@ -216,6 +216,8 @@ def files_to_check(paths: Iterable[str], ctx: RunContext) -> tuple[list[str], li
                          ctx.overrides.follow_links)
 
 
+# A pool worker's run context, set by the pool's initializer before any file arrives: state
+# handed to the process, not a resource loaded on demand (newslint.resource.Resource).
 _WORKER: RunContext | None = None
 
 

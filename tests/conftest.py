@@ -83,3 +83,32 @@ def real_cli():
 SHARED = ROOT.parent / "shared"
 needs_shared = pytest.mark.skipif(not (SHARED / "eval").is_dir() or not (SHARED / "corpus").is_dir(),
                                   reason="needs ../shared (the benchmarks and corpora beside the project)")
+
+
+def case_id(case) -> str:
+    """A test id for a row of a rule's table: its text, shortened."""
+    text = case[0] if isinstance(case, tuple) else case
+    text = " ".join(str(text).split())
+    return text if len(text) <= 50 else text[:47] + "..."
+
+
+def rule_tables(rule, flag, clean, wrap=lambda text: text + "\n", **kwargs):
+    """The two table tests of a rule's test file: each row of `flag`, (text, *spans), makes
+    the rule report exactly those spans; each text of `clean` makes it report nothing.
+    `wrap` turns a row's text into the document (a line of plain text by default); keyword
+    arguments go to the rule (options, dialect, fmt...).
+
+        test_flags, test_leaves_alone = rule_tables(Numbers, FLAG, CLEAN)
+    """
+    from newslint.api import assert_clean, assert_flags
+
+    @pytest.mark.parametrize("case", flag, ids=case_id)
+    def test_flags(case):
+        text, *spans = case
+        assert_flags(rule, wrap(text), *spans, **kwargs)
+
+    @pytest.mark.parametrize("text", clean, ids=case_id)
+    def test_leaves_alone(text):
+        assert_clean(rule, wrap(text), **kwargs)
+
+    return test_flags, test_leaves_alone

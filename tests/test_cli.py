@@ -133,6 +133,15 @@ def test_rules_and_explain(cli):
     assert cli("explain", "nope/rule").returncode == 2
 
 
+def test_rules_as_a_markdown_table(cli):
+    r = cli("rules", "--format", "markdown")
+    lines = r.stdout.splitlines()
+    assert r.returncode == 0 and lines[:2] == ["| id | category | severity | what it reports |", "|---|---|---|---|"]
+    assert "| `grammar/repeated-word` | grammar | error | A word written twice in a row" in r.stdout
+    assert all(line.count("|") == 5 for line in lines)
+    assert cli("rules", "--format", "html").returncode == 2
+
+
 def test_init_writes_valid_config(cli, tmp_path):
     r = cli("init", str(tmp_path / "newslint.toml"))
     assert r.returncode == 0

@@ -120,7 +120,7 @@ def test_values_and_arrays_round_trip(cache, source):
 
 def test_the_lexicon_from_the_cache_is_the_lexicon_built_in_memory(tmp_path, monkeypatch):
     """The mapped tables answer exactly as the dicts they were compiled from."""
-    from newslint.rules.spelling.lexicon import Lexicon
+    from newslint.rules.lang.lexicon import Lexicon
 
     monkeypatch.setenv("NEWSLINT_DATA_CACHE", "0")
     direct = Lexicon()

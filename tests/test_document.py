@@ -83,3 +83,20 @@ def test_html_text_templates_and_urls_are_not_prose():
         doc = parse("x." + ("md" if fmt == "markdown" else "html"), src)
         assert "jhunter" not in doc.prose and "alla" not in doc.prose and "endraw" not in doc.prose
         assert "teh" not in doc.prose and "I joined to help" in doc.prose
+
+
+def test_a_document_memo_is_keyed_by_the_function():
+    """Two rules sharing a derived value name the function that computes it, not a string
+    that another rule could use for something else."""
+    doc = parse("s.txt", "One fine day. Two more days.\n")
+    calls = []
+
+    def word_count(d):
+        calls.append(d)
+        return len(d.words)
+
+    def sentence_count(d):
+        return len(d.sentences)
+
+    assert doc.memo(word_count) == 6 and doc.memo(word_count) == 6 and calls == [doc]
+    assert doc.memo(sentence_count) == 2

@@ -182,11 +182,11 @@ def test_report_renders_in_a_real_browser(cli, tmp_path):
 
 @pytest.mark.skipif(not (ROOT.parent / "shared" / "eval" / "dev" / "dirty").is_dir(), reason="needs ../shared/eval")
 def test_explain_documents_every_id_a_run_over_dev_articles_reports():
-    from newslint.cli import explain_text
+    from newslint.registry import default_registry
 
     files = sorted((ROOT.parent / "shared" / "eval" / "dev" / "dirty").iterdir())[:40]
     ids = {d.rule for d in lint_paths([str(f) for f in files], dialect="en-GB").diagnostics}
     assert len(ids) > 10
     for rid in ids:
-        text = explain_text(rid)
+        text = default_registry().explain(rid)
         assert text and rid in text and "`" not in text, rid

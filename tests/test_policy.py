@@ -146,3 +146,14 @@ def test_rules_all_and_explain_cover_every_emitted_id(cli):
 def test_json_of_a_sub_rule_run(cli):
     r = cli("check", "--format", "json", "--select", "grammar/harper/AnA", "-", input="This is an test.\n")
     assert [d["rule"] for d in json.loads(r.stdout)["diagnostics"]] == ["grammar/harper/AnA"]
+
+
+def test_the_policy_is_a_value_with_no_state_inside():
+    """A frozen Policy holds no mutable memo of its own; its decisions are remembered outside
+    it, keyed by the policy, so equal policies share them and a policy can be a dict key."""
+    import dataclasses
+
+    policy = Config(ignore=("spelling",)).policy(default_registry())
+    assert all(not isinstance(getattr(policy, f.name), (dict, list, set)) for f in dataclasses.fields(policy))
+    assert {policy: 1}[Config(ignore=("spelling",)).policy(default_registry())] == 1
+    assert not policy.decide("spelling/unknown-word") and policy.decide("grammar/repeated-word")

@@ -1,18 +1,16 @@
 """The embedded grammar backend: Harper (harper-py), offline, in-process.
 
 One ``harper.Linter`` per process and dialect, built lazily (about a second). Prose is
-linted in runs of consecutive blocks (see ``check.chunks``) in one background thread, while
+linted in runs of consecutive blocks (see ``harper.chunks``) in one background thread, while
 the other rules run, and results are cached by the run's text, so unchanged text is never
 linted twice in a run.
 """
 from __future__ import annotations
 
-import os
-import threading
 from concurrent.futures import Future, ThreadPoolExecutor
 from functools import lru_cache
 
-from newslint.api import Category, Severity
+from newslint.api import Category, Resource, Severity
 
 # Harper's lint kinds -> newslint categories and severities
 KIND_MAP: dict[str, tuple[Category, Severity]] = {
@@ -85,10 +83,6 @@ NOISY_ON_NEWS = frozenset({
     "RoadMap",                  # "roadmap" is standard (Merriam-Webster); not grammar
 })
 
-_LOCK = threading.Lock()
-_LINTERS: dict[str, object] = {}
-
-
 def _dialect(d: str):
     import harper
 
@@ -96,44 +90,26 @@ def _dialect(d: str):
             "en-AU": harper.Dialect.AUSTRALIAN}.get(d, harper.Dialect.AMERICAN)
 
 
-def get_linter(dialect: str, disabled: frozenset[str]):
-    key = f"{dialect}|{','.join(sorted(disabled))}"
-    lin = _LINTERS.get(key)
-    if lin is None:
-        with _LOCK:
-            lin = _LINTERS.get(key)
-            if lin is None:
-                import harper
+def _build_linter(dialect: str, disabled: frozenset[str]):
+    import harper
 
-                lin = harper.Linter(dialect=_dialect(dialect))
-                cfg = lin.get_default_lint_config()
-                lin.set_lint_config({k: (False if k in disabled else v) for k, v in cfg.items()})
-                _LINTERS[key] = lin
+    lin = harper.Linter(dialect=_dialect(dialect))
+    cfg = lin.get_default_lint_config()
+    lin.set_lint_config({k: (False if k in disabled else v) for k, v in cfg.items()})
     return lin
 
 
-@lru_cache(maxsize=1)
-def descriptions() -> dict[str, str]:
-    """Every Harper rule name -> Harper's one-line description (backticks removed)."""
-    lin = get_linter("en-US", NOISY_ON_NEWS)
-    return {k: v.replace("`", "'") for k, v in sorted(lin.get_lint_descriptions().items())}
-
-
-_EXECUTOR: ThreadPoolExecutor | None = None
-_EXECUTOR_LOCK = threading.Lock()
-
-
-def _executor() -> ThreadPoolExecutor:
-    """newslint's one Harper thread: Harper releases the GIL while it builds a linter and
-    while it lints, so the other rules run meanwhile. One thread, because a ``harper.Linter``
-    is not to be used from two threads at once, and because a second linting thread would
-    cost memory (5 MB measured) for 0.05 s of a one-story run."""
-    global _EXECUTOR
-    if _EXECUTOR is None:
-        with _EXECUTOR_LOCK:  # not _LOCK, which is held while a Linter is built
-            if _EXECUTOR is None:
-                _EXECUTOR = ThreadPoolExecutor(max_workers=1, thread_name_prefix="newslint-harper")
-    return _EXECUTOR
+# a harper.Linter per dialect and set of disabled rules (about a second to build)
+get_linter = Resource("harper-linter", _build_linter, example=("en-US", NOISY_ON_NEWS))
+# every Harper rule name -> Harper's one-line description (backticks removed)
+descriptions = Resource("harper-descriptions", lambda: {
+    k: v.replace("`", "'") for k, v in sorted(get_linter("en-US", NOISY_ON_NEWS).get_lint_descriptions().items())})
+# newslint's one Harper thread: Harper releases the GIL while it builds a linter and while it
+# lints, so the other rules run meanwhile. One thread, because a ``harper.Linter`` is not to be
+# used from two threads at once, and because a second linting thread would cost memory (5 MB
+# measured) for 0.05 s of a one-story run. A forked worker has none of its parent's threads.
+_executor = Resource("harper-thread", lambda: ThreadPoolExecutor(max_workers=1, thread_name_prefix="newslint-harper"),
+                     fork_safe=False)
 
 
 def warm(dialect: str, disabled: frozenset[str]) -> "Future[object]":
@@ -144,14 +120,6 @@ def warm(dialect: str, disabled: frozenset[str]) -> "Future[object]":
 def lint_async(dialect: str, disabled: frozenset[str], text: str) -> "Future[tuple[tuple, ...]]":
     """``lint_block`` in the Harper thread."""
     return _executor().submit(lint_block, dialect, disabled, text)
-
-
-def _forget_executor() -> None:
-    global _EXECUTOR
-    _EXECUTOR = None  # a forked worker has none of its parent's threads
-
-
-os.register_at_fork(after_in_child=_forget_executor)
 
 
 @lru_cache(maxsize=20_000)

@@ -17,14 +17,13 @@ import os
 import shutil
 import socket
 import subprocess
-import threading
 import time
 import urllib.parse
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Callable
 
-from newslint.api import Category, OptionError, Severity, user_only
+from newslint.api import Category, OptionError, Resource, Severity, user_only
 
 # LanguageTool rule categories (``match.rule.category.id``) -> newslint categories
 CATEGORY_MAP: dict[str, tuple[Category, Severity]] = {
@@ -131,8 +130,17 @@ class Client:
                 for m in found]
 
 
-_LOCK = threading.Lock()
-_CLIENTS: dict[tuple[LanguageToolSection, str], Client] = {}
+def _connect(s: LanguageToolSection, language: str) -> Client:
+    url = _server_url(s)
+    if url is None:
+        raise LanguageToolError(NOT_CONFIGURED)
+    client = Client(url, s.disabled_rules)
+    client.tool(language)  # reach it now: a server that is down means Harper
+    return client
+
+
+# a working client per configured LanguageTool and language
+_clients = Resource("languagetool-client", _connect, example=None)
 # (section, language) -> (when it failed, what to tell the user)
 _FAILED: dict[tuple[LanguageToolSection, str], tuple[float, str]] = {}
 
@@ -140,34 +148,23 @@ _FAILED: dict[tuple[LanguageToolSection, str], tuple[float, str]] = {}
 def get_client(s: LanguageToolSection, notify: Callable[[str], None], language: str) -> Client | None:
     """A working client for the configured LanguageTool and language, made once per process;
     None, with a notice, when none is configured or it cannot be reached."""
-    key = (s, language)
-    with _LOCK:
-        if key in _CLIENTS:
-            return _CLIENTS[key]
-        failed = _FAILED.get(key)
-        if failed and time.monotonic() - failed[0] < RETRY_AFTER:
-            notify(failed[1])
-            return None
-        try:
-            url = _server_url(s)
-            if url is None:
-                raise LanguageToolError(NOT_CONFIGURED)
-            client = Client(url, s.disabled_rules)
-            client.tool(language)  # reach it now: a server that is down means Harper
-        except LanguageToolError as exc:
-            message = str(exc) if str(exc) == NOT_CONFIGURED else f"{exc}; using Harper"
-            _FAILED[key] = (time.monotonic(), message)
-            notify(message)
-            return None
-        _CLIENTS[key] = client
-        return client
+    failed = _FAILED.get((s, language))
+    if failed and time.monotonic() - failed[0] < RETRY_AFTER:
+        notify(failed[1])
+        return None
+    try:
+        return _clients(s, language)
+    except LanguageToolError as exc:
+        message = str(exc) if str(exc) == NOT_CONFIGURED else f"{exc}; using Harper"
+        _FAILED[(s, language)] = (time.monotonic(), message)
+        notify(message)
+        return None
 
 
 def forget_client(s: LanguageToolSection, language: str, message: str) -> None:
     """After a failure mid-run: Harper takes over until RETRY_AFTER has passed."""
-    with _LOCK:
-        _CLIENTS.pop((s, language), None)
-        _FAILED[(s, language)] = (time.monotonic(), message)
+    _clients.reset(s, language)
+    _FAILED[(s, language)] = (time.monotonic(), message)
 
 
 def _server_url(s: LanguageToolSection) -> str | None:
@@ -183,7 +180,7 @@ def _server_url(s: LanguageToolSection) -> str | None:
     install = _find_install(Path(os.path.expanduser(path)))
     if install is None:
         raise LanguageToolError(f"no LanguageTool install (languagetool-server.jar) under {path}")
-    return _start_local(install)
+    return _local(install)
 
 
 def _find_install(root: Path) -> Path | None:
@@ -194,13 +191,8 @@ def _find_install(root: Path) -> Path | None:
     return None
 
 
-_LOCAL: dict[Path, str] = {}
-
-
 def _start_local(install: Path, timeout: float = 90.0) -> str:
-    """Start the install's HTTP server on a free loopback port (once per process)."""
-    if install in _LOCAL:
-        return _LOCAL[install]
+    """Start the install's HTTP server on a free loopback port (once per process: see _local)."""
     java = shutil.which("java")
     if java is None:
         raise LanguageToolError("LanguageTool needs Java 17 or newer, and no 'java' is on PATH")
@@ -220,9 +212,12 @@ def _start_local(install: Path, timeout: float = 90.0) -> str:
             import urllib.request  # http and ssl: only when a local server is started
 
             with urllib.request.urlopen(url + "v2/languages", timeout=2):  # noqa: S310 - loopback
-                _LOCAL[install] = url
                 return url
         except OSError:
             time.sleep(0.5)
     proc.terminate()
     raise LanguageToolError(f"LanguageTool from {install} did not start within {timeout:.0f} s")
+
+
+# the URL of the server started from each local install
+_local = Resource("languagetool-local-server", _start_local, example=None)

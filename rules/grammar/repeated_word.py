@@ -6,6 +6,7 @@ from dataclasses import replace
 from typing import Iterable
 
 from newslint.api import Applicability, Category, Diagnostic, Document, Edit, Fix, Rule, Severity
+from newslint.rules.lang.word_classes import CLOSED_CLASS, PARTICLES, PREPOSITIONS, selection
 
 # Doubled words that are grammatical in context: "had had", "that that", "is is" in
 # "what it is is", "do do" (emphatic/dialogue), "was was" is not. Sources: Merriam-Webster
@@ -30,7 +31,7 @@ class RepeatedWord(Rule):
     id = "grammar/repeated-word"
     category = Category.GRAMMAR
     default_severity = Severity.ERROR
-    summary = "A word written twice in a row."
+    summary = "A word written twice in a row ('the the'), also across a line break; a safe fix."
 
     def check(self, doc: Document) -> Iterable[Diagnostic]:
         prose = doc.prose
@@ -56,7 +57,9 @@ class RepeatedWord(Rule):
                 yield d
 
 
-_FUNCTION_WORDS = frozenset("the a an of to in on at for and or but is are was were be by with from as it".split())
+# grammar words that begin no name: "The The" is a slip, "Duran Duran" a band
+_FUNCTION_WORDS = selection(CLOSED_CLASS, "the a an of to in on at for and or but is are was were be by with from as "
+                            "it")
 
 # "that that" is grammatical only as conjunction + demonstrative pronoun: after a verb or
 # noun that takes a that-clause, and followed by a singular verb ("he said that that was
@@ -66,16 +69,15 @@ _CLAUSE_TAKERS = frozenset("""said says say saying told tells think thinks thoug
 know knows knew argue argues argued claim claims claimed note notes noted show shows showed shown
 suggest suggests suggested mean means meant hope hopes hoped feel feels felt realise realised realize
 realized insist insisted agree agreed admit admitted fact so such is was ensure ensured clear""".split())
-_NOT_AFTER = frozenset("""the a an this these those he she they we i you it there his her their its our my
-your such are were have do""".split())
+_NOT_AFTER = selection(CLOSED_CLASS, """the a an this these those he she they we i you it there his her their its
+our my your such are were have do""")
 _NEXT_WORD = re.compile(r"\s*([^\W\d_]+)")
 _PREV_WORD = re.compile(r"([^\W\d_]+)\W*$")
 
 
-# particles of phrasal verbs that are also prepositions: "checked in in March", "logged on
-# on Monday", "gave up up there" (Merriam-Webster lists each as an adverb particle)
-_PARTICLES = frozenset("in on up out over off down".split())
-# phrasal verbs whose particle is also a preposition, in all their forms (Merriam-Webster
+# a doubled particle of a phrasal verb is grammatical: "checked in in March", "logged on on
+# Monday", "gave up up there" (PARTICLES: Merriam-Webster lists each as an adverb particle).
+# Phrasal verbs whose particle is also a preposition, in all their forms (Merriam-Webster
 # entries "check in", "log on", "sign up", "turn in", "give up", "hand in", "cash in", ...)
 _PHRASAL_FORMS = frozenset("""check checks checked checking log logs logged logging sign signs signed
 signing turn turns turned turning give gives gave given giving take takes took taken taking hand hands
@@ -87,12 +89,13 @@ dialled dialing dialling log-in sit sits sat sitting stay stays stayed staying m
 set sets setting hold holds held holding""".split())
 
 
-_PREPOSITIONS = _PARTICLES | frozenset("at to for with from into onto of by about".split())
+# ...unless a preposition follows, so that the second word has no object: "cash in in on the fame"
+_PREPOSITIONS = PARTICLES | selection(PREPOSITIONS, "at to for with from into onto of by about")
 
 
 def _grammatical(prose: str, m: re.Match, block_start: int) -> bool:
     word = m.group(1).lower()
-    if word in _PARTICLES:
+    if word in PARTICLES:
         prev = _PREV_WORD.search(prose[max(block_start, m.start() - 40):m.start()])
         # only a verb directly before the pair, with nothing but space between
         p = prev.group(1).lower() if prev and prev.group(0)[len(prev.group(1)):].isspace() else ""

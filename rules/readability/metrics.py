@@ -6,7 +6,7 @@ word list, so the numbers are textstat's; ``tests/rules/test_readability.py`` ch
 against textstat itself. newslint computes them here rather than through textstat's API
 for two measured reasons: importing textstat imports NLTK (0.5 s of every run), and
 textstat's syllable counter loads NLTK's cmudict corpus, which it downloads on first use.
-Syllables come from ``syllables.py`` (the CMU dictionary that pocketsphinx ships, BSD),
+Syllables come from ``rules/lang/syllables.py`` (the CMU dictionary that pocketsphinx ships, BSD),
 with textstat's own fallback, pyphen, for words the dictionary lacks.
 """
 from __future__ import annotations
@@ -14,10 +14,10 @@ from __future__ import annotations
 import importlib.util
 import math
 import re
-from functools import lru_cache
 from pathlib import Path
 
-from .syllables import syllable_count
+from newslint.api import Resource
+from newslint.rules.lang.syllables import syllable_count
 
 # textstat.backend.utils.constants
 _NONCONTRACTION_APOSTROPHE = re.compile(r"\'(?!(?:[tsd]|ve|ll|re))")
@@ -41,14 +41,16 @@ def count_sentences(text: str) -> int:
     return max(1, len(sentences) - sum(1 for s in sentences if len(list_words(s)) <= 2))
 
 
-@lru_cache(maxsize=1)
-def easy_words() -> frozenset[str]:
+def _read_easy_words() -> frozenset[str]:
     """textstat's Dale-Chall list of familiar words (found without importing textstat)."""
     spec = importlib.util.find_spec("textstat")
     if spec is None or not spec.submodule_search_locations:  # pragma: no cover - a required dependency
         return frozenset()
     path = Path(next(iter(spec.submodule_search_locations))) / "resources" / "en" / "easy_words.txt"
     return frozenset(line.strip() for line in path.read_text(encoding="utf-8").splitlines())
+
+
+easy_words = Resource("dale-chall-easy-words", _read_easy_words)
 
 
 def story_metrics(text: str) -> dict[str, float]:

@@ -18,8 +18,8 @@ from typing import List
 import typer
 
 from newslint.api import OutputError, documents, write_output
+from newslint.rules.lang.lexicon import lexicon
 
-from .lexicon import lexicon
 from .unknown_word import _known_lower, _misspelling_shape
 
 

@@ -1,4 +1,4 @@
-"""spelling/unknown-word and spelling/dialect."""
+"""spelling/unknown-word: words that are not English words in any dialect (typos, misspellings)."""
 from __future__ import annotations
 
 import re
@@ -9,10 +9,10 @@ from functools import lru_cache
 from typing import Iterable
 
 from newslint.api import Category, Diagnostic, Document, Rule, Severity, match_case
-
-from .dialects import american_of, other_dialect_form
-from .lexicon import lexicon
-from .names import first_names, is_census_name
+from newslint.rules.lang.dialects import american_of
+from newslint.rules.lang.lexicon import lexicon
+from newslint.rules.lang.names import first_names, is_census_name
+from newslint.rules.lang.word_classes import HONORIFICS
 
 _CONTRACTIONS = frozenset(
     "aren't can't couldn't didn't doesn't don't hadn't hasn't haven't isn't mightn't mustn't needn't "
@@ -155,7 +155,7 @@ class UnknownWord(Rule):
     id = "spelling/unknown-word"
     category = Category.SPELLING
     default_severity = Severity.ERROR
-    summary = "A word that is not in the dictionary (typo or misspelling)."
+    summary = "A word that is not in the dictionary (typo or misspelling); names, acronyms and URLs left alone."
     Options = SpellingOptions
 
     def check(self, doc: Document) -> Iterable[Diagnostic]:
@@ -230,14 +230,6 @@ class UnknownWord(Rule):
         return [match_case(stem_text, s) + norm[len(base):] for s in lexicon().suggestions(base)]
 
 
-# Honorifics and titles that stand before personal names: a capitalised word next to one
-# of these is a name, not part of an institution's name (AP Stylebook, "titles").
-_HONORIFICS = frozenset("""mr mrs ms miss dr prof sir dame lord lady president mayor governor gov senator sen
-representative rep judge justice minister secretary general gen colonel col captain capt sergeant sgt
-officer chief king queen prince princess pope bishop rabbi imam father sister brother saint st uncle aunt
-coach director chairman chairwoman chair professor doctor detective inspector commissioner sheriff""".split())
-
-
 def _in_common_title(doc: Document, w) -> bool:
     """A capitalised word inside a title-cased phrase of common words ("Chief Finacial Officer",
     "Child Welfare Sevices"): there the capital says "institution", not "person"."""
@@ -255,10 +247,10 @@ def _in_common_title(doc: Document, w) -> bool:
         return other.text.lower() if ok else ""
 
     left, right = capitalised_neighbour(w.index - 1), capitalised_neighbour(w.index + 1)
-    if left in _HONORIFICS:
+    if left in HONORIFICS:
         # "Professor Sajiv Singh" is a person; "Chief Finacial Officer" is an office, closed
         # by a second title word
-        return right in _HONORIFICS
+        return right in HONORIFICS
     for j in (w.index - 1, w.index + 1):
         if not 0 <= j < len(words):
             continue
@@ -304,43 +296,3 @@ def _in_url(prose: str, start: int, end: int) -> bool:
         e += 1
     chunk = prose[s:e]
     return bool(_URLISH.search(chunk)) or (chunk.count(".") >= 2 and not chunk.endswith(".") and "." in prose[start:e])
-
-
-@dataclass(frozen=True)
-class DialectOptions:
-    # en-GB only: accept -ize spellings (Oxford spelling: standard British per the OED and
-    # Oxford University Press); set false for -ise house styles (Guardian, BBC)
-    oxford_spelling: bool = True
-
-
-class DialectSpelling(Rule):
-    """What it does: reports a spelling from another dialect than the copy's and suggests the
-    house form: "colour" or "centre" in American copy, "color" in British, Canadian or
-    Australian copy, "organise" in Canadian copy (Canadian Press: -our with -ize).
-
-    Why: one story, one dialect. These are style notes, not typos.
-
-    Options: ``oxford-spelling`` (default true) accepts -ize forms in British and Australian
-    copy; set it to false for an -ise house style. Which form each dialect uses, and the
-    sources, are in ``rules/data/dialects.toml``.
-    """
-
-    id = "spelling/dialect"
-    category = Category.STYLE
-    default_severity = Severity.INFO
-    summary = "A spelling from another dialect (British in American copy, American in Canadian, ...)."
-    Options = DialectOptions
-
-    def check(self, doc: Document) -> Iterable[Diagnostic]:
-        dialect = self.settings.dialect
-        accepted_lower = self.settings.dictionary_lower
-        accept_ize = self.options.oxford_spelling and dialect in ("en-GB", "en-AU")
-        for w in doc.words:
-            text = w.text
-            if not text.isalpha() or (text.isupper() and len(text) > 1) or text.lower() in accepted_lower:
-                continue
-            found = other_dialect_form(text.lower(), dialect, accept_ize)
-            if found:
-                sugg = match_case(text, found[0])
-                yield self.report(doc, w.start, w.end, f"{found[1]} spelling '{text}'; this copy is "
-                                  f"{dialect}: '{sugg}'", [sugg])

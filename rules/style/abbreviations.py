@@ -11,8 +11,7 @@ from dataclasses import dataclass
 from typing import Iterable, Literal, Optional
 
 from newslint.api import Category, Diagnostic, Document, Rule, Severity
-
-from .preset import SECTION, body_blocks, matches, pick, preset_of
+from newslint.rules.lang.house_style import SECTION, body_blocks, matches, pick, preset_of
 
 # Acronyms a general news reader knows without the long form: the "widely known" examples of
 # the AP Stylebook and the Guardian style guide (FBI, CIA, NATO, BBC, NASA, UN, EU, AIDS, GDP,
@@ -42,13 +41,16 @@ class Abbreviations(Rule):
     Why: a reader meets the long form once, then the short one; headlines may use the short
     form from the start and are left alone, as are direct quotes.
 
+    Example: "The NTSB opened an inquiry." with no "National Transportation Safety Board" in
+    the story -> "NTSB"; "The US economy" in AP copy -> "U.S.".
+
     Options: ``country-style``, ``known``; ``[style] preset`` sets the default style.
     """
 
     id = "style/abbreviations"
     category = Category.STYLE
     default_severity = Severity.INFO
-    summary = "Acronyms spelled out on first use; U.S. or US as the house says."
+    summary = "U.S. (AP) or US (British), a safe fix; an acronym never spelled out in the story and not widely known."
     Options = AbbreviationOptions
     config_section = SECTION
 

@@ -35,12 +35,14 @@ class Attribution(Rule):
 
     Why: "said" is the neutral verb; a hedge without a source and an unattributed quotation
     are the two things a libel lawyer reads first.
+
+    Example: "“We will not back down,” she stated." -> "said".
     """
 
     id = "style/attribution"
     category = Category.STYLE
     default_severity = Severity.INFO
-    summary = "Loaded speech verbs, hedges, and quotations with no attribution."
+    summary = "Loaded speech verbs ('stated'), hedges ('reportedly'), and quotations with no attribution (a warning)."
     skip_scopes = frozenset({"headline", "table", "caption", "standfirst", "list"})
     _VERB = re.compile(r"\b(" + "|".join(LOADED) + r")\b", re.I)
     _HEDGE = re.compile(r"\b(" + "|".join(HEDGES[:4]) + r")\b", re.I)

@@ -14,8 +14,7 @@ from dataclasses import dataclass
 from typing import Iterable, Literal, Optional
 
 from newslint.api import Category, Diagnostic, Document, Rule, Severity
-
-from .preset import SECTION, body_blocks, matches, pick, preset_of
+from newslint.rules.lang.house_style import SECTION, body_blocks, matches, pick, preset_of
 
 MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
           "November", "December"]
@@ -54,13 +53,16 @@ class Dates(Rule):
     Why: a wrong weekday is a factual error a reader will notice; the rest is house style.
     Direct quotes are left alone for style, not for weekdays.
 
+    Example: "Tuesday, Oct. 10, 2018" -> that date was a Wednesday; "December 2nd" in AP
+    copy -> "Dec. 2".
+
     Options: ``date-style``, ``time-style``; ``[style] preset`` sets their defaults.
     """
 
     id = "style/dates"
     category = Category.STYLE
     default_severity = Severity.INFO
-    summary = "Dates and times in house style, and weekdays that do not match their date."
+    summary = "Dates and times in house style (AP 'Dec. 2', British '2 December'); a wrong weekday (an error)."
     Options = DateOptions
     config_section = SECTION
 

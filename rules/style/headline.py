@@ -13,11 +13,12 @@ from dataclasses import dataclass
 from typing import Iterable, Literal, Optional
 
 from newslint.api import Category, Diagnostic, Document, Rule, Severity
+from newslint.rules.lang.house_style import SECTION, pick, preset_of
+from newslint.rules.lang.word_classes import ARTICLES, COORDINATORS, PREPOSITIONS, selection, words
 
-from .preset import SECTION, pick, preset_of
-
-_MINOR = frozenset("""a an the and but or nor for so yet as at by in of on to up via with from into onto than
-over per vs""".split())
+# words a headline leaves in lower case in either style: articles, conjunctions, short prepositions
+_MINOR = (ARTICLES | COORDINATORS | selection(PREPOSITIONS, "at by in of on to up via with from into onto over per")
+          | words("as than vs"))
 _WORD = re.compile(r"[A-Za-z][\w'\u2019-]*")
 
 
@@ -38,13 +39,16 @@ class Headline(Rule):
     Why: a full stop reads as a sentence, not a headline; a consistent case is house style.
     Words in capitals (NATO) and words after a colon are left alone.
 
+    Example: "Council approves new budget." -> no full stop; "Council Approves New Arts
+    Budget" -> sentence case.
+
     Options: ``case``, ``max-length``.
     """
 
     id = "style/headline"
     category = Category.STYLE
     default_severity = Severity.INFO
-    summary = "Headlines: no full stop, a length limit, the house's capitalisation."
+    summary = "The story's headline: no full stop (a warning), the house's capitalisation, a length limit."
     Options = HeadlineOptions
     config_section = SECTION
 

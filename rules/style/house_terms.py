@@ -19,6 +19,8 @@ class HouseTerms(Rule):
 
     Why: every newsroom has terms of its own (place names, brand names, its own name).
 
+    Example: with ``"(?i)\\\\bkiev\\\\b" = "Kyiv"``, "Troops left Kiev" -> "Kyiv".
+
     Patterns run with RE2: no pattern can backtrack catastrophically, and patterns RE2
     cannot run (lookaround, backreferences) are refused at start-up with the option named.
     Direct quotes are left alone.
@@ -27,7 +29,7 @@ class HouseTerms(Rule):
     id = "style/house-terms"
     category = Category.STYLE
     default_severity = Severity.WARNING
-    summary = "The newsroom's own terms, as regular expressions in configuration."
+    summary = "The newsroom's own terms, as regular expressions (RE2, linear time) in configuration."
     Options = HouseTermsOptions
 
     @classmethod

@@ -15,8 +15,7 @@ from dataclasses import dataclass
 from typing import Iterable, Literal, Optional
 
 from newslint.api import Category, Diagnostic, Document, Rule, Severity
-
-from .preset import SECTION, body_blocks, matches, pick, preset_of
+from newslint.rules.lang.house_style import SECTION, body_blocks, matches, pick, preset_of
 
 WORDS = ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine"]
 _TENS = {"ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
@@ -72,13 +71,16 @@ class Numbers(Rule):
     dates and labels (No. 3, Route 9, Chapter 4) keep their figures; headlines, lists and
     tables are left alone, and so are direct quotes.
 
+    Example: "The council hired 3 new officers" -> "three"; "12 people died" -> a sentence
+    does not start with a figure.
+
     Options: ``spell-small``, ``percent``; ``[style] preset`` sets their defaults.
     """
 
     id = "style/numbers"
     category = Category.STYLE
     default_severity = Severity.INFO
-    summary = "Numbers in news style: one to nine in words, 10 and up in figures, % and millions."
+    summary = "Numbers in house style (one to nine in words, 10 and up in figures, %); a sentence opening in a figure."
     Options = NumberOptions
     config_section = SECTION
 
@@ -144,7 +146,7 @@ class Numbers(Rule):
 
     @staticmethod
     def _starts_sentence(doc: Document, s: int) -> bool:
-        starts = doc.memo("sentence-starts", lambda: [x.start for x in doc.sentences])
+        starts = doc.memo(_sentence_starts)
         i = bisect_right(starts, s) - 1
         return i >= 0 and not re.search(r"\w", doc.prose[starts[i]:s])
 
@@ -154,3 +156,7 @@ class Numbers(Rule):
         joint = r"\s*(?:,|and|or|to|-|–)\s*"
         return bool(re.search(r"\d{2,}" + joint + r"$", doc.prose[max(0, s - 12):s])
                     or re.match(joint + r"\d{2,}", doc.prose[e:e + 12]))
+
+
+def _sentence_starts(doc: Document) -> list[int]:
+    return [s.start for s in doc.sentences]

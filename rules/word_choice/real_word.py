@@ -23,19 +23,24 @@ import math
 from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 from typing import Iterable, Iterator
 
-from newslint.api import Category, Diagnostic, Document, Rule, Severity, Word, match_case, user_only
+from newslint.api import (Category, Diagnostic, Document, Resource, Rule, Severity, Word, datacache, match_case,
+                          user_only)
+from newslint.rules.lang import masked_lm
+from newslint.rules.lang import ngram
+from newslint.rules.lang.confusables import confusion_sets, homophones
+from newslint.rules.lang.lexicon import edits1, lexicon
+from newslint.rules.lang.scorer import LogisticScore
+from newslint.rules.lang.tokens import sentence_tokens
+from newslint.rules.lang.word_classes import FUNCTION_WORDS
 
-from . import lm, masked_lm
-from .confused import confusion_sets
-from .context import sentence_tokens
-from .scored import LogisticScore
-from .unusual import FUNCTION_WORDS
 
 FEATURES = ("gain", "own_left", "own_right", "alt_left", "alt_right", "zipf_own", "zipf_alt", "repeats")
-SCORE = LogisticScore("data/real_word.toml", FEATURES)
+# the trigram model gives the gain and the bigrams, wordfreq the frequencies; the candidates
+# come from wordfreq, pyspellchecker's word list, the model's vocabulary and the homophones
+SCORE = LogisticScore("data/real_word.toml", FEATURES,
+                      sources=("pocketsphinx", "wordfreq", "pyspellchecker", "homophones.txt"))
 # candidates are words a writer means often enough to slip from: Zipf 3.0 is about once
 # in a million words of running text (wordfreq)
 CANDIDATE_ZIPF = 3.0
@@ -46,47 +51,26 @@ MAX_JUDGED_ZIPF = 6.0
 MIN_GAIN = 1.0
 
 
-@lru_cache(maxsize=1)
-def _lexicon():
-    from ..spelling.lexicon import edits1, lexicon
-
-    return lexicon(), edits1
-
-
-@lru_cache(maxsize=1)
-def homophones() -> dict[str, tuple[str, ...]]:
-    text = resources.files("newslint.rules").joinpath("data/homophones.txt").read_text(encoding="utf-8")
-    out: dict[str, set[str]] = {}
-    for line in text.splitlines():
-        if line and not line.startswith("#"):
-            group = line.split()
-            for w in group:
-                out.setdefault(w, set()).update(x for x in group if x != w)
-    return {k: tuple(sorted(v)) for k, v in out.items()}
-
-
-@lru_cache(maxsize=1)
-def candidate_words():
+def _load_candidates():
     """Words a writer means often enough to slip from: Zipf 3.0 or more (wordfreq), in the
     curated word list and in the language model's vocabulary (a ``datacache.WordTable``,
     built once)."""
-    from newslint.api import datacache
+    return datacache.word_table("real-word-candidates", (*lexicon().sources, ngram.model_file()), _build_candidates)
 
-    lex, _ = _lexicon()
-    return datacache.word_table("real-word-candidates", (*lex.sources, lm.model_file()), _build_candidates)
+
+candidate_words = Resource("real-word-candidates", _load_candidates)
 
 
 def _build_candidates() -> dict[str, int]:
-    lex, _ = _lexicon()
+    lex = lexicon()
     return {w: 1 for w, z in lex.zipf_items() if z >= CANDIDATE_ZIPF and w.isalpha()
-            and lex.in_curated(w) and lm.in_vocab(w)}
+            and lex.in_curated(w) and ngram.in_vocab(w)}
 
 
 @lru_cache(maxsize=200_000)
 def alternatives(word: str) -> tuple[tuple[str, bool], ...]:
     """(candidate, is a homophone) for a lower-case word: frequent words one edit away,
     and homophones."""
-    _, edits1 = _lexicon()
     vocab = candidate_words()
     out = {h: True for h in homophones().get(word, ()) if h in vocab}
     for cand in edits1(word):
@@ -107,11 +91,11 @@ def _window(toks: list[str], i: int, word: str) -> float:
     """ln-probability of the three trigrams that contain position i, with `word` there."""
     p2 = toks[i - 2] if i >= 2 else ""
     p1 = toks[i - 1] if i >= 1 else ""
-    total = lm.logp(word, p1, p2 if p1 else "")
+    total = ngram.logp(word, p1, p2 if p1 else "")
     if i + 1 < len(toks):
-        total += lm.logp(toks[i + 1], word, p1)
+        total += ngram.logp(toks[i + 1], word, p1)
         if i + 2 < len(toks):
-            total += lm.logp(toks[i + 2], toks[i + 1], word)
+            total += ngram.logp(toks[i + 2], toks[i + 1], word)
     return total
 
 
@@ -136,7 +120,7 @@ def candidates(doc: Document, skip_scopes: frozenset[str] = frozenset(),
                house: frozenset[str] = frozenset()) -> Iterator[Candidate]:
     """Every judged word whose best alternative makes its sentence more probable, with the
     features of that pair; also used by the training script."""
-    lex, _ = _lexicon()
+    lex = lexicon()
     confusables = confusion_sets()
     counts: dict[str, int] = {}
     for w in doc.words:
@@ -148,7 +132,7 @@ def candidates(doc: Document, skip_scopes: frozenset[str] = frozenset(),
             if not _judged(w, tok, toks[i - 1] == "<s>", confusables) or tok in house:
                 continue
             z_own = lex.zipf(tok)
-            if z_own > MAX_JUDGED_ZIPF or not lm.in_vocab(tok):
+            if z_own > MAX_JUDGED_ZIPF or not ngram.in_vocab(tok):
                 continue
             alts = alternatives(tok)
             if not alts:
@@ -164,10 +148,10 @@ def candidates(doc: Document, skip_scopes: frozenset[str] = frozenset(),
             prev, nxt = toks[i - 1], toks[i + 1]
             feats = {
                 "gain": best_gain,
-                "own_left": float(lm.has_bigram(prev, tok)),
-                "own_right": float(lm.has_bigram(tok, nxt)),
-                "alt_left": float(lm.has_bigram(prev, best)),
-                "alt_right": float(lm.has_bigram(best, nxt)),
+                "own_left": float(ngram.has_bigram(prev, tok)),
+                "own_right": float(ngram.has_bigram(tok, nxt)),
+                "alt_left": float(ngram.has_bigram(prev, best)),
+                "alt_right": float(ngram.has_bigram(best, nxt)),
                 "zipf_own": z_own,
                 "zipf_alt": lex.zipf(best),
                 "repeats": float(min(counts.get(tok, 1), 3)),
@@ -201,6 +185,8 @@ class RealWord(Rule):
 
     Why: a spell checker sees nothing wrong here; a copy desk catches these every day.
 
+    Example: "She lives in a manor that suits her" -> "manner".
+
     Severity: warning when the evidence is strong, info when weaker; inside direct quotes, and
     when the suggested word is a function word ("and", "for": they fit almost anywhere), at
     most info.
@@ -220,7 +206,7 @@ class RealWord(Rule):
     id = "word-choice/real-word"
     category = Category.WORD_CHOICE
     default_severity = Severity.WARNING
-    summary = "A real word that is probably a slip for another ('in a manor that', 'form' for 'from')."
+    summary = "A real word that is probably a slip for another ('in a manor that'); warning or info by score."
     Options = RealWordOptions
     skip_scopes = frozenset({"headline", "table", "list", "caption"})
 
@@ -248,7 +234,7 @@ class RealWord(Rule):
         if mlm is not None:
             yield from self._check_masked(doc, mlm)
             return
-        warn_at, info_at = SCORE.thresholds(self.options.warning, self.options.info)
+        warn_at, info_at = SCORE.thresholds(self)
         for c in candidates(doc, self.skip_scopes, self.settings.dictionary_lower):
             p = SCORE.score(c.features)
             if p < min(info_at, warn_at):

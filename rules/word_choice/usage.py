@@ -13,6 +13,9 @@ class Usage(PhraseRule):
     Why: copy desks cut these by habit. Misuses are warnings; redundancy and cliche are
     notes (info), which a writer may keep. Every entry in ``rules/data/usage.toml`` names
     its source. Direct quotes are left alone.
+
+    Example: "The agency will utilize new tools" -> "use"; "past history" -> "history"
+    (info).
     """
 
     id = "word-choice/usage"

@@ -1,0 +1,86 @@
+"""consistency/name-spelling: one name spelled two ways in one story."""
+from __future__ import annotations
+
+from collections import defaultdict
+from typing import Iterable
+
+from newslint.api import Category, Diagnostic, Document, Rule, Severity
+from newslint.rules.lang.lexicon import damerau, lexicon
+from newslint.rules.lang.names import is_census_name
+
+
+def _strip_possessive(text: str) -> str:
+    t = text.replace("\u2019", "'")
+    return t[:-2] if t.endswith("'s") else t.rstrip("'")
+
+
+def _established(name: str) -> bool:
+    """A spelling in its own right: a census name, or a word wordfreq has seen often."""
+    return is_census_name(name) or lexicon().zipf(name.lower()) >= 2.5
+
+
+def _same_name(a: str, b: str) -> bool:
+    """Two spellings of one name: one edit apart, same first letter, long enough that one
+    edit is a slip; not a word and its derivative (a letter added at the end, "Bolivia"/
+    "Bolivian", "Nepal"/"Nepali", unless it doubles the last letter as in "Zelenskyy"), not
+    a different last letter ("Himalayas"/"Himalayan"), and not two established names
+    ("Clayton"/"Clapton", "Peterson"/"Petersen": most often two people)."""
+    if a[0] != b[0] or min(len(a), len(b)) < 5:
+        return False
+    long, short = (a, b) if len(a) >= len(b) else (b, a)
+    if long.startswith(short) and not (len(long) == len(short) + 1 and long[-1] == short[-1]):
+        return False
+    if len(a) == len(b) and a[:-1] == b[:-1]:
+        return False
+    if _established(a) and _established(b):
+        return False
+    return damerau(a.lower(), b.lower(), 1) == 1
+
+
+class NameSpelling(Rule):
+    """What it does: finds a name spelled two ways in one story ("Zelensky" and
+    "Zelenskyy", "Pelosi" and "Pelossi") and reports the rarer spelling once, pointing at
+    its first use, with the story's other spelling as the suggestion.
+
+    Why: readers notice when a story cannot agree with itself on a name; a copy desk
+    checks every name against its first reference.
+
+    Example: "President Zelenskyy spoke. Later Zelensky said ..." -> "Zelensky" is reported
+    once, with "Zelenskyy" as the suggestion.
+
+    Leaves alone: names shorter than five letters, different names one letter apart
+    when both are ordinary English words ("Harry"/"Barry" differ in the first letter and
+    are left alone anyway), and plurals ("the Clintons").
+    """
+
+    id = "consistency/name-spelling"
+    category = Category.CONSISTENCY
+    default_severity = Severity.WARNING
+    summary = "A name spelled two ways in the same story (Zelensky / Zelenskyy)."
+
+    def check(self, doc: Document) -> Iterable[Diagnostic]:
+        uses: dict[str, list] = defaultdict(list)
+        for w in doc.words:
+            t = _strip_possessive(w.text)
+            if not t.isalpha() or not t[0].isupper() or t.isupper() or t[1:] != t[1:].lower():
+                continue
+            uses[t].append(w)
+        lex = lexicon()
+        # capitalised words that are common English words ("Harry", "March") are not names
+        # whose spelling could drift; leave them out
+        names = sorted(n for n in uses if lex.zipf(n.lower()) < 4.0)
+        reported: set[str] = set()
+        for i, a in enumerate(names):
+            for b in names[i + 1:]:
+                if b[0] != a[0]:
+                    break
+                if a in reported or b in reported or not _same_name(a, b):
+                    continue
+                # the spelling used less often (or later) is the odd one out
+                ca, cb = len(uses[a]), len(uses[b])
+                odd, main = (a, b) if (ca, -uses[a][0].start) < (cb, -uses[b][0].start) else (b, a)
+                first = uses[odd][0]
+                reported.add(odd)
+                yield self.report(doc, first.start, first.start + len(odd),
+                                  f"'{odd}' is spelled '{main}' elsewhere in this story "
+                                  f"({len(uses[main])}x vs {len(uses[odd])}x)", [main])

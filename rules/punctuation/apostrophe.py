@@ -1,0 +1,55 @@
+"""punctuation/apostrophe: an apostrophe in a plural (the 1990's) or in a plural noun used as
+a modifier (human rights' groups).
+
+Style point: every newsroom guide (AP, Guardian, BBC, Reuters): no apostrophe in plurals or in
+plural nouns used as modifiers (human rights groups, sports fans).
+"""
+from __future__ import annotations
+
+import re
+from typing import Iterable
+
+from newslint.api import Category, Diagnostic, Document, Rule, Severity
+from newslint.rules.lang.word_classes import FUNCTION_WORDS, selection
+
+
+# Plural nouns that modify another noun in their plural form, with no apostrophe (the style
+# guides' own examples and Merriam-Webster's compound entries: human rights group, civil
+# rights movement, sports car, sales tax, savings account, arms race, arts center, customs
+# officer, earnings report, futures contract).
+ATTRIBUTIVE_PLURALS = frozenset({"rights", "sports", "sales", "savings", "arms", "arts", "customs", "earnings",
+                                 "futures", "securities", "communications", "humanities", "athletics"})
+_NOT_NOUN = selection(FUNCTION_WORDS, """and or but of to in on at for with by from as than that which who is are
+was were be been the a an this these those their its his her our your my not also""")
+
+
+class Apostrophe(Rule):
+    """What it does: reports an apostrophe in the plural of a decade or year (``the 1990's``,
+    ``the 80's`` -> ``the 1990s``, ``the '80s``) and after a plural noun used as a modifier
+    (``human rights' organizations`` -> ``human rights organizations``, ``sports' fans``).
+
+    Why: AP and the Guardian alike: plurals take no apostrophe; a modifier is not a
+    possessive. The decade fix is safe; the modifier fix is offered, not applied.
+
+    Example: "Music from the 1990's is back" -> "1990s" (a safe fix); "human rights'
+    organizations" -> "rights".
+    """
+
+    id = "punctuation/apostrophe"
+    category = Category.PUNCTUATION
+    default_severity = Severity.WARNING
+    summary = "A misplaced apostrophe in a plural ('the 1990's', a safe fix; 'human rights' groups')."
+    _DECADE = re.compile(r"\b((?:1[0-9]|20)?\d0)['\u2019]s\b")
+    _MODIFIER = re.compile(r"\b([A-Za-z]+s)(['\u2019])(?=[ \t]+([a-z][a-z-]+))")
+
+    def check(self, doc: Document) -> Iterable[Diagnostic]:
+        for b in self.blocks(doc):
+            for m in self._DECADE.finditer(doc.prose, b.start, b.end):
+                fixed = m.group(1) + "s"
+                yield self.report(doc, m.start(), m.end(), f"No apostrophe in the plural '{fixed}'", [fixed], fix=fixed)
+            for m in self._MODIFIER.finditer(doc.prose, b.start, b.end):
+                word, nxt = m.group(1), m.group(3)
+                if word.lower() not in ATTRIBUTIVE_PLURALS or nxt in _NOT_NOUN:
+                    continue
+                yield self.report(doc, m.start(), m.end(), f"'{word}' modifies '{nxt}' here: no apostrophe "
+                                  f"('{word} {nxt}')", [word], fix=word, safe=False)

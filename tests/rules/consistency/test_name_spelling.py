@@ -1,0 +1,27 @@
+"""consistency/name-spelling: one name spelled two ways in one story. Written for this project."""
+from __future__ import annotations
+
+from conftest import rule_tables
+
+from newslint.api import assert_flags
+from newslint.rules.consistency.name_spelling import NameSpelling
+
+# (text, the spans reported, in order)
+FLAG = [
+    ("President Zelenskyy spoke on Monday. Later Zelensky said Zelenskyy\u2019s plan stood, "
+     "and the Zelensky aides agreed.", "Zelensky"),
+    ("Nancy Pelosi spoke. Pelosi's aides agreed, and Pelossi left.", "Pelossi"),
+]
+CLEAN = [
+    # derivatives, different last letters, two established names, plurals
+    ("Bolivia and Bolivian farmers, Nepal and Nepali guides, the Himalayas and a Himalayan peak. "
+     "Eric Clapton met Clayton Jones; Peterson and Petersen argued. The Clintons and Clinton."),
+]
+
+
+test_flags, test_leaves_alone = rule_tables(NameSpelling, FLAG, CLEAN)
+
+
+def test_reported_once_with_the_other_spelling():
+    (d,) = assert_flags(NameSpelling, FLAG[0][0] + "\n", "Zelensky")
+    assert d.suggestions == ("Zelenskyy",) and d.category.value == "consistency"

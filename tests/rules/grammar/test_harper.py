@@ -1,0 +1,43 @@
+"""grammar/harper: the embedded Harper checker, its findings under grammar/harper/<Rule>.
+Written for this project."""
+from __future__ import annotations
+
+import pytest
+from conftest import case_id
+
+from newslint.api import assert_clean, assert_flags
+from newslint.rules.grammar.harper import HarperGrammar
+
+# (text, (id reported, span), ...)
+FLAG = [
+    ("This is an test of the system.", ("grammar/harper/AnA", "an")),
+]
+CLEAN = [
+    "The minister said the plan would be ready by Friday. Officials welcomed the decision.",
+    # newslint's own repeated-word rule does this, with its grammatical exceptions
+    "She had had enough.",
+]
+
+
+@pytest.mark.parametrize("case", FLAG, ids=case_id)
+def test_flags(case):
+    text, *found = case
+    assert_flags(HarperGrammar, text + "\n", *found)
+
+
+@pytest.mark.parametrize("text", CLEAN, ids=case_id)
+def test_leaves_alone(text):
+    assert_clean(HarperGrammar, text + "\n")
+
+
+def test_rules_noisy_on_news_can_be_turned_on_and_others_off():
+    text = "This is an test of the system.\n"
+    assert_clean(HarperGrammar, text, options={"disable": ["AnA"]})
+    assert_flags(HarperGrammar, "She had had enough.\n", ("grammar/harper/RepeatedWords", "had had"),
+                 options={"enable": ["RepeatedWords"]})
+
+
+def test_word_choice_and_style_inside_a_direct_quote_are_dropped():
+    """A reporter cannot change what someone said."""
+    assert_flags(HarperGrammar, "The plan is very unique, she said.\n", ("grammar/harper/VeryUnique", "very unique"))
+    assert_clean(HarperGrammar, "\u201cThe plan is very unique,\u201d she said.\n")

@@ -1,0 +1,35 @@
+"""punctuation/apostrophe: apostrophes in plurals. Written for this project."""
+from __future__ import annotations
+
+from conftest import rule_tables
+
+from newslint.api import assert_fixed, assert_flags
+from newslint.rules.punctuation.apostrophe import Apostrophe
+
+# (text, the spans reported, in order)
+FLAG = [
+    ("Music from the 1990's is back.", "1990's"),
+    ('It was a hit in the 80’s.', '80’s'),
+    ('A letter from human rights’ organizations arrived.', 'rights’'),
+    ("The sports' fans cheered.", "sports'"),
+    ("A new sales' tax starts in May.", "sales'"),
+]
+
+CLEAN = [
+    'Music from the 1990s is back.',
+    'The workers’ union met.',
+    'A letter from human rights organizations arrived.',
+    "The players' wages rose.",
+    'The sports fans cheered.',
+    "It was the rights' and duties' debate of the year.",
+]
+
+test_flags, test_leaves_alone = rule_tables(Apostrophe, FLAG, CLEAN)
+
+
+def test_decade_fix_is_safe_and_modifier_fix_is_offered():
+    assert_fixed(Apostrophe, "Music from the 1990's is back.\n", "Music from the 1990s is back.\n")
+    text = "A letter from human rights’ organizations arrived.\n"
+    (d,) = assert_flags(Apostrophe, text, "rights’")
+    assert d.fix.applicability.value == "unsafe"
+    assert_fixed(Apostrophe, text, "A letter from human rights organizations arrived.\n", unsafe=True)

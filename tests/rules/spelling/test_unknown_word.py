@@ -1,0 +1,62 @@
+"""spelling/unknown-word: typos and misspellings, news-aware. Written for this project."""
+from __future__ import annotations
+
+from conftest import rule_tables
+
+from newslint.api import assert_flags
+from newslint.rules.spelling.unknown_word import UnknownWord
+
+# (text, the spans reported, in order)
+FLAG = [
+    ("Outages are aggravanding the humanitarian issues.", "aggravanding"),
+    ("We recieve reports. Teh minister spoke. The Goverment agreed.", "recieve", "Teh", "Goverment"),
+    # slips inside the title-cased names of institutions, which a name would not be
+    ("The Chief Finacial Officer wrote to the Offic of Systems Integration about the "
+     "Quality Assurance Surveilence Plan.", "Finacial", "Offic", "Surveilence"),
+    # a misspelling repeated in a story is reported at every use (#12)
+    ("The goverment said the goverment would act. A goverment spokesman agreed.",
+     "goverment", "goverment", "goverment"),
+    ("They decided to seperate the two offices. The seperate budgets were approved.", "seperate", "seperate"),
+    ("He will definately attend. She will definately not.", "definately", "definately"),
+    ("Did you recieve it? We recieve many letters.", "recieve", "recieve"),
+    ("It occured in May. Nothing like it occured before.", "occured", "occured"),
+    ("Goverment officials met on Monday. Goverment sources said so.", "Goverment", "Goverment"),
+]
+CLEAN = [
+    # names, acronyms, compounds, numbers, URLs, handles, hashtags, contractions
+    ("President-elect Donald Trump met Volodymyr Zelenskyy in Kyiv. The ATACMS and NATO "
+     "counter-offensives, long-range missiles and Russia\u2019s gains in human rights\u2019 reports "
+     "drew 50,000 soldiers, the 3rd brigade and $4.5bn. Email press@example.org or see "
+     "www.example.com, @newsdesk and #breaking. Smartphone apps aren't new; they'll stay."),
+    # a name used twice is the story's own vocabulary
+    "Ms Axani spoke first. Later, Axani said the plan was sound.",
+    # names used once
+    "Ann Francke spoke. Later Liz Mair and Robin Tutcher joined Professor Sajiv Singh, and Daniel Gimeno-Traver won.",
+    # a repeated name or term is still accepted (#12)
+    "The team moved the site to cloudgov. Later, cloudgov grew quickly.",
+    "Zelenskyy met the aides. Zelenskyy said the talks went well.",
+    "The app uses geofencing. With geofencing, alerts reach nearby phones.",
+]
+
+
+test_flags, test_leaves_alone = rule_tables(UnknownWord, FLAG, CLEAN)
+
+
+def test_a_typo_has_ranked_suggestions_and_is_an_error():
+    (d,) = assert_flags(UnknownWord, "Outages are aggravanding the humanitarian issues.\n", "aggravanding")
+    assert d.suggestions[0] == "aggravating" and d.severity.value == "error"
+
+
+def test_the_newsroom_dictionary_accepts_words():
+    assert_flags(UnknownWord, "The frobnicator broke. The frobnicatr broke.\n", "frobnicatr",
+                 dictionary=frozenset({"frobnicator"}))
+
+
+def test_dictionary_files_named_in_configuration(tmp_path):
+    (tmp_path / "words.dic").write_text("# newsroom words\nfrobnicator\n")
+    (tmp_path / "newslint.toml").write_text('dictionary = ["words.dic"]\nselect = ["spelling"]\n')
+    story = tmp_path / "story.txt"
+    story.write_text("The frobnicator broke. The frobnicatr broke.\n")
+    from newslint import lint_paths
+
+    assert [d.column for d in lint_paths([str(story)]).diagnostics] == [28]
