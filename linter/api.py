@@ -22,6 +22,7 @@ other section, and read it with ``self.settings.section("myfamily")``. Test a ru
 """
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from . import datacache  # word tables and derived data built once per install
@@ -36,20 +37,30 @@ from .testing import apply_fixes, assert_fixed, lint_with
 from .textio import BinaryFile, read_story
 
 
-def documents(paths: list[str]):
+def documents(paths: list[str], skipped: list[str] | None = None):
     """(path, Document) for every story a run over `paths` would check, with the engine's
-    own discovery (supported extensions, ``exclude``, ``.gitignore``); unreadable and binary
-    files are passed over. For commands that read an archive (``newslint learn``)."""
+    own discovery (supported extensions, ``exclude``, ``.gitignore``); unreadable, binary,
+    oversized and unparsable files are passed over, each with a line in `skipped`. For
+    commands that read an archive (``newslint learn``)."""
     from .context import RunContext
+    from .limits import MAX_FILE_BYTES
     from .runner import files_to_check
 
     ctx = RunContext()
     files, _ = files_to_check(paths, ctx)
     for f in files:
         try:
-            yield f, parse(f, read_story(Path(f)).text)
-        except (OSError, BinaryFile):
-            continue
+            if os.stat(f).st_size > MAX_FILE_BYTES:
+                why = f"more than the limit of {MAX_FILE_BYTES:,} bytes (newslint.limits.MAX_FILE_BYTES)"
+            else:
+                yield f, parse(f, read_story(Path(f)).text)
+                continue
+        except (OSError, BinaryFile) as exc:
+            why = str(exc)
+        except Exception as exc:  # noqa: BLE001 - one unparsable story must not end the command
+            why = f"could not read its markup: {type(exc).__name__}: {exc}"
+        if skipped is not None:
+            skipped.append(f"{f}: skipped, {why}")
 
 
 __all__ = [

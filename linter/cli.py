@@ -16,7 +16,7 @@ from .discovery import UsageError
 from .formatters import FORMATTERS
 from .registry import ENGINE_IDS, RegistryError, default_registry, plugin_commands
 from .rule import plain_text
-from .runner import RunResult, fails, lint_paths, lint_source_text
+from .runner import RunResult, fails, lint_paths, lint_stdin
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False,
                   help="newslint: a proofreading linter for news copy (text, Markdown, HTML).")
@@ -301,11 +301,10 @@ def _run(paths: List[str], overrides: Overrides, stdin_filename: Optional[str], 
         if "-" in paths:
             if len(paths) > 1:
                 _die("'-' (standard input) cannot be mixed with other paths")
-            from .textio import decode
+            from .limits import MAX_FILE_BYTES
 
-            text = decode(sys.stdin.buffer.read()).text
             overrides.fmt = None if stdin_filename else "plain"
-            result = lint_source_text(text, stdin_filename or "-", context=ctx)
+            result = lint_stdin(sys.stdin.buffer.read(MAX_FILE_BYTES + 1), stdin_filename or "-", ctx)
         elif dask:
             from .dask_run import connect, lint_paths_dask
 

@@ -15,6 +15,7 @@ from .diagnostic import Category, Diagnostic, Severity
 from .discovery import UsageError, collect_files
 from .document import Document
 from .fixes import apply_edits, choose_edits
+from .limits import MAX_FILE_BYTES, SECTION_CHARS
 from .markup import parse
 from .registry import INTERNAL_ERROR, PARSE_ERROR
 from .suppress import find_suppressions
@@ -47,12 +48,6 @@ class RunResult:
 
 def _real_path(path: str) -> str | None:
     return None if path in ("-", "<text>") else path
-
-
-# Prose characters checked at a time: a longer story (an archive dump, a 5 MB export) is
-# checked in sections of consecutive blocks, so memory stays bounded and time linear;
-# story-level rules (readability grade, name consistency) then judge each section.
-SECTION_CHARS = 200_000
 
 
 def run_rules(doc: Document, engine: Engine, debug: bool = False) -> tuple[list[Diagnostic], dict[str, Any]]:
@@ -130,14 +125,38 @@ def merge_same_span(diags: list[Diagnostic]) -> list[Diagnostic]:
     return out
 
 
+def _too_large(path: str, size: int) -> FileResult:
+    return FileResult(path, notices=[f"{path}: skipped, {size:,} bytes is more than the limit of "
+                                     f"{MAX_FILE_BYTES:,} for one story (newslint.limits.MAX_FILE_BYTES)"],
+                      skipped=True)
+
+
+def _failure(path: str, rule: str, what: str, exc: Exception, debug: bool) -> Diagnostic:
+    """One file that newslint could not read or check: a finding on that file, never the end of
+    the run (under --jobs, Dask, the language server and ``learn`` alike)."""
+    if debug:
+        traceback.print_exc()
+    return Diagnostic(path, 1, 1, 1, 1, rule, Category.STYLE, Severity.ERROR,
+                      f"{what}, so it was not checked: {type(exc).__name__}: {exc}"[:500], start=0, end=0)
+
+
 def lint_decoded(path: str, decoded: Decoded, ctx: RunContext, fmt: str | None = None) -> FileResult:
     first_notice = len(ctx.notices)
     engine = ctx.engine(_real_path(path))
-    doc = parse(path, decoded.text, fmt, engine.markup)
+    if len(decoded.text) > MAX_FILE_BYTES:
+        return _too_large(path, len(decoded.text.encode("utf-8", "surrogatepass")))
+    try:
+        doc = parse(path, decoded.text, fmt, engine.markup)
+    except Exception as exc:  # noqa: BLE001 - a parser bug on one file must not end the run
+        return FileResult(path, [_failure(path, PARSE_ERROR, "newslint could not read this file's markup", exc,
+                                          ctx.overrides.debug)], source=decoded.text)
     if doc.language and not doc.language.lower().startswith("en"):
         return FileResult(path, [], {}, notices=[f"{path}: not checked, the story says its language is "
                                                  f"{doc.language!r}"], source=decoded.text)
-    diags, stats = run_rules(doc, engine, ctx.overrides.debug)
+    try:
+        diags, stats = run_rules(doc, engine, ctx.overrides.debug)
+    except Exception as exc:  # noqa: BLE001 - the engine's own failure on one file, reported on it
+        diags, stats = [_failure(path, INTERNAL_ERROR, "newslint failed on this file", exc, ctx.overrides.debug)], {}
     res = FileResult(path, diags, stats, source=decoded.text)
     if decoded.note:
         res.notices.append(f"{path}: {decoded.note}")
@@ -147,9 +166,12 @@ def lint_decoded(path: str, decoded: Decoded, ctx: RunContext, fmt: str | None =
 
 def lint_file(path: str, ctx: RunContext) -> FileResult:
     try:
-        if not stat.S_ISREG(os.stat(path).st_mode):
+        st = os.stat(path)
+        if not stat.S_ISREG(st.st_mode):
             # a FIFO or device would block or never end
             return FileResult(path, notices=[f"{path}: skipped, not a regular file"], skipped=True)
+        if st.st_size > MAX_FILE_BYTES:
+            return _too_large(path, st.st_size)
         data = Path(path).read_bytes()
         key = None
         if ctx.cache is not None:
@@ -256,6 +278,21 @@ def lint_source_text(text: str, path: str = "<text>", overrides: Overrides | Non
     ctx = context or RunContext(overrides or Overrides(**kwargs))
     res = lint_decoded(path, Decoded(text, "utf-8"), ctx, ctx.overrides.fmt)
     return _result([res], ctx, path)
+
+
+def lint_stdin(data: bytes, path: str, context: RunContext) -> RunResult:
+    """The bytes of standard input, read like a file: a binary or oversized input is skipped
+    with a notice."""
+    if len(data) > MAX_FILE_BYTES:
+        res = _too_large(path, len(data))
+    else:
+        try:
+            decoded = decode(data)
+        except BinaryFile as exc:
+            res = FileResult(path, notices=[f"{path}: skipped, {exc}"], skipped=True)
+        else:
+            res = lint_decoded(path, decoded, context, context.overrides.fmt)
+    return _result([res], context, path)
 
 
 def lint_text(text: str, path: str = "<text>", **kwargs: Any) -> list[Diagnostic]:

@@ -1,0 +1,70 @@
+"""Hostile input to the parsers and the document model (issue 28): nothing may crash the run,
+hang it, or take superlinear time or unbounded memory."""
+from __future__ import annotations
+
+import json
+
+import pytest
+from conftest import assert_linear
+
+from newslint.markup import parse
+
+# --- one file that cannot be read never ends the run -------------------------------------------
+
+
+@pytest.mark.parametrize("source", ["<p>Hello</p>\n<![ ]>\n<p>The cat sat.</p>\n",
+                                    "<p>One</p><![if !IE]><p>Two</p><![endif]>\n",
+                                    "<p>abc <![x[ y</p>\n", "<p>a <![CDATA[ b ]]> c</p>\n", "<![", "<p>x<![if"])
+def test_html_marked_sections_are_read_as_browsers_read_them(source):
+    doc = parse("x.html", source)
+    assert "[" not in doc.prose and "]" not in doc.prose
+
+
+def test_marked_sections_in_a_markdown_html_block():
+    doc = parse("x.md", "Before.\n\n<div><![if x]>Inside.<![endif]></div>\n\nAfter.\n")
+    assert [w.text for w in doc.words] == ["Before", "Inside", "After"]
+
+
+def test_a_file_the_parser_cannot_read_is_a_finding_and_the_run_goes_on(tmp_path, cli, monkeypatch):
+    import newslint.markup.html as html_parser
+
+    def broken(*args, **kwargs):
+        raise AssertionError("a parser bug")
+
+    monkeypatch.setattr(html_parser, "parse_html", broken)
+    (tmp_path / "a.html").write_text("<p>Hello.</p>\n")
+    (tmp_path / "b.md").write_text("The the cat sat.\n")
+    for jobs in ("1", "2"):
+        r = cli("check", "--format", "json", "--jobs", jobs, str(tmp_path))
+        assert r.returncode == 1, r.stderr
+        found = {(d["path"].rsplit("/", 1)[-1], d["rule"]) for d in json.loads(r.stdout)["diagnostics"]}
+        assert ("a.html", "newslint/parse-error") in found
+        assert ("b.md", "grammar/repeated-word") in found
+
+
+def test_learn_passes_over_a_story_it_cannot_parse(tmp_path, cli, monkeypatch):
+    import newslint.markup.html as html_parser
+
+    monkeypatch.setattr(html_parser, "parse_html", lambda *a, **k: 1 / 0)
+    (tmp_path / "a.html").write_text("<p>Zorblax met Zorblax.</p>\n")
+    for n in range(2):
+        (tmp_path / f"b{n}.md").write_text("Zorblax met Zorblax and Zorblax.\n")
+    out = tmp_path / "learned.dic"
+    r = cli("learn", str(tmp_path), "-o", str(out))
+    assert r.returncode == 0, r.stderr
+    assert "Zorblax  # 6, 2" in out.read_text()
+    assert "a.html: skipped" in r.stderr and "ZeroDivisionError" in r.stderr
+
+
+def test_nul_on_standard_input_is_a_notice(cli):
+    r = cli("check", "--format", "json", "-", input="The cat\0 sat on the mat today.\n")
+    assert r.returncode in (0, 1) and "internal error" not in r.stderr
+    assert "binary" in r.stderr
+
+
+# --- linear time ---------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("unit", ["<a ", "<a b='", "<!-- ", "<? ", "</ ", "<![ ", "&amp", "<"])
+def test_html_floods_take_linear_time(unit):
+    assert_linear(lambda s: parse("x.html", s), lambda n: unit * n, 5000)
