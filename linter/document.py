@@ -324,14 +324,31 @@ def _declared_language(front_matter: dict[str, Any]) -> str | None:
     return None
 
 
+_LINE_BREAK = re.compile(r"\r\n?|\n")
+
+
 def line_starts(text: str) -> list[int]:
-    """The offset at which each line of `text` starts."""
+    """The offset at which each line of `text` starts. A line ends at "\n", "\r\n" or a lone
+    "\r" (old Mac files), as editors, LSP and markdown-it count them."""
+    if "\r" in text:
+        return [0] + [m.end() for m in _LINE_BREAK.finditer(text)]
     starts = [0]
     i = text.find("\n")
     while i != -1:
         starts.append(i + 1)
         i = text.find("\n", i + 1)
     return starts
+
+
+def line_ranges(text: str) -> list[tuple[int, int]]:
+    """(start, end) of every line of `text`, the end before its line break."""
+    out = []
+    pos = 0
+    for m in _LINE_BREAK.finditer(text):
+        out.append((pos, m.start()))
+        pos = m.end()
+    out.append((pos, len(text)))
+    return out
 
 
 def split_sentences(text: str, block: Block) -> list[Sentence]:

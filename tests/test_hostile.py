@@ -68,3 +68,35 @@ def test_nul_on_standard_input_is_a_notice(cli):
 @pytest.mark.parametrize("unit", ["<a ", "<a b='", "<!-- ", "<? ", "</ ", "<![ ", "&amp", "<"])
 def test_html_floods_take_linear_time(unit):
     assert_linear(lambda s: parse("x.html", s), lambda n: unit * n, 5000)
+
+
+# --- CR-only line endings (old Mac files) ----------------------------------------------------------
+
+CR_STORIES = {
+    "s.md": "---\rtitle: A title\r---\r\r# Title\r\r!!! note \"Hi\"\r    Body of the the note.\r\r"
+            "<div>\rHTML the the block\r</div>\r\r> Quote with the the slip\r> and more.\r\r- item the the one\r",
+    "s.txt": "Headline here\r\rThe the cat sat.\rA dog ran, and the the cat too.\r",
+    "s.html": "<p>One.</p>\r<p>Two the the.</p>\r",
+}
+
+
+@pytest.mark.parametrize("name", sorted(CR_STORIES))
+def test_cr_only_files_count_their_lines(name):
+    from newslint import lint_text
+    from newslint.document import line_starts
+
+    source = CR_STORIES[name]
+    found = lint_text(source, path=name, select=["grammar/repeated-word"])
+    assert found and all(source[d.start:d.end].lower() == "the" for d in found)
+    starts = line_starts(source)
+    assert len(starts) == source.count("\r") + 1
+    for d in found:
+        assert d.line > 1 and starts[d.line - 1] + d.column - 1 == d.start
+
+
+def test_a_suppression_in_a_cr_only_file_covers_its_next_line():
+    from newslint import lint_text
+
+    source = "Para one.\r\r<!-- newslint-disable-next-line -->\rThe the cat.\r\rA dog the the ran.\r"
+    found = lint_text(source, path="s.md", select=["grammar/repeated-word"])
+    assert [d.line for d in found] == [6]

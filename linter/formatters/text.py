@@ -8,6 +8,7 @@ import unicodedata
 from collections import Counter
 
 from ..diagnostic import Diagnostic
+from ..document import line_ranges
 from ..registry import Registry
 from ..runner import RunResult
 
@@ -119,7 +120,7 @@ def render(result: RunResult, registry: Registry, color: bool) -> str:
 def _source_lines(result: RunResult, path: str) -> list[str] | None:
     for f in result.files:
         if f.path == path and f.source is not None:
-            return f.source.split("\n")
+            return [f.source[s:e] for s, e in line_ranges(f.source)]  # a lone CR ends a line too
     return None
 
 

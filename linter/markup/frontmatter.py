@@ -6,8 +6,14 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..compat import tomllib
+from ..document import line_starts
 
-_OPEN = re.compile(r"\A(?:\ufeff)?(---|\+\+\+)[ \t]*\r?\n")
+_OPEN = re.compile(r"\A(?:\ufeff)?(---|\+\+\+)[ \t]*(?:\r\n?|\n)")
+
+
+def _close(fence: str) -> re.Pattern:
+    """The closing fence line (a line ends at "\n", "\r\n" or a lone "\r")."""
+    return re.compile(r"(?:^|(?<=\r))" + re.escape(fence) + r"[ \t]*(?:\r\n?|\n|\Z)", re.M)
 
 
 @dataclass
@@ -22,8 +28,7 @@ def split_front_matter(source: str) -> FrontMatter:
     if not m:
         return FrontMatter()
     fence = m.group(1)
-    close = re.compile(r"^" + re.escape(fence) + r"[ \t]*(?:\r?\n|\Z)", re.M)
-    c = close.search(source, m.end())
+    c = _close(fence).search(source, m.end())
     if not c:
         return FrontMatter(error=(0, f"front matter opened with '{fence}' is never closed"))
     body = source[m.end():c.start()]
@@ -40,11 +45,8 @@ def split_front_matter(source: str) -> FrontMatter:
         line = getattr(getattr(exc, "problem_mark", None), "line", None)
         offset = m.end()
         if line is not None:
-            for _ in range(line):
-                nxt = source.find("\n", offset)
-                if nxt == -1 or nxt >= c.start():
-                    break
-                offset = nxt + 1
+            starts = line_starts(body)
+            offset += starts[min(line, len(starts) - 1)]
         msg = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
         fm.error = (offset, f"malformed front matter: {msg}")
     return fm
@@ -80,7 +82,7 @@ def prose_fields(source: str, fields: dict[str, str] = PROSE_FIELDS) -> list[Fie
     if not m:
         return []
     fence = m.group(1)
-    c = re.compile(r"^" + re.escape(fence) + r"[ \t]*(?:\r?\n|\Z)", re.M).search(source, m.end())
+    c = _close(fence).search(source, m.end())
     if not c:
         return []
     lower = {k.lower(): v for k, v in fields.items()}
@@ -93,7 +95,7 @@ def prose_fields(source: str, fields: dict[str, str] = PROSE_FIELDS) -> list[Fie
 
 def _lines(source: str, s: int, e: int, strip: bool = True) -> list[tuple[int, int]]:
     out = []
-    for piece in re.finditer(r"[^\n]+", source[s:e]):
+    for piece in re.finditer(r"[^\r\n]+", source[s:e]):
         ls, le = s + piece.start(), s + piece.end()
         if strip:
             while ls < le and source[ls] in " \t":
@@ -133,7 +135,8 @@ def _yaml_scalar(source: str, base: int, node, scope: str) -> Field:
     if style in "\"'" and style:
         return Field(tuple(_lines(source, s + 1, e - 1)), scope, style)
     if style in ("|", ">"):
-        body = source.find("\n", s) + 1  # the lines after the indicator
+        eol = re.compile(r"\r\n?|\n").search(source, s, e)
+        body = eol.end() if eol else e  # the lines after the indicator
         return Field(tuple(_lines(source, body, e)), scope, "", "\n" if style == "|" else " ")
     return Field(tuple(_lines(source, s, e)), scope)
 

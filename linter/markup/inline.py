@@ -31,6 +31,7 @@ _FILENAME = re.compile(r"(?:[A-Za-z0-9_-]+(?:\.[A-Za-z0-9_-]+)*|(?<![\w.])\.[a-z
 # template expressions, URLs, e-mail addresses and file names inside plain runs of text (HTML data)
 NOT_PROSE_IN_TEXT = re.compile(_TEMPLATE.pattern + "|(?i:" + _URL.pattern + ")|" + _EMAIL.pattern + "|"
                                + _FILENAME.pattern, re.S)
+_BREAK = re.compile(r"\r\n?|\n")
 _ASCII_PUNCT = set("!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~")
 
 
@@ -43,12 +44,11 @@ class Virtual:
         pos = 0
         for i, (s, e) in enumerate(ranges):
             if i:
-                # the line break between two content lines: the source's "\n"
-                nl = ranges[i - 1][1]
-                while nl < len(source) and source[nl] != "\n":
-                    nl += 1
+                # the line break between two content lines: the source's "\n" (of "\r\n"), or a lone "\r"
+                m = _BREAK.search(source, ranges[i - 1][1])
+                nl = (m.end() - 1) if m else len(source) - 1
                 parts.append("\n")
-                self.pieces.append((pos, min(nl, len(source) - 1) if source else 0, 1))
+                self.pieces.append((pos, max(nl, 0), 1))
                 pos += 1
             parts.append(source[s:e])
             self.pieces.append((pos, s, e - s))

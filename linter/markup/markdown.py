@@ -15,7 +15,7 @@ from mdit_py_plugins.admon import admon_plugin
 from mdit_py_plugins.deflist import deflist_plugin
 from mdit_py_plugins.footnote import footnote_plugin
 
-from ..document import Block, Document, ProseBuilder
+from ..document import Block, Document, ProseBuilder, line_ranges
 from .frontmatter import prose_fields, split_front_matter
 from .html import html_fragment
 from .inline import scan_inline
@@ -38,23 +38,11 @@ _DD_MARKER = re.compile(r"[ \t]{0,3}[:~][ \t]+")
 _FOOTNOTE_LABEL = re.compile(r"[ \t]{0,3}\[\^[^\]\n]+\]:[ \t]*")
 _ALERT = re.compile(r"\[![A-Za-z]+\][+-]?[ \t]*")  # GitHub / Obsidian alerts: > [!NOTE]
 # heading ids and attribute lists: "## Title {#id}", "{: .lead}" (kramdown, Hugo, Pandoc)
-_ATTR_LIST = re.compile(r"\{[:#.][^{}\n]*\}(?=[ \t]*\r?$)|^[ \t]*\{:[^{}\n]*\}", re.M)
+_ATTR_LIST = re.compile(r"\{[:#.][^{}\r\n]*\}(?=[ \t]*(?:[\r\n]|\Z))|(?:^|(?<=\r))[ \t]*\{:[^{}\r\n]*\}", re.M)
 _LIST_MARKER = re.compile(r"[ \t]{0,3}(?:[-+*]|\d{1,9}[.)])(?:[ \t]+|(?=\r?$))(?:\[[ xX]\][ \t]+)?")
 _BQ_MARKER = re.compile(r"[ \t]{0,3}>[ \t]?")
 _ATX_OPEN = re.compile(r"[ \t]{0,3}#{1,6}(?:[ \t]+|$)")
 _ATX_CLOSE = re.compile(r"(?:[ \t]+#+)?[ \t]*$")
-
-
-def _line_ranges(source: str) -> list[tuple[int, int]]:
-    """(start, end) of every line, end excluding "\r\n" / "\n"."""
-    out = []
-    pos = 0
-    for line in source.split("\n"):
-        end = pos + len(line)
-        content_end = end - 1 if line.endswith("\r") else end
-        out.append((pos, content_end))
-        pos = end + 1
-    return out
 
 
 def parse_mdx(path: str, source: str, options: MarkupOptions = MarkupOptions()) -> Document:
@@ -77,8 +65,8 @@ def parse_markdown(path: str, source: str, options: MarkupOptions = MarkupOption
     # blank the front matter so markdown-it's line numbers stay those of the file
     masked = masks.apply(source)
     if fm.end:
-        masked = re.sub(r"[^\n]", " ", masked[:fm.end]) + masked[fm.end:]
-    lines = _line_ranges(source)
+        masked = re.sub(r"[^\r\n]", " ", masked[:fm.end]) + masked[fm.end:]
+    lines = line_ranges(source)  # as markdown-it counts lines: a lone CR ends one too
     b = ProseBuilder(source, masks)
     blocks: list[Block] = []
     for f in prose_fields(source, options.fields):
