@@ -100,3 +100,37 @@ def test_a_suppression_in_a_cr_only_file_covers_its_next_line():
     source = "Para one.\r\r<!-- newslint-disable-next-line -->\rThe the cat.\r\rA dog the the ran.\r"
     found = lint_text(source, path="s.md", select=["grammar/repeated-word"])
     assert [d.line for d in found] == [6]
+
+
+FLOODS = {  # issue 28, item 12: each took time quadratic (or worse) in n
+    "templates": ("x.md", lambda n: "{{ " * n),
+    "templates in HTML": ("x.html", lambda n: "{{ " * n),
+    "Liquid tags": ("x.md", lambda n: "{% " * n),
+    "shortcodes": ("x.md", lambda n: "{{< " * n),
+    "escaped quotes in shortcodes": ("x.md", lambda n: '{{< x \\"' * n + '"'),
+    "MDX braces": ("x.mdx", lambda n: "{" * n),
+    "MDX braces in text": ("x.mdx", lambda n: "a { " * n),
+    "brackets": ("x.md", lambda n: "[" * n),
+    "links without an end": ("x.md", lambda n: "[a](" * n),
+    "images": ("x.md", lambda n: "![" * (n // 2)),
+    "comments in a paragraph": ("x.md", lambda n: "<!-- a " * n),
+    "a comment block per paragraph": ("x.md", lambda n: "".join(f"Para {i} text.\n\n<!-- c -->\n\n" for i in range(n // 4))),
+    "a hard-wrapped paragraph": ("x.md", lambda n: "".join(f"word *em* and `code` line {i}\n" for i in range(n // 4))),
+    "an MDX directive of spaces": ("x.mdx", lambda n: ":::" + " " * (20 * n) + "tip" + " " * (20 * n) + "x\n"),
+    "a heading of spaces": ("x.md", lambda n: "# a" + " " * (40 * n) + "b\n"),
+    "a long word": ("x.html", lambda n: "<p>" + "a" * (40 * n) + "</p>"),
+    "a long dotted name": ("x.html", lambda n: "<p>" + "a." * (20 * n) + "</p>"),
+}
+
+
+@pytest.mark.parametrize("name", sorted(FLOODS))
+def test_markup_floods_take_linear_time(name):
+    path, make = FLOODS[name]
+    assert_linear(lambda s: parse(path, s), make, 2000)
+
+
+@pytest.mark.parametrize("source", ["<!-- newslint-disable {}x", "newslint-disable{}x\n"])
+def test_suppressions_are_found_in_linear_time(source):
+    from newslint.suppress import find_suppressions
+
+    assert_linear(lambda s: find_suppressions(s, "plain"), lambda n: source.format(" " * (50 * n)), 1000)

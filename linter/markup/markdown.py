@@ -9,6 +9,7 @@ their own scope.
 from __future__ import annotations
 
 import re
+from collections import deque
 
 from markdown_it import MarkdownIt
 from mdit_py_plugins.admon import admon_plugin
@@ -18,7 +19,7 @@ from mdit_py_plugins.footnote import footnote_plugin
 from ..document import Block, Document, ProseBuilder, line_ranges
 from .frontmatter import prose_fields, split_front_matter
 from .html import html_fragment
-from .inline import scan_inline
+from .inline import reference_labels, scan_inline
 from .masks import HIDDEN, Extra, Mask, Masks, emit_ranges, strip_blank
 from .mdx import mdx_masks
 from .options import MarkupOptions
@@ -42,7 +43,6 @@ _ATTR_LIST = re.compile(r"\{[:#.][^{}\r\n]*\}(?=[ \t]*(?:[\r\n]|\Z))|(?:^|(?<=\r
 _LIST_MARKER = re.compile(r"[ \t]{0,3}(?:[-+*]|\d{1,9}[.)])(?:[ \t]+|(?=\r?$))(?:\[[ xX]\][ \t]+)?")
 _BQ_MARKER = re.compile(r"[ \t]{0,3}>[ \t]?")
 _ATX_OPEN = re.compile(r"[ \t]{0,3}#{1,6}(?:[ \t]+|$)")
-_ATX_CLOSE = re.compile(r"(?:[ \t]+#+)?[ \t]*$")
 
 
 def parse_mdx(path: str, source: str, options: MarkupOptions = MarkupOptions()) -> Document:
@@ -71,20 +71,23 @@ def parse_markdown(path: str, source: str, options: MarkupOptions = MarkupOption
     blocks: list[Block] = []
     for f in prose_fields(source, options.fields):
         emit_ranges(b, blocks, f.ranges, f.scope, f.quote, f.joiner)
-    pending = sorted(extras, key=lambda x: x.start)
+    pending = deque(sorted(extras, key=lambda x: x.start))
+    references = reference_labels(masked)
 
     def extras_before(offset: float) -> None:
         """The extras (captions in shortcodes, props) that start before `offset`."""
         while pending and pending[0].start < offset:
-            x = pending.pop(0)
+            x = pending.popleft()
             emit_ranges(b, blocks, [(x.start, x.end)], x.scope)
 
     def emit(ranges: list[tuple[int, int]], scope: str) -> None:
-        while ranges and strip_blank(masked[ranges[0][0]:ranges[0][1]]):
-            ranges = ranges[1:]  # a line of nothing but a shortcode or a tag
+        k = 0
+        while k < len(ranges) and strip_blank(masked[ranges[k][0]:ranges[k][1]]):
+            k += 1  # a line of nothing but a shortcode or a tag
+        ranges = ranges[k:]
         if ranges:
             extras_before(ranges[0][0])
-        _emit_block(b, blocks, masked, ranges, scope)
+        _emit_block(b, blocks, masked, ranges, scope, references)
 
     tokens = (_MDX if mdx else _MD).parse(masked)
     bq_depth = 0
@@ -150,9 +153,7 @@ def parse_markdown(path: str, source: str, options: MarkupOptions = MarkupOption
                     m = _ATX_OPEN.match(masked, s, e)
                     if m:
                         s = m.end()
-                    mc = _ATX_CLOSE.search(masked, s, e)
-                    if mc:
-                        e = mc.start()
+                    e = _atx_content_end(masked, s, e)
                 while s < e and masked[s] in " \t":
                     s += 1
                 ranges.append((s, e))
@@ -182,7 +183,18 @@ def parse_markdown(path: str, source: str, options: MarkupOptions = MarkupOption
     return Document(path, source, prose, smap, blocks, fmt="markdown", front_matter=fm.data, notices=notices)
 
 
-def _emit_block(b: ProseBuilder, blocks: list[Block], masked: str, ranges: list[tuple[int, int]], scope: str) -> None:
+def _atx_content_end(source: str, s: int, e: int) -> int:
+    """The end of an ATX heading's text: without the closing "#"s after a blank, nor the
+    blanks around them."""
+    e = len(source[s:e].rstrip(" \t")) + s
+    k = len(source[s:e].rstrip("#")) + s
+    if s < k < e and source[k - 1] in " \t":
+        e = len(source[s:k].rstrip(" \t")) + s
+    return e
+
+
+def _emit_block(b: ProseBuilder, blocks: list[Block], masked: str, ranges: list[tuple[int, int]], scope: str,
+                references: frozenset[str]) -> None:
     """Scan one inline block; `masked` is the source as markdown-it read it."""
     if not ranges:
         return
@@ -190,7 +202,7 @@ def _emit_block(b: ProseBuilder, blocks: list[Block], masked: str, ranges: list[
         b.gap("\n\n", ranges[0][0])
     start = b.length
     alt_texts: list[tuple[int, int]] = []
-    scan_inline(b, masked, ranges, alt_texts)
+    scan_inline(b, masked, ranges, alt_texts, references)
     if not strip_blank(b.prose_since(start)):
         blocks.append(Block(start, b.length, scope))
     for s, e in alt_texts:
