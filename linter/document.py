@@ -183,7 +183,8 @@ ABBREVIATIONS = frozenset(
 _STARTERS = frozenset("""the a an he she it they we i you but and so yet in on at for this that these
 those there his her their its our my some many most police officials no not if when while after before
 as since however meanwhile""".split())
-_SENT_END = re.compile(r"[.!?\u2026]+[\"'\u201d\u2019)\]]*(?=\s+|$)")
+# from the start of a run of marks only: "a....b" is read once, not from each of its dots
+_SENT_END = re.compile(r"(?<![.!?\u2026])[.!?\u2026]+[\"'\u201d\u2019)\]]*(?=\s|$)")
 _QUOTE_PAIR = re.compile(r"\u201c[^\u201c\u201d]*(?:\u201d|$)|\"[^\"]*(?:\"|$)", re.S)
 
 

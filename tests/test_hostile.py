@@ -134,3 +134,12 @@ def test_suppressions_are_found_in_linear_time(source):
     from newslint.suppress import find_suppressions
 
     assert_linear(lambda s: find_suppressions(s, "plain"), lambda n: source.format(" " * (50 * n)), 1000)
+
+
+@pytest.mark.parametrize("make", [lambda n: "a" + "." * n + "b", lambda n: "!" * n + "a", lambda n: "a....b " * (n // 8)],
+                         ids=["dots", "marks", "a....b"])
+def test_the_sentence_splitter_takes_linear_time(make):
+    def sentences(text: str) -> None:
+        parse("x.txt", text).sentences
+
+    assert_linear(sentences, lambda n: make(20 * n), 1000)
