@@ -143,3 +143,33 @@ def test_the_sentence_splitter_takes_linear_time(make):
         parse("x.txt", text).sentences
 
     assert_linear(sentences, lambda n: make(20 * n), 1000)
+
+
+# --- YAML aliases ----------------------------------------------------------------------------------
+
+def _laughs(levels: int) -> str:
+    """Nested YAML aliases: about 80 bytes a level, 9 ** levels values."""
+    lines = ["---", "a: &a [lol, lol, lol, lol, lol, lol, lol, lol, lol]"]
+    for prev, name in zip("abcdefghijklmnop", "bcdefghijklmnopq"[:levels - 1]):
+        lines.append(f"{name}: &{name} [" + ", ".join([f"*{prev}"] * 9) + "]")
+    lines += ["title: The the title", "---", "", "Body text of the the story.", ""]
+    return "\n".join(lines)
+
+
+def test_yaml_aliases_that_expand_without_end_are_refused_with_a_notice(cli, tmp_path):
+    from newslint.limits import MAX_YAML_NODES
+
+    story = tmp_path / "laughs.md"
+    story.write_text(_laughs(9))  # 9 ** 9 values: the walk never finished
+    assert len(story.read_bytes()) < 800
+    data = json.loads(cli("check", "--format", "json", "--select", "grammar/repeated-word", str(story)).stdout)
+    found = [(d["rule"], d["line"]) for d in data["diagnostics"]]
+    assert ("newslint/parse-error", 1) in found and ("grammar/repeated-word", 14) in found
+    message = next(d["message"] for d in data["diagnostics"] if d["rule"] == "newslint/parse-error")
+    assert f"{MAX_YAML_NODES:,}" in message and "MAX_YAML_NODES" in message
+
+
+def test_yaml_aliases_within_the_limit_are_read():
+    doc = parse("x.md", _laughs(3))  # 729 values
+    assert doc.front_matter["title"] == "The the title" and not doc.notices
+    assert "The the title" in doc.prose

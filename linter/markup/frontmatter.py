@@ -7,6 +7,7 @@ from typing import Any
 
 from ..compat import tomllib
 from ..document import line_starts
+from ..limits import MAX_YAML_NODES
 
 _OPEN = re.compile(r"\A(?:\ufeff)?(---|\+\+\+)[ \t]*(?:\r\n?|\n)")
 
@@ -23,6 +24,33 @@ class FrontMatter:
     error: tuple[int, str] | None = None  # (source offset, message)
 
 
+class TooManyNodes(ValueError):
+    """YAML whose aliases expand to more values than ``MAX_YAML_NODES``."""
+
+
+def _yaml_tree(body: str):
+    """The YAML node tree of `body`, refused when its aliases expand to more than
+    ``MAX_YAML_NODES`` values: a few hundred bytes of nested aliases (the "billion laughs")
+    stand for a tree that no walk over the values finishes."""
+    import yaml
+
+    root = yaml.compose(body, Loader=yaml.SafeLoader)
+    stack = [root] if root is not None else []
+    seen = 0
+    while stack:
+        node = stack.pop()
+        seen += 1
+        if seen > MAX_YAML_NODES:
+            raise TooManyNodes(f"its aliases expand to more than {MAX_YAML_NODES:,} values "
+                               "(the limit, newslint.limits.MAX_YAML_NODES)")
+        if isinstance(node, yaml.MappingNode):
+            for k, v in node.value:
+                stack += (k, v)
+        elif isinstance(node, yaml.SequenceNode):
+            stack += node.value
+    return root
+
+
 def split_front_matter(source: str) -> FrontMatter:
     m = _OPEN.match(source)
     if not m:
@@ -37,10 +65,18 @@ def split_front_matter(source: str) -> FrontMatter:
         if fence == "---":
             import yaml
 
-            data = yaml.safe_load(body)
+            loader = yaml.SafeLoader("")
+            try:
+                data = loader.construct_document(_yaml_tree(body)) if body.strip() else None
+            finally:
+                loader.dispose()
         else:
             data = tomllib.loads(body)
         fm.data = data if isinstance(data, dict) else {}
+    except TooManyNodes as exc:
+        fm.error = (m.start(1), f"front matter not read: {exc}")
+    except RecursionError:
+        fm.error = (m.start(1), "front matter not read: it is nested more deeply than newslint reads")
     except Exception as exc:  # noqa: BLE001 - any parser error is reported, not raised
         line = getattr(getattr(exc, "problem_mark", None), "line", None)
         offset = m.end()
@@ -110,7 +146,7 @@ def _lines(source: str, s: int, e: int, strip: bool = True) -> list[tuple[int, i
 def _yaml_fields(source: str, start: int, end: int, fields: dict[str, str]) -> list[Field]:
     import yaml
 
-    root = yaml.compose(source[start:end])
+    root = _yaml_tree(source[start:end])
     out: list[Field] = []
 
     def walk(node) -> None:
