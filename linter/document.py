@@ -193,7 +193,8 @@ class Document:
 
     def __init__(self, path: str, source: str, prose: str, smap: SourceMap, blocks: Sequence[Block],
                  fmt: str = "plain", front_matter: dict[str, Any] | None = None,
-                 notices: Iterable[tuple[int, str]] = (), _line_starts: list[int] | None = None) -> None:
+                 notices: Iterable[tuple[int, str]] = (), limits: Iterable[str] = (),
+                 _line_starts: list[int] | None = None) -> None:
         self.path = path
         self.source = source
         self.prose = prose
@@ -203,6 +204,8 @@ class Document:
         self.front_matter = front_matter or {}
         # (source offset, message) problems found while parsing, e.g. malformed front matter
         self.notices = list(notices)
+        # limits the story reached (``newslint.limits``): what was not read, said to the user
+        self.limits = list(limits)
         self._memo: dict[str, Any] = {}
         # the language the story declares (front matter lang/locale, <html lang>), if any
         self.language: str | None = _declared_language(self.front_matter)

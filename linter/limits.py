@@ -21,9 +21,9 @@ FILE_SECONDS = 300.0
 SECTION_CHARS = 200_000
 
 # -- markup ----------------------------------------------------------------------------------------
-# Markdown blockquotes and lists nested deeper than this are not read (markdown-it's own limit is
-# 20 token levels, about 10 containers); a notice gives the line.
-MAX_NESTING = 40
+# Markdown blockquotes and lists nested deeper than this are not read; a notice gives the line
+# (markdown-it's own default, 20 levels, dropped everything below the tenth list without a word).
+MAX_NESTING = 50
 # YAML front matter: aliases (``*a``) may expand to at most this many nodes in all; a document of
 # nested aliases (the "billion laughs") otherwise walks an exponential tree.
 MAX_YAML_NODES = 10_000

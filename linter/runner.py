@@ -158,6 +158,7 @@ def lint_decoded(path: str, decoded: Decoded, ctx: RunContext, fmt: str | None =
     except Exception as exc:  # noqa: BLE001 - the engine's own failure on one file, reported on it
         diags, stats = [_failure(path, INTERNAL_ERROR, "newslint failed on this file", exc, ctx.overrides.debug)], {}
     res = FileResult(path, diags, stats, source=decoded.text)
+    res.notices.extend(f"{path}: {message}" for message in doc.limits)
     if decoded.note:
         res.notices.append(f"{path}: {decoded.note}")
     res.notices.extend(ctx.notices[first_notice:])

@@ -173,3 +173,26 @@ def test_yaml_aliases_within_the_limit_are_read():
     doc = parse("x.md", _laughs(3))  # 729 values
     assert doc.front_matter["title"] == "The the title" and not doc.notices
     assert "The the title" in doc.prose
+
+
+# --- nesting ----------------------------------------------------------------------------------------
+
+def _nested_list(depth: int) -> str:
+    return "".join("  " * k + f"- item{k} text\n" for k in range(depth))
+
+
+def test_lists_nested_deeper_than_markdown_its_default_are_read():
+    doc = parse("x.md", _nested_list(15) + "\n" + "> " * 15 + "quoted deep\n")
+    assert {w.text for w in doc.words} >= {"item14", "quoted", "deep"} and not doc.limits
+
+
+def test_nesting_beyond_the_limit_is_a_notice_naming_the_line_and_the_limit(cli, tmp_path):
+    from newslint.limits import MAX_NESTING
+
+    doc = parse("x.md", _nested_list(MAX_NESTING + 10))
+    assert f"item{MAX_NESTING - 1}" in {w.text for w in doc.words}
+    story = tmp_path / "deep.md"
+    story.write_text(_nested_list(MAX_NESTING + 10))
+    r = cli("check", "--format", "json", str(story))
+    notices = json.loads(r.stdout)["notices"]
+    assert any("deep.md" in n and f"line {MAX_NESTING + 1}" in n and "MAX_NESTING" in n for n in notices), notices

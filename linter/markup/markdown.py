@@ -17,6 +17,7 @@ from mdit_py_plugins.deflist import deflist_plugin
 from mdit_py_plugins.footnote import footnote_plugin
 
 from ..document import Block, Document, ProseBuilder, line_ranges
+from ..limits import MAX_NESTING
 from .frontmatter import prose_fields, split_front_matter
 from .html import html_fragment
 from .inline import reference_labels, scan_inline
@@ -27,10 +28,16 @@ from .templates import template_masks
 
 
 def _markdown_it(mdx: bool) -> MarkdownIt:
-    md = MarkdownIt("commonmark").enable("table").use(footnote_plugin).use(deflist_plugin).use(admon_plugin)
+    md = MarkdownIt("commonmark", {"maxNesting": _MAX_LEVELS}).enable("table").use(footnote_plugin)
+    md.use(deflist_plugin).use(admon_plugin)
     if mdx:  # MDX has no indented code, and its HTML is JSX (masked already)
         md.disable(["code", "html_block", "html_inline", "autolink"])
     return md
+
+
+# markdown-it's nesting levels: a list takes two (the list and the item), a blockquote one,
+# the paragraph inside one more
+_MAX_LEVELS = 2 * MAX_NESTING + 2
 
 
 _MD = _markdown_it(False)
@@ -90,6 +97,11 @@ def parse_markdown(path: str, source: str, options: MarkupOptions = MarkupOption
         _emit_block(b, blocks, masked, ranges, scope, references)
 
     tokens = (_MDX if mdx else _MD).parse(masked)
+    limits: list[str] = []
+    too_deep = next((t for t in tokens if t.nesting == 1 and t.level + 1 >= _MAX_LEVELS and t.map), None)
+    if too_deep is not None:
+        limits.append(f"line {too_deep.map[0] + 1}: blockquotes and lists nested more than {MAX_NESTING} deep are "
+                      f"not read (the limit, newslint.limits.MAX_NESTING)")
     bq_depth = 0
     item_starts: list[int] = []  # first line of each open list item (or definition, footnote)
     in_list = 0
@@ -180,7 +192,8 @@ def parse_markdown(path: str, source: str, options: MarkupOptions = MarkupOption
     extras_before(float("inf"))
     notices = [fm.error] if fm.error else []
     prose, smap = b.build()
-    return Document(path, source, prose, smap, blocks, fmt="markdown", front_matter=fm.data, notices=notices)
+    return Document(path, source, prose, smap, blocks, fmt="markdown", front_matter=fm.data, notices=notices,
+                    limits=limits)
 
 
 def _atx_content_end(source: str, s: int, e: int) -> int:
