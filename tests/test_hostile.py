@@ -196,3 +196,15 @@ def test_nesting_beyond_the_limit_is_a_notice_naming_the_line_and_the_limit(cli,
     r = cli("check", "--format", "json", str(story))
     notices = json.loads(r.stdout)["notices"]
     assert any("deep.md" in n and f"line {MAX_NESTING + 1}" in n and "MAX_NESTING" in n for n in notices), notices
+
+
+# --- wrong results -----------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("path, source", [("x.txt", "He saw the the\n\nThe cat sat.\n"),
+                                          ("x.md", "# Into the the\n\nThe end.\n"),
+                                          ("x.html", "<li>Buy the the</li><li>The milk</li>")])
+def test_a_repeated_word_at_the_end_of_a_block_is_found(path, source):
+    from newslint import lint_text
+
+    found = lint_text(source, path=path, select=["grammar/repeated-word"])
+    assert [source[d.start:d.end] for d in found] == ["the"]
