@@ -26,6 +26,7 @@ import os
 from pathlib import Path
 
 from . import datacache  # word tables and derived data built once per install
+from . import limits  # what one story may cost (word length for suggestions, ...)
 from .compat import tomllib
 from .diagnostic import Applicability, Category, Diagnostic, Edit, Fix, Severity
 from .document import SCOPES, Block, Document, Sentence, Span, Word, split_sentences
@@ -67,6 +68,6 @@ __all__ = [
     "Applicability", "Block", "Category", "Diagnostic", "Document", "Edit", "Fix", "NoOptions", "OptionError",
     "PhraseEntry", "PhrasePack", "PhraseRule", "Rule", "RunSettings", "SCOPES", "SUPPORTED_EXTENSIONS", "Sentence",
     "Severity", "Span", "Word", "apply_fixes", "assert_fixed", "compile_user_pattern", "datacache", "documents",
-    "lint_with",
+    "limits", "lint_with",
     "load_pack", "match_case", "parse", "split_sentences", "tomllib",
 ]

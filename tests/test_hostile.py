@@ -208,3 +208,41 @@ def test_a_repeated_word_at_the_end_of_a_block_is_found(path, source):
 
     found = lint_text(source, path=path, select=["grammar/repeated-word"])
     assert [source[d.start:d.end] for d in found] == ["the"]
+
+
+# --- memory ----------------------------------------------------------------------------------------
+
+def test_a_6000_letter_word_costs_little_memory_in_the_word_rules():
+    import random
+    import tracemalloc
+
+    from newslint import lint_text
+
+    rng = random.Random(1)
+    word = "".join(rng.choice("abcdefghijklmnopqrstuvwxyz") for _ in range(6000))
+    text = f"The council met. Then {word} and {word[:5000].capitalize()} and {word[:4000]}s said so.\n"
+    select = ["spelling", "word-choice", "consistency"]
+    lint_text("The council met on Monday.\n", select=select)  # load the resources first
+    tracemalloc.start()
+    try:
+        found = lint_text(text, select=select)
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert peak < 50_000_000, f"{peak / 1e6:.0f} MB"  # it was 2.3 GB
+    assert any(d.rule == "spelling/unknown-word" and not d.suggestions for d in found)
+
+
+def test_name_consistency_takes_linear_time_in_the_number_of_names():
+    import random
+
+    from newslint.rules.spelling.consistency import NameSpelling
+
+    rng = random.Random(3)
+
+    def story(n: int) -> str:
+        name = lambda: "A" + "".join(rng.choice("bcdfghklmnprstvz") for _ in range(7))  # noqa: E731
+        return " ".join(f"{name()} met {name()} today." for _ in range(n)) + "\n"
+
+    rule = NameSpelling()
+    assert_linear(lambda s: list(rule.check(parse("x.txt", s))), story, 300)
