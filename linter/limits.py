@@ -33,9 +33,14 @@ MAX_YAML_NODES = 10_000
 # this many letters (the edit set grows with the square of the length; the longest English words
 # in dictionaries have about 30 letters).
 MAX_SUGGEST_LETTERS = 40
-# A run of text with no space in it longer than this (a flood of brackets, an unbroken line of CJK,
-# base64) is not sent to Harper, whose time grows faster than linearly on such runs.
+# What reaches the grammar checker (Harper), whose time grows with the square of some inputs
+# (50,000 brackets, or CJK characters, with or without spaces: minutes): a run of text with no
+# space longer than MAX_GRAMMAR_RUN characters, and a run of more than MAX_GRAMMAR_SYMBOL_WORDS
+# words none of which has a Latin letter, reach it as spaces; a paragraph longer than
+# MAX_GRAMMAR_CHARS is read in pieces of at most that length, cut at a sentence end.
 MAX_GRAMMAR_RUN = 200
+MAX_GRAMMAR_SYMBOL_WORDS = 20
+MAX_GRAMMAR_CHARS = 5_000
 
-__all__ = ["FILE_SECONDS", "MAX_FILE_BYTES", "MAX_GRAMMAR_RUN", "MAX_NESTING", "MAX_SUGGEST_LETTERS",
-           "MAX_YAML_NODES", "SECTION_CHARS"]
+__all__ = ["FILE_SECONDS", "MAX_FILE_BYTES", "MAX_GRAMMAR_CHARS", "MAX_GRAMMAR_RUN", "MAX_GRAMMAR_SYMBOL_WORDS",
+           "MAX_NESTING", "MAX_SUGGEST_LETTERS", "MAX_YAML_NODES", "SECTION_CHARS"]

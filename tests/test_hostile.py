@@ -246,3 +246,29 @@ def test_name_consistency_takes_linear_time_in_the_number_of_names():
 
     rule = NameSpelling()
     assert_linear(lambda s: list(rule.check(parse("x.txt", s))), story, 300)
+
+
+@pytest.mark.parametrize("unit", ["[", "[ ", "\u6f22\u5b57", "\u6f22\u5b57 ", "- ", "a" * 30])
+def test_what_reaches_harper_is_bounded(unit):
+    from newslint.context import RunContext
+
+    rule = next(r for r in RunContext().engine(None).rules if r.id == "grammar/harper")
+    list(rule.check(parse("x.txt", "Warm up the the checker.\n")))
+
+    def lint(text: str) -> None:
+        list(rule.check(parse("x.txt", text)))
+
+    assert_linear(lint, lambda n: "The council met. " + unit * (n // len(unit)) + " The end.\n", 20000)
+
+
+def test_a_long_paragraph_reaches_harper_in_pieces_cut_at_sentence_ends():
+    from newslint.limits import MAX_GRAMMAR_CHARS
+    from newslint.rules.grammar.check import chunks
+
+    text = "The council met on Monday and voted to approve it, officials said. " * 400 + "\n"
+    doc = parse("x.txt", text)
+    runs = chunks(doc)
+    assert len(doc.blocks) == 1 and len(runs) > 1
+    assert all(e - s <= MAX_GRAMMAR_CHARS for s, e, _ in runs)
+    assert all(doc.prose[e - 2:e] == ". " for s, e, _ in runs[:-1])
+    assert runs[0][0] == doc.blocks[0].start and runs[-1][1] == doc.blocks[0].end

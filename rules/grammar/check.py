@@ -6,10 +6,11 @@ one notice says so.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any, Iterable, Literal, Mapping
 
-from newslint.api import Block, Category, Diagnostic, Document, Rule, Severity
+from newslint.api import Block, Category, Diagnostic, Document, Rule, Severity, limits
 
 from . import harper_backend as hb
 from . import languagetool_backend as lt
@@ -24,14 +25,40 @@ CHUNK_CHARS = 2000
 
 
 def chunks(doc: Document, size: int = CHUNK_CHARS) -> list[tuple[int, int, list[Block]]]:
-    """Runs of consecutive blocks, each at most `size` characters unless one block is longer."""
+    """Runs of consecutive blocks, each at most `size` characters unless one block is longer;
+    a block longer than ``MAX_GRAMMAR_CHARS`` is cut into pieces (a checker's time may grow
+    faster than the length of what it reads at once)."""
     out: list[tuple[int, int, list[Block]]] = []
     for b in doc.blocks:
-        if out and b.end - out[-1][0] <= size:
-            start, _, blocks = out[-1]
-            out[-1] = (start, b.end, blocks + [b])
-        else:
-            out.append((b.start, b.end, [b]))
+        for s, e in pieces(doc.prose, b.start, b.end, limits.MAX_GRAMMAR_CHARS):
+            if out and e - out[-1][0] <= size:
+                start, _, blocks = out[-1]
+                out[-1] = (start, e, blocks if blocks[-1] is b else blocks + [b])
+            else:
+                out.append((s, e, [b]))
+    return out
+
+
+_SENTENCE_END = re.compile(r"[.!?\u2026][\"'\u201d\u2019)\]]*\s")
+_SPACE = re.compile(r"\s")
+
+
+def pieces(text: str, start: int, end: int, limit: int) -> list[tuple[int, int]]:
+    """[start, end) as consecutive pieces of at most `limit` characters, each cut after the
+    last sentence end in its second half, else after its last space, else where it must."""
+    out = []
+    while end - start > limit:
+        cut = start + limit
+        best = -1
+        for pattern in (_SENTENCE_END, _SPACE):
+            for m in pattern.finditer(text, start + limit // 2, cut):
+                best = m.end()
+            if best != -1:
+                break
+        cut = best if best != -1 else cut
+        out.append((start, cut))
+        start = cut
+    out.append((start, end))
     return out
 
 
@@ -110,7 +137,7 @@ class HarperGrammar(Rule):
 
     def _submit(self, doc: Document) -> list:
         disabled, dialect = self._disabled(), self.settings.dialect
-        return [(cstart, blocks, hb.lint_async(dialect, disabled, doc.prose[cstart:cend]))
+        return [(cstart, blocks, hb.lint_async(dialect, disabled, hb.readable(doc.prose[cstart:cend])))
                 for cstart, cend, blocks in chunks(doc) if doc.prose[cstart:cend].strip()]
 
     def prepare(self, doc: Document) -> bool:
