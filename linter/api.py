@@ -29,7 +29,7 @@ from . import datacache  # word tables and derived data built once per install
 from . import limits  # what one story may cost (word length for suggestions, ...)
 from .compat import tomllib
 from .diagnostic import Applicability, Category, Diagnostic, Edit, Fix, Severity
-from .document import SCOPES, Block, Document, Sentence, Span, Word, split_sentences
+from .document import SCOPES, Block, Document, Sentence, Span, Word, pieces, split_sentences
 from .markup import SUPPORTED_EXTENSIONS, parse
 from .options import OptionError
 from .phrase_rule import PhraseEntry, PhrasePack, PhraseRule, compile_user_pattern, load_pack
@@ -69,5 +69,5 @@ __all__ = [
     "PhraseEntry", "PhrasePack", "PhraseRule", "Rule", "RunSettings", "SCOPES", "SUPPORTED_EXTENSIONS", "Sentence",
     "Severity", "Span", "Word", "apply_fixes", "assert_fixed", "compile_user_pattern", "datacache", "documents",
     "limits", "lint_with",
-    "load_pack", "match_case", "parse", "split_sentences", "tomllib",
+    "load_pack", "match_case", "parse", "pieces", "split_sentences", "tomllib",
 ]

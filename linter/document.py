@@ -214,20 +214,26 @@ class Document:
 
     def sections(self, max_chars: int) -> list["Document"]:
         """This document as views of consecutive blocks of at most `max_chars` of prose each
-        (a block longer than that is a section of its own). Views share the source, prose and
-        map; words, sentences and memos are per view, so a long story is held a section at a
-        time. A story of `max_chars` or less is its own single section."""
+        (a longer block is cut, at a sentence end where it can be). Views share the source,
+        prose and map; words, sentences and memos are per view, so a long story is held a
+        section at a time. A story of `max_chars` or less is its own single section."""
         if not self.blocks or self.blocks[-1].end - self.blocks[0].start <= max_chars:
             return [self]
         groups: list[list[Block]] = []
-        for b in self.blocks:
-            if groups and b.end - groups[-1][0].start <= max_chars:
-                groups[-1].append(b)
-            else:
-                groups.append([b])
-        return [Document(self.path, self.source, self.prose, self.smap, g, self.format, self.front_matter,
-                         self.notices if i == 0 else (), _line_starts=self.line_starts)
-                for i, g in enumerate(groups)]
+        for block in self.blocks:
+            for s, e in pieces(self.prose, block.start, block.end, max_chars):
+                b = block if (s, e) == (block.start, block.end) else Block(s, e, block.scope)
+                if groups and b.end - groups[-1][0].start <= max_chars:
+                    groups[-1].append(b)
+                else:
+                    groups.append([b])
+        return [self.view(g, with_notices=i == 0) for i, g in enumerate(groups)]
+
+    def view(self, blocks: list[Block], with_notices: bool = True) -> "Document":
+        """This document restricted to `blocks`: the same source, prose and map, its own
+        words, sentences and memos."""
+        return Document(self.path, self.source, self.prose, self.smap, blocks, self.format, self.front_matter,
+                        self.notices if with_notices else (), _line_starts=self.line_starts)
 
     def memo(self, key: str, compute: Callable[[], Any]) -> Any:
         """A value derived from this document, computed once and shared by the rules that
@@ -352,6 +358,28 @@ def line_ranges(text: str) -> list[tuple[int, int]]:
         out.append((pos, m.start()))
         pos = m.end()
     out.append((pos, len(text)))
+    return out
+
+
+_SENTENCE_CUT = re.compile(r"[.!?\u2026][\"'\u201d\u2019)\]]*\s")
+_SPACE = re.compile(r"\s")
+
+
+def pieces(text: str, start: int, end: int, limit: int) -> list[tuple[int, int]]:
+    """text[start:end] as consecutive pieces of at most `limit` characters, each cut after the
+    last sentence end in its second half, else after its last space, else where it must."""
+    out = []
+    while end - start > limit:
+        cut = -1
+        for pattern in (_SENTENCE_CUT, _SPACE):
+            for m in pattern.finditer(text, start + limit // 2, start + limit):
+                cut = m.end()
+            if cut != -1:
+                break
+        cut = cut if cut != -1 else start + limit
+        out.append((start, cut))
+        start = cut
+    out.append((start, end))
     return out
 
 

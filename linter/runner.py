@@ -5,19 +5,21 @@ import dataclasses
 import os
 import stat
 import sys
+import time
 import traceback
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable, Iterable, Sequence
 
+from . import limits
 from .context import Engine, Overrides, RunContext
 from .diagnostic import Category, Diagnostic, Severity
 from .discovery import UsageError, collect_files
 from .document import Document
 from .fixes import apply_edits, choose_edits
-from .limits import MAX_FILE_BYTES, SECTION_CHARS
 from .markup import parse
 from .registry import INTERNAL_ERROR, PARSE_ERROR
+from .rule import Rule
 from .suppress import find_suppressions
 from .textio import BinaryFile, Decoded, atomic_write, decode, encode
 
@@ -51,37 +53,30 @@ def _real_path(path: str) -> str | None:
 
 
 def run_rules(doc: Document, engine: Engine, debug: bool = False) -> tuple[list[Diagnostic], dict[str, Any]]:
-    """Every rule of `engine` that runs for this file, then the policy over their findings."""
+    """Every rule of `engine` that runs for this file, then the policy over their findings.
+
+    A long story is checked a section at a time (``limits.SECTION_CHARS``); story-level rules
+    (``Rule.story_level``: the readability grade and its numbers) see the whole story, once.
+    Checking stops between two sections after ``limits.FILE_SECONDS``, with a notice."""
     diags: list[Diagnostic] = []
     stats: dict[str, Any] = {"words": 0}
     path = _real_path(doc.path)
     ran = [rule for rule in engine.rules if engine.policy.runs(type(rule), path)]
     failed: set[str] = set()
-    for section in doc.sections(SECTION_CHARS):
+    sections = doc.sections(limits.SECTION_CHARS)
+    story_rules = [rule for rule in ran if rule.story_level] if len(sections) > 1 else []
+    started = time.monotonic()
+    for k, section in enumerate(sections):
+        if k and time.monotonic() - started > limits.FILE_SECONDS:
+            done = section.blocks[0].start - doc.blocks[0].start
+            doc.limits.append(f"checking stopped after {limits.FILE_SECONDS:g} s, the limit for one story "
+                              f"(newslint.limits.FILE_SECONDS): {done:,} of {doc.blocks[-1].end - doc.blocks[0].start:,} "
+                              f"characters of prose were checked")
+            doc = doc.view([b for s in sections[:k] for b in s.blocks])  # the story-level rules see what was checked
+            break
         stats["words"] += section.word_count
-        busy: set[str] = set()
-        for rule in ran:
-            try:
-                if rule.prepare(section):
-                    busy.add(rule.id)
-            except Exception:  # noqa: BLE001 - its check runs the work itself, and reports
-                pass
-        for rule in sorted(ran, key=lambda r: r.id in busy):  # stable: rule-id order otherwise
-            if rule.id in failed:
-                continue
-            try:
-                found = list(rule.check(section))
-                extra = rule.file_stats(section)
-                if extra:
-                    stats.update(extra)
-            except Exception as exc:  # noqa: BLE001 - one broken rule must not hide the others
-                if debug:
-                    traceback.print_exc()
-                failed.add(rule.id)
-                diags.append(Diagnostic(doc.path, 1, 1, 1, 1, INTERNAL_ERROR, rule.category, Severity.ERROR,
-                                        f"rule {rule.id} failed on this file: {type(exc).__name__}: {exc}"))
-                continue
-            diags.extend(found)
+        _check(section, [rule for rule in ran if rule not in story_rules], diags, stats, failed, debug)
+    _check(doc, story_rules, diags, stats, failed, debug)
     for offset, message in doc.notices:
         line, col = doc.line_col(offset)
         diags.append(Diagnostic(doc.path, line, col, line, col + 1, PARSE_ERROR, Category.STYLE,
@@ -90,6 +85,35 @@ def run_rules(doc: Document, engine: Engine, debug: bool = False) -> tuple[list[
     diags = engine.policy.apply(doc.path, diags, find_suppressions(doc.source, doc.format), [r.id for r in ran])
     diags.sort(key=Diagnostic.sort_key)
     return diags, stats
+
+
+def _check(doc: Document, rules: list[Rule], diags: list[Diagnostic], stats: dict[str, Any], failed: set[str],
+           debug: bool) -> None:
+    """Run `rules` over `doc` (a section, or the whole story), those that started work
+    outside the GIL (``Rule.prepare``) last."""
+    busy: set[str] = set()
+    for rule in rules:
+        try:
+            if rule.prepare(doc):
+                busy.add(rule.id)
+        except Exception:  # noqa: BLE001 - its check runs the work itself, and reports
+            pass
+    for rule in sorted(rules, key=lambda r: r.id in busy):  # stable: rule-id order otherwise
+        if rule.id in failed:
+            continue
+        try:
+            found = list(rule.check(doc))
+            extra = rule.file_stats(doc)
+            if extra:
+                stats.update(extra)
+        except Exception as exc:  # noqa: BLE001 - one broken rule must not hide the others
+            if debug:
+                traceback.print_exc()
+            failed.add(rule.id)
+            diags.append(Diagnostic(doc.path, 1, 1, 1, 1, INTERNAL_ERROR, rule.category, Severity.ERROR,
+                                    f"rule {rule.id} failed on this file: {type(exc).__name__}: {exc}"))
+            continue
+        diags.extend(found)
 
 
 def _rank(d: Diagnostic) -> tuple[int, int]:
@@ -127,7 +151,7 @@ def merge_same_span(diags: list[Diagnostic]) -> list[Diagnostic]:
 
 def _too_large(path: str, size: int) -> FileResult:
     return FileResult(path, notices=[f"{path}: skipped, {size:,} bytes is more than the limit of "
-                                     f"{MAX_FILE_BYTES:,} for one story (newslint.limits.MAX_FILE_BYTES)"],
+                                     f"{limits.MAX_FILE_BYTES:,} for one story (newslint.limits.MAX_FILE_BYTES)"],
                       skipped=True)
 
 
@@ -143,7 +167,7 @@ def _failure(path: str, rule: str, what: str, exc: Exception, debug: bool) -> Di
 def lint_decoded(path: str, decoded: Decoded, ctx: RunContext, fmt: str | None = None) -> FileResult:
     first_notice = len(ctx.notices)
     engine = ctx.engine(_real_path(path))
-    if len(decoded.text) > MAX_FILE_BYTES:
+    if len(decoded.text) > limits.MAX_FILE_BYTES:
         return _too_large(path, len(decoded.text.encode("utf-8", "surrogatepass")))
     try:
         doc = parse(path, decoded.text, fmt, engine.markup)
@@ -171,7 +195,7 @@ def lint_file(path: str, ctx: RunContext) -> FileResult:
         if not stat.S_ISREG(st.st_mode):
             # a FIFO or device would block or never end
             return FileResult(path, notices=[f"{path}: skipped, not a regular file"], skipped=True)
-        if st.st_size > MAX_FILE_BYTES:
+        if st.st_size > limits.MAX_FILE_BYTES:
             return _too_large(path, st.st_size)
         data = Path(path).read_bytes()
         key = None
@@ -284,7 +308,7 @@ def lint_source_text(text: str, path: str = "<text>", overrides: Overrides | Non
 def lint_stdin(data: bytes, path: str, context: RunContext) -> RunResult:
     """The bytes of standard input, read like a file: a binary or oversized input is skipped
     with a notice."""
-    if len(data) > MAX_FILE_BYTES:
+    if len(data) > limits.MAX_FILE_BYTES:
         res = _too_large(path, len(data))
     else:
         try:

@@ -272,3 +272,70 @@ def test_a_long_paragraph_reaches_harper_in_pieces_cut_at_sentence_ends():
     assert all(e - s <= MAX_GRAMMAR_CHARS for s, e, _ in runs)
     assert all(doc.prose[e - 2:e] == ". " for s, e, _ in runs[:-1])
     assert runs[0][0] == doc.blocks[0].start and runs[-1][1] == doc.blocks[0].end
+
+
+# --- long stories (issue 23, item 5; issue 28, item 13) --------------------------------------------
+
+_HARD = ("The committee's comprehensive evaluation of infrastructure appropriations, considering "
+         "environmental sustainability requirements and intergovernmental coordination responsibilities, "
+         "recommended substantial modifications to the administration's preliminary implementation strategy "
+         "number {n}.")
+
+
+def test_a_story_of_several_sections_is_graded_once_over_all_its_words(tmp_path, cli, monkeypatch):
+    from newslint import limits
+
+    story = tmp_path / "long.txt"
+    text = "".join(_HARD.format(n=n) + (" " if n % 4 else "\n\n") for n in range(1, 1500))
+    story.write_text(text)
+    assert len(text) > 1.5 * limits.SECTION_CHARS  # checked in two sections at least
+    data = json.loads(cli("check", "--format", "json", "--select", "readability/grade", str(story)).stdout)
+    words = len(text.split())
+    assert abs(data["files"][0]["readability"]["words"] - words) <= 0.02 * words
+    assert len(data["files"][0]["readability"]["sentence_lengths"]) == 1499
+    assert [d["rule"] for d in data["diagnostics"]] == ["readability/grade"]
+    # however it is sectioned
+    monkeypatch.setattr(limits, "SECTION_CHARS", 10 * len(text))
+    whole = json.loads(cli("check", "--format", "json", "--select", "readability/grade", str(story)).stdout)
+    assert whole["files"][0]["readability"] == data["files"][0]["readability"]
+    assert whole["diagnostics"] == data["diagnostics"]
+
+
+def test_checking_stops_at_the_time_limit_with_a_notice(tmp_path, cli, monkeypatch):
+    from newslint import limits
+
+    monkeypatch.setattr(limits, "SECTION_CHARS", 2_000)
+    monkeypatch.setattr(limits, "FILE_SECONDS", 0.0)
+    story = tmp_path / "long.txt"
+    story.write_text("".join(f"Paragraph {n} says the the thing.\n\n" for n in range(400)))
+    data = json.loads(cli("check", "--format", "json", "--select", "grammar/repeated-word", str(story)).stdout)
+    found = data["diagnostics"]
+    assert 0 < len(found) < 400 and max(d["line"] for d in found) < 200  # the first section only
+    notice = next(n for n in data["notices"] if "long.txt" in n)
+    assert "FILE_SECONDS" in notice and "stopped" in notice
+
+
+def test_a_story_over_the_size_limit_is_skipped_with_a_notice(tmp_path, cli, monkeypatch):
+    from newslint import limits
+
+    monkeypatch.setattr(limits, "MAX_FILE_BYTES", 1_000)
+    (tmp_path / "big.md").write_text("The the cat sat. " * 100)
+    (tmp_path / "small.md").write_text("The the cat sat.\n")
+    r = cli("check", "--format", "json", "--select", "grammar/repeated-word", str(tmp_path))
+    data = json.loads(r.stdout)
+    assert [d["path"].rsplit("/", 1)[-1] for d in data["diagnostics"]] == ["small.md"]
+    assert any("big.md" in n and "MAX_FILE_BYTES" in n for n in data["notices"])
+    r = cli("check", "--format", "json", "-", input="The the cat sat. " * 100)
+    assert not json.loads(r.stdout)["diagnostics"] and "MAX_FILE_BYTES" in r.stderr
+
+
+def test_a_paragraph_longer_than_a_section_is_cut_into_sections():
+    text = "The council met on Monday and said so. " * 500 + "\n"
+    doc = parse("x.txt", text)
+    sections = doc.sections(2_000)
+    assert len(doc.blocks) == 1 and len(sections) > 9
+    spans = [(b.start, b.end) for s in sections for b in s.blocks]
+    assert all(e - s <= 2_000 for s, e in spans)
+    assert spans[0][0] == doc.blocks[0].start and spans[-1][1] == doc.blocks[0].end
+    assert all(a[1] == b[0] for a, b in zip(spans, spans[1:]))
+    assert sum(s.word_count for s in sections) == doc.word_count

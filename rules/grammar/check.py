@@ -6,11 +6,10 @@ one notice says so.
 """
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from typing import Any, Iterable, Literal, Mapping
 
-from newslint.api import Block, Category, Diagnostic, Document, Rule, Severity, limits
+from newslint.api import Block, Category, Diagnostic, Document, Rule, Severity, limits, pieces
 
 from . import harper_backend as hb
 from . import languagetool_backend as lt
@@ -36,29 +35,6 @@ def chunks(doc: Document, size: int = CHUNK_CHARS) -> list[tuple[int, int, list[
                 out[-1] = (start, e, blocks if blocks[-1] is b else blocks + [b])
             else:
                 out.append((s, e, [b]))
-    return out
-
-
-_SENTENCE_END = re.compile(r"[.!?\u2026][\"'\u201d\u2019)\]]*\s")
-_SPACE = re.compile(r"\s")
-
-
-def pieces(text: str, start: int, end: int, limit: int) -> list[tuple[int, int]]:
-    """[start, end) as consecutive pieces of at most `limit` characters, each cut after the
-    last sentence end in its second half, else after its last space, else where it must."""
-    out = []
-    while end - start > limit:
-        cut = start + limit
-        best = -1
-        for pattern in (_SENTENCE_END, _SPACE):
-            for m in pattern.finditer(text, start + limit // 2, cut):
-                best = m.end()
-            if best != -1:
-                break
-        cut = best if best != -1 else cut
-        out.append((start, cut))
-        start = cut
-    out.append((start, end))
     return out
 
 
