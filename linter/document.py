@@ -184,7 +184,8 @@ ABBREVIATIONS = frozenset(
 _STARTERS = frozenset("""the a an he she it they we i you but and so yet in on at for this that these
 those there his her their its our my some many most police officials no not if when while after before
 as since however meanwhile""".split())
-_SENT_END = re.compile(r"[.!?\u2026]+[\"'\u201d\u2019)\]]*(?=\s+|$)")
+# from the start of a run of marks only: "a....b" is read once, not from each of its dots
+_SENT_END = re.compile(r"(?<![.!?\u2026])[.!?\u2026]+[\"'\u201d\u2019)\]]*(?=\s|$)")
 _QUOTE_PAIR = re.compile(r"\u201c[^\u201c\u201d]*(?:\u201d|$)|\"[^\"]*(?:\"|$)", re.S)
 
 
@@ -193,7 +194,8 @@ class Document:
 
     def __init__(self, path: str, source: str, prose: str, smap: SourceMap, blocks: Sequence[Block],
                  fmt: str = "plain", front_matter: dict[str, Any] | None = None,
-                 notices: Iterable[tuple[int, str]] = (), _line_starts: list[int] | None = None) -> None:
+                 notices: Iterable[tuple[int, str]] = (), limits: Iterable[str] = (),
+                 _line_starts: list[int] | None = None) -> None:
         self.path = path
         self.source = source
         self.prose = prose
@@ -203,6 +205,8 @@ class Document:
         self.front_matter = front_matter or {}
         # (source offset, message) problems found while parsing, e.g. malformed front matter
         self.notices = list(notices)
+        # limits the story reached (``newslint.limits``): what was not read, said to the user
+        self.limits = list(limits)
         self._memo: dict[Callable[[Document], Any], Any] = {}
         # the language the story declares (front matter lang/locale, <html lang>), if any
         self.language: str | None = _declared_language(self.front_matter)
@@ -211,20 +215,26 @@ class Document:
 
     def sections(self, max_chars: int) -> list["Document"]:
         """This document as views of consecutive blocks of at most `max_chars` of prose each
-        (a block longer than that is a section of its own). Views share the source, prose and
-        map; words, sentences and memos are per view, so a long story is held a section at a
-        time. A story of `max_chars` or less is its own single section."""
+        (a longer block is cut, at a sentence end where it can be). Views share the source,
+        prose and map; words, sentences and memos are per view, so a long story is held a
+        section at a time. A story of `max_chars` or less is its own single section."""
         if not self.blocks or self.blocks[-1].end - self.blocks[0].start <= max_chars:
             return [self]
         groups: list[list[Block]] = []
-        for b in self.blocks:
-            if groups and b.end - groups[-1][0].start <= max_chars:
-                groups[-1].append(b)
-            else:
-                groups.append([b])
-        return [Document(self.path, self.source, self.prose, self.smap, g, self.format, self.front_matter,
-                         self.notices if i == 0 else (), _line_starts=self.line_starts)
-                for i, g in enumerate(groups)]
+        for block in self.blocks:
+            for s, e in pieces(self.prose, block.start, block.end, max_chars):
+                b = block if (s, e) == (block.start, block.end) else Block(s, e, block.scope)
+                if groups and b.end - groups[-1][0].start <= max_chars:
+                    groups[-1].append(b)
+                else:
+                    groups.append([b])
+        return [self.view(g, with_notices=i == 0) for i, g in enumerate(groups)]
+
+    def view(self, blocks: list[Block], with_notices: bool = True) -> "Document":
+        """This document restricted to `blocks`: the same source, prose and map, its own
+        words, sentences and memos."""
+        return Document(self.path, self.source, self.prose, self.smap, blocks, self.format, self.front_matter,
+                        self.notices if with_notices else (), _line_starts=self.line_starts)
 
     def memo(self, compute: "Callable[[Document], T]") -> T:
         """``compute(self)``, computed once for this document and shared by the rules that
@@ -328,14 +338,53 @@ def _declared_language(front_matter: dict[str, Any]) -> str | None:
     return None
 
 
+_LINE_BREAK = re.compile(r"\r\n?|\n")
+
+
 def line_starts(text: str) -> list[int]:
-    """The offset at which each line of `text` starts."""
+    """The offset at which each line of `text` starts. A line ends at "\n", "\r\n" or a lone
+    "\r" (old Mac files), as editors, LSP and markdown-it count them."""
+    if "\r" in text:
+        return [0] + [m.end() for m in _LINE_BREAK.finditer(text)]
     starts = [0]
     i = text.find("\n")
     while i != -1:
         starts.append(i + 1)
         i = text.find("\n", i + 1)
     return starts
+
+
+def line_ranges(text: str) -> list[tuple[int, int]]:
+    """(start, end) of every line of `text`, the end before its line break."""
+    out = []
+    pos = 0
+    for m in _LINE_BREAK.finditer(text):
+        out.append((pos, m.start()))
+        pos = m.end()
+    out.append((pos, len(text)))
+    return out
+
+
+_SENTENCE_CUT = re.compile(r"[.!?\u2026][\"'\u201d\u2019)\]]*\s")
+_SPACE = re.compile(r"\s")
+
+
+def pieces(text: str, start: int, end: int, limit: int) -> list[tuple[int, int]]:
+    """text[start:end] as consecutive pieces of at most `limit` characters, each cut after the
+    last sentence end in its second half, else after its last space, else where it must."""
+    out = []
+    while end - start > limit:
+        cut = -1
+        for pattern in (_SENTENCE_CUT, _SPACE):
+            for m in pattern.finditer(text, start + limit // 2, start + limit):
+                cut = m.end()
+            if cut != -1:
+                break
+        cut = cut if cut != -1 else start + limit
+        out.append((start, cut))
+        start = cut
+    out.append((start, end))
+    return out
 
 
 def split_sentences(text: str, block: Block) -> list[Sentence]:

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from typing import Any, Callable, Iterable
 
 from .diagnostic import Diagnostic, Severity
-from .document import line_starts
+from .document import line_ranges, line_starts
 
 
 @dataclass
@@ -42,8 +42,9 @@ class FileResult:
             if d.fix is not None:
                 for e in d.fix.edits:
                     wanted.update(range(bisect_right(starts, e.start), bisect_right(starts, e.end) + 1))
-        self.lines = {n: (starts[n - 1], source[starts[n - 1]:starts[n] - 1 if n < len(starts) else len(source)])
-                      for n in sorted(wanted) if 1 <= n <= len(starts)}
+        # a line ends at "\n", "\r\n" or a lone "\r"
+        self.lines = {n: (s, source[s:e]) for n, (s, e) in enumerate(line_ranges(source) if wanted else (), 1)
+                      if n in wanted}
         self._known = None
         self.source = source if keep_source else None
 

@@ -5,12 +5,13 @@ import dataclasses
 import os
 import stat
 import sys
+import time
 import traceback
 from itertools import zip_longest
 from pathlib import Path
 from typing import Any, Callable, Iterable, Sequence
 
-from . import stdio
+from . import limits, stdio
 from .context import Engine, Overrides, RunContext
 from .diagnostic import Category, Diagnostic, Severity
 from .discovery import UsageError, collect_files
@@ -19,6 +20,7 @@ from .fixes import apply_edits, choose_edits, unified_patch
 from .markup import parse
 from .registry import INTERNAL_ERROR, PARSE_ERROR
 from .results import FileResult, RunResult, reaches
+from .rule import Rule
 from .safeio import NotRewritten, rewrite
 from .suppress import find_suppressions
 from .textio import BinaryFile, Decoded, decode, encode
@@ -28,44 +30,31 @@ def _real_path(path: str) -> str | None:
     return None if path in ("-", "<text>") else path
 
 
-# Prose characters checked at a time: a longer story (an archive dump, a 5 MB export) is
-# checked in sections of consecutive blocks, so memory stays bounded and time linear;
-# story-level rules (readability grade, name consistency) then judge each section.
-SECTION_CHARS = 200_000
-
-
 def run_rules(doc: Document, engine: Engine, debug: bool = False) -> tuple[list[Diagnostic], dict[str, Any]]:
-    """Every rule of `engine` that runs for this file, then the policy over their findings."""
+    """Every rule of `engine` that runs for this file, then the policy over their findings.
+
+    A long story is checked a section at a time (``limits.SECTION_CHARS``); story-level rules
+    (``Rule.story_level``: the readability grade and its numbers) see the whole story, once.
+    Checking stops between two sections after ``limits.FILE_SECONDS``, with a notice."""
     diags: list[Diagnostic] = []
     stats: dict[str, Any] = {"words": 0}
     path = _real_path(doc.path)
     ran = [rule for rule in engine.rules if engine.policy.runs(type(rule), path)]
     failed: set[str] = set()
-    for section in doc.sections(SECTION_CHARS):
+    sections = doc.sections(limits.SECTION_CHARS)
+    story_rules = [rule for rule in ran if rule.story_level] if len(sections) > 1 else []
+    started = time.monotonic()
+    for k, section in enumerate(sections):
+        if k and time.monotonic() - started > limits.FILE_SECONDS:
+            done = section.blocks[0].start - doc.blocks[0].start
+            doc.limits.append(f"checking stopped after {limits.FILE_SECONDS:g} s, the limit for one story "
+                              f"(newslint.limits.FILE_SECONDS): {done:,} of {doc.blocks[-1].end - doc.blocks[0].start:,} "
+                              f"characters of prose were checked")
+            doc = doc.view([b for s in sections[:k] for b in s.blocks])  # the story-level rules see what was checked
+            break
         stats["words"] += section.word_count
-        busy: set[str] = set()
-        for rule in ran:
-            try:
-                if rule.prepare(section):
-                    busy.add(rule.id)
-            except Exception:  # noqa: BLE001 - its check runs the work itself, and reports
-                pass
-        for rule in sorted(ran, key=lambda r: r.id in busy):  # stable: rule-id order otherwise
-            if rule.id in failed:
-                continue
-            try:
-                found = list(rule.check(section))
-                extra = rule.file_stats(section)
-                if extra:
-                    stats.update(extra)
-            except Exception as exc:  # noqa: BLE001 - one broken rule must not hide the others
-                if debug:
-                    traceback.print_exc()
-                failed.add(rule.id)
-                diags.append(Diagnostic(doc.path, 1, 1, 1, 1, INTERNAL_ERROR, rule.category, Severity.ERROR,
-                                        f"rule {rule.id} failed on this file: {type(exc).__name__}: {exc}"))
-                continue
-            diags.extend(found)
+        _check(section, [rule for rule in ran if rule not in story_rules], diags, stats, failed, debug)
+    _check(doc, story_rules, diags, stats, failed, debug)
     for offset, message in doc.notices:
         line, col = doc.line_col(offset)
         diags.append(Diagnostic(doc.path, line, col, line, col + 1, PARSE_ERROR, Category.STYLE,
@@ -74,6 +63,35 @@ def run_rules(doc: Document, engine: Engine, debug: bool = False) -> tuple[list[
     diags = engine.policy.apply(doc.path, diags, find_suppressions(doc.source, doc.format), [r.id for r in ran])
     diags.sort(key=Diagnostic.sort_key)
     return diags, stats
+
+
+def _check(doc: Document, rules: list[Rule], diags: list[Diagnostic], stats: dict[str, Any], failed: set[str],
+           debug: bool) -> None:
+    """Run `rules` over `doc` (a section, or the whole story), those that started work
+    outside the GIL (``Rule.prepare``) last."""
+    busy: set[str] = set()
+    for rule in rules:
+        try:
+            if rule.prepare(doc):
+                busy.add(rule.id)
+        except Exception:  # noqa: BLE001 - its check runs the work itself, and reports
+            pass
+    for rule in sorted(rules, key=lambda r: r.id in busy):  # stable: rule-id order otherwise
+        if rule.id in failed:
+            continue
+        try:
+            found = list(rule.check(doc))
+            extra = rule.file_stats(doc)
+            if extra:
+                stats.update(extra)
+        except Exception as exc:  # noqa: BLE001 - one broken rule must not hide the others
+            if debug:
+                traceback.print_exc()
+            failed.add(rule.id)
+            diags.append(Diagnostic(doc.path, 1, 1, 1, 1, INTERNAL_ERROR, rule.category, Severity.ERROR,
+                                    f"rule {rule.id} failed on this file: {type(exc).__name__}: {exc}"))
+            continue
+        diags.extend(found)
 
 
 def _rank(d: Diagnostic) -> tuple[int, int]:
@@ -109,16 +127,41 @@ def merge_same_span(diags: list[Diagnostic]) -> list[Diagnostic]:
     return out
 
 
+def _too_large(path: str, size: int) -> FileResult:
+    return FileResult(path, notices=[f"{path}: skipped, {size:,} bytes is more than the limit of "
+                                     f"{limits.MAX_FILE_BYTES:,} for one story (newslint.limits.MAX_FILE_BYTES)"],
+                      skipped=True)
+
+
+def _failure(path: str, rule: str, what: str, exc: Exception, debug: bool) -> Diagnostic:
+    """One file that newslint could not read or check: a finding on that file, never the end of
+    the run (under --jobs, Dask, the language server and ``learn`` alike)."""
+    if debug:
+        traceback.print_exc()
+    return Diagnostic(path, 1, 1, 1, 1, rule, Category.STYLE, Severity.ERROR,
+                      f"{what}, so it was not checked: {type(exc).__name__}: {exc}"[:500], start=0, end=0)
+
+
 def lint_decoded(path: str, decoded: Decoded, ctx: RunContext, fmt: str | None = None) -> FileResult:
     """One file's findings; the result holds the whole text (``source``) until ``keep_lines``."""
     first_notice = len(ctx.notices)
     engine = ctx.engine(_real_path(path))
-    doc = parse(path, decoded.text, fmt, engine.markup)
+    if len(decoded.text) > limits.MAX_FILE_BYTES:
+        return _too_large(path, len(decoded.text.encode("utf-8", "surrogatepass")))
+    try:
+        doc = parse(path, decoded.text, fmt, engine.markup)
+    except Exception as exc:  # noqa: BLE001 - a parser bug on one file must not end the run
+        return FileResult(path, [_failure(path, PARSE_ERROR, "newslint could not read this file's markup", exc,
+                                          ctx.overrides.debug)], source=decoded.text)
     if doc.language and not doc.language.lower().startswith("en"):
         return FileResult(path, [], {}, notices=[f"{path}: not checked, the story says its language is "
                                                  f"{doc.language!r}"], source=decoded.text)
-    diags, stats = run_rules(doc, engine, ctx.overrides.debug)
+    try:
+        diags, stats = run_rules(doc, engine, ctx.overrides.debug)
+    except Exception as exc:  # noqa: BLE001 - the engine's own failure on one file, reported on it
+        diags, stats = [_failure(path, INTERNAL_ERROR, "newslint failed on this file", exc, ctx.overrides.debug)], {}
     res = FileResult(path, diags, stats, source=decoded.text)
+    res.notices.extend(f"{path}: {message}" for message in doc.limits)
     if decoded.note:
         res.notices.append(f"{path}: {decoded.note}")
     res.notices.extend(ctx.notices[first_notice:])
@@ -165,9 +208,12 @@ def fix_until_stable(path: str, data: bytes, decoded: Decoded, res: FileResult, 
 
 def lint_file(path: str, ctx: RunContext) -> FileResult:
     try:
-        if not stat.S_ISREG(os.stat(path).st_mode):
+        st = os.stat(path)
+        if not stat.S_ISREG(st.st_mode):
             # a FIFO or device would block or never end
             return FileResult(path, notices=[f"{path}: skipped, not a regular file"], skipped=True)
+        if st.st_size > limits.MAX_FILE_BYTES:
+            return _too_large(path, st.st_size)
         data = Path(path).read_bytes()
         key = None
         if ctx.cache is not None:
@@ -289,7 +335,10 @@ def lint_source_text(text: str, path: str = "<text>", overrides: Overrides | Non
 def lint_stdin(data: bytes, path: str, ctx: RunContext) -> tuple[RunResult, bytes]:
     """Standard input: the run's result, and the bytes ``--fix -`` prints (the input itself,
     byte for byte, when nothing is fixed). Raises BinaryFile for input that is not text and
-    NotRewritten when --fix or --diff cannot write the text back exactly."""
+    NotRewritten when --fix or --diff cannot write the text back exactly. Input over the size
+    limit is skipped with a notice, and given back unchanged."""
+    if len(data) > limits.MAX_FILE_BYTES:
+        return _result([_too_large(path, len(data))], ctx), data
     decoded = decode(data)
     res = lint_decoded(path, decoded, ctx, ctx.overrides.fmt)
     out = data

@@ -19,7 +19,9 @@ from pathlib import Path
 from urllib.parse import unquote, urlparse
 
 from lsprotocol import types as lsp
+from pygls.exceptions import JsonRpcException
 from pygls.lsp.server import LanguageServer
+from pygls.protocol import LanguageServerProtocol
 
 from . import __version__, stdio
 from .config import ConfigError, find_config_file
@@ -68,9 +70,31 @@ class Positions:
         return end
 
 
+class _Protocol(LanguageServerProtocol):
+    """Answers a request whose parameters are not valid LSP (a negative position, say) with an
+    "invalid params" error, as JSON-RPC requires: pygls logged it and left the client waiting."""
+
+    def structure_message(self, data):
+        try:
+            return super().structure_message(data)
+        except JsonRpcException as exc:
+            if not (isinstance(data, dict) and "id" in data and "method" in data):
+                raise
+            self._send_response(data["id"], error=lsp.ResponseError(code=exc.code, message=exc.message))
+            return _ANSWERED
+
+
+class _Answered:
+    jsonrpc = "answered"  # not a JSON-RPC version: pygls passes it over
+
+
+_ANSWERED = _Answered()
+
+
 class NewslintServer(LanguageServer):
     def __init__(self) -> None:
-        super().__init__("newslint", __version__, text_document_sync_kind=lsp.TextDocumentSyncKind.Incremental)
+        super().__init__("newslint", __version__, text_document_sync_kind=lsp.TextDocumentSyncKind.Incremental,
+                         protocol_cls=_Protocol)
         self.lock = threading.Lock()  # one check at a time: the rules are shared
         self.ctx: RunContext | None = None
         self.config_stamp: dict[str, float] = {}
@@ -189,7 +213,8 @@ def code_action(ls: NewslintServer, params: lsp.CodeActionParams) -> list[lsp.Co
         data = diag.data if isinstance(diag.data, dict) else {}
         if diag.source != "newslint" or not data:
             continue
-        fix = data.get("fix")
+        # the data comes back from the client: only what newslint itself would have sent is used
+        fix = _fix_of(data.get("fix"), len(text))
         if fix:
             edits = [lsp.TextEdit(range=lsp.Range(pos.to_lsp(s), pos.to_lsp(e)), new_text=t) for s, e, t in fix["edits"]]
             first = fix["edits"][0] if fix["edits"] else None
@@ -198,13 +223,27 @@ def code_action(ls: NewslintServer, params: lsp.CodeActionParams) -> list[lsp.Co
                                           kind=lsp.CodeActionKind.QuickFix, diagnostics=[diag],
                                           is_preferred=bool(fix["safe"]), edit=lsp.WorkspaceEdit(changes={uri: edits})))
         span = text[pos.from_lsp(diag.range.start):pos.from_lsp(diag.range.end)]
-        for s in data.get("suggestions") or []:
-            if fix and any(t == s for _, _, t in fix["edits"]):
+        suggestions = data.get("suggestions")
+        for s in suggestions[:5] if isinstance(suggestions, list) else []:
+            if not isinstance(s, str) or (fix and any(t == s for _, _, t in fix["edits"])):
                 continue
             actions.append(lsp.CodeAction(title=f"newslint: {describe_edit(span, s)}", kind=lsp.CodeActionKind.QuickFix,
                                           diagnostics=[diag], edit=lsp.WorkspaceEdit(changes={uri: [
                                               lsp.TextEdit(range=diag.range, new_text=s)]})))
     return actions
+
+
+def _fix_of(fix: object, length: int) -> dict | None:
+    """A fix as ``to_lsp`` puts it in a diagnostic's data, or None when `fix` is not one:
+    edits of [start, end, text] inside the document, a description, a safe flag."""
+    if not isinstance(fix, dict) or not isinstance(fix.get("description"), str) or \
+            not isinstance(fix.get("safe"), bool) or not isinstance(fix.get("edits"), list) or not fix["edits"]:
+        return None
+    for edit in fix["edits"]:
+        if not (isinstance(edit, list) and len(edit) == 3 and isinstance(edit[2], str)
+                and all(type(x) is int for x in edit[:2]) and 0 <= edit[0] <= edit[1] <= length):
+            return None
+    return fix
 
 
 @server.feature(lsp.TEXT_DOCUMENT_HOVER)

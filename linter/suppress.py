@@ -11,15 +11,16 @@ suppressions silenced nothing, is decided with the rest of the policy (``policy.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field
 
 from .diagnostic import Diagnostic
+from .document import line_starts
 from .registry import matches
 
-_DIRECTIVE = r"newslint-(disable-next-line|disable|enable)\b"
-_COMMENT = re.compile(r"<!--\s*" + _DIRECTIVE + r"([^>]*?)\s*-->")
-_JSX = re.compile(r"\{/\*\s*" + _DIRECTIVE + r"([^*}]*)\*/\}")  # ([^*}]*): linear on any input
-_PLAIN = re.compile(r"^[ \t]*" + _DIRECTIVE + r"([^\n]*?)[ \t]*\r?$", re.M)
+_DIRECTIVE = re.compile(r"\s*newslint-(disable-next-line|disable|enable)\b")
+# in plain text, a line of its own (a line ends at "\n", "\r\n" or a lone "\r")
+_PLAIN = re.compile(r"(?:^|(?<=\r))[ \t]*(newslint-(disable-next-line|disable|enable)\b[^\r\n]*)", re.M)
 
 
 @dataclass
@@ -38,39 +39,74 @@ class Suppression:
         return not self.rules or any(matches(d.rule, r) for r in self.rules)
 
 
+def _comments(source: str, opener: str, closer: str, not_inside: str) -> list[tuple[int, int, str, str]]:
+    out = []
+    pos = source.find(opener)
+    while pos != -1:
+        end = source.find(closer, pos + len(opener))
+        if end == -1:
+            break
+        m = _DIRECTIVE.match(source, pos + len(opener), end)
+        if m and not any(c in source[m.end():end] for c in not_inside):
+            out.append((pos, end + len(closer), m.group(1), source[m.end():end]))
+        pos = source.find(opener, end + len(closer))
+    return out
+
+
+def _directives(source: str, fmt: str) -> list[tuple[int, int, str, str]]:
+    """(start, end, kind, rule list) of each directive, in source order. Comments are found
+    one after another (an HTML comment ends at the first "-->"), so the time is linear."""
+    out = _comments(source, "<!--", "-->", ">")
+    if fmt in ("markdown", "mdx"):
+        out += _comments(source, "{/*", "*/}", "*}")
+        out.sort()
+    if fmt == "plain":
+        for m in _PLAIN.finditer(source):
+            text = m.group(1).rstrip()
+            out.append((m.start(1), m.start(1) + len(text), m.group(2), text[len("newslint-") + len(m.group(2)):]))
+        out.sort()
+    return out
+
+
 def find_suppressions(source: str, fmt: str) -> list[Suppression]:
-    found = list(_COMMENT.finditer(source))
-    extra = {"plain": _PLAIN, "markdown": _JSX, "mdx": _JSX}.get(fmt)
-    if extra is not None:
-        found = sorted(found + list(extra.finditer(source)), key=lambda m: m.start())
+    found = _directives(source, fmt)
     if not found:
         return []
-    lines = source.split("\n")
-    n_lines = len(lines)
+    starts = line_starts(source)
+    n_lines = len(starts)
+
+    def blank(line: int) -> bool:
+        end = starts[line] if line < n_lines else len(source)
+        return not source[starts[line - 1]:end].strip()
+
     out: list[Suppression] = []
-    open_: list[Suppression] = []
-    for m in found:
-        line = source.count("\n", 0, m.start()) + 1
-        col = m.start() - (source.rfind("\n", 0, m.start()) + 1) + 1
-        end_col = col + len(m.group(0).rstrip("\r"))
-        kind = m.group(1)
-        rules = tuple(r for r in re.split(r"[\s,]+", m.group(2).strip()) if r)
+    open_all: list[Suppression] = []  # disables without rule ids: only a bare enable ends them
+    open_by_rule: dict[str, list[Suppression]] = {}
+    for start, end, kind, names in found:
+        line = bisect_right(starts, start)
+        col = start - starts[line - 1] + 1
+        end_col = col + (end - start)
+        rules = tuple(r for r in re.split(r"[\s,]+", names.strip()) if r)
         if kind == "disable-next-line":
             target = line + 1
-            while target <= n_lines and not lines[target - 1].strip():
+            while target <= n_lines and blank(target):
                 target += 1
             out.append(Suppression(rules, target, target, line, col, end_col))
         elif kind == "disable":
             s = Suppression(rules, line, n_lines, line, col, end_col)
             out.append(s)
-            open_.append(s)
+            for r in rules:
+                open_by_rule.setdefault(r, []).append(s)
+            if not rules:
+                open_all.append(s)
         else:  # enable
-            still = []
-            for s in open_:
-                # a bare enable ends every disable; "enable X" ends the disables that name X
-                if not rules or set(s.rules) & set(rules):
+            # a bare enable ends every disable; "enable X" ends the disables that name X
+            closing = [s for group in open_by_rule.values() for s in group] + open_all if not rules else \
+                [s for r in rules for s in open_by_rule.pop(r, [])]
+            for s in closing:
+                if s.last_line == n_lines:  # still open
                     s.last_line = line
-                else:
-                    still.append(s)
-            open_ = still
+            if not rules:
+                open_by_rule.clear()
+                open_all.clear()
     return out

@@ -112,3 +112,24 @@ def rule_tables(rule, flag, clean, wrap=lambda text: text + "\n", **kwargs):
         assert_clean(rule, wrap(text), **kwargs)
 
     return test_flags, test_leaves_alone
+
+
+def assert_linear(run, make, n: int, ratio: float = 9.0) -> None:
+    """`run(make(4 * n))` takes less than `ratio` times as long as `run(make(n))`: linear time
+    gives about 4, quadratic 16 (a ratio of times measured side by side, never a wall clock).
+    Each time is the best of two runs; `n` should make the small run take a few hundredths of
+    a second at least, so that the ratio is not noise."""
+    import time
+
+    def best(text) -> float:
+        times = []
+        for _ in range(2):
+            t = time.perf_counter()
+            run(text)
+            times.append(time.perf_counter() - t)
+        return min(times)
+
+    small, large = make(n), make(4 * n)
+    t_small = max(best(small), 0.01)  # below a hundredth of a second, timing is noise
+    t_large = best(large)
+    assert t_large / t_small < ratio, f"{t_small:.3f}s for n={n}, {t_large:.3f}s for 4n: superlinear"

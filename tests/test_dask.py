@@ -89,3 +89,30 @@ def test_cli_dask_local_gives_the_json_of_a_local_run(real_cli, archive):
     remote = real_cli("check", str(archive), "--select", sel, "--format", "json", "--dask", "local")
     assert remote.returncode == local.returncode == 1
     assert remote.stdout == local.stdout
+
+
+def _break_html_parser() -> None:
+    import newslint.markup.html as html_parser
+
+    def broken(*args, **kwargs):
+        raise AssertionError("a parser bug")
+
+    html_parser.saved_parse_html, html_parser.parse_html = html_parser.parse_html, broken
+
+
+def _mend_html_parser() -> None:
+    import newslint.markup.html as html_parser
+
+    html_parser.parse_html = html_parser.saved_parse_html
+
+
+def test_a_file_that_cannot_be_parsed_is_a_finding_and_the_others_are_checked(client, tmp_path):
+    (tmp_path / "a.html").write_text("<p>Hello.</p>\n")
+    (tmp_path / "b.md").write_text("The the cat sat.\n")
+    client.run(_break_html_parser)
+    try:
+        remote = lint_paths_dask([str(tmp_path)], client, select=SELECT)
+    finally:
+        client.run(_mend_html_parser)
+    assert sorted((os.path.basename(d.path), d.rule) for d in remote.diagnostics) == [
+        ("a.html", "newslint/parse-error"), ("b.md", "grammar/repeated-word")]

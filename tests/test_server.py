@@ -69,3 +69,28 @@ def test_bad_configuration_is_one_diagnostic_then_reloaded(client, tmp_path):
     client.notify("textDocument/didSave", {"textDocument": {"uri": uri}})
     assert [d["code"] for d in client.diagnostics(uri)] == ["spelling/unknown-word"]
     assert client.close() == 0
+
+
+def test_crafted_requests_get_an_answer_and_no_traceback(client, tmp_path):
+    story = tmp_path / "story.md"
+    story.write_text("The the cat.\n")
+    uri = story.as_uri()
+    client.notify("textDocument/didOpen", {"textDocument": {"uri": uri, "languageId": "markdown", "version": 1,
+                                                            "text": "The the cat.\n"}})
+    real = next(d for d in client.diagnostics(uri) if d["code"] == "grammar/repeated-word")
+    for position in ({"line": -1, "character": -5}, {"line": 0, "character": -1}, {"line": 2 ** 40, "character": 0}):
+        r = client.request("textDocument/hover", {"textDocument": {"uri": uri}, "position": position}, timeout=20)
+        assert r["error"]["code"] == -32602 and "traceback" not in str(r)  # invalid params, answered
+    rng = real["range"]
+    for data in ({"fix": {"edits": "x"}}, {"fix": {"edits": [[1]]}, "suggestions": 5}, {"fix": 1},
+                 {"suggestions": [1, None, {"a": 1}]}, {"fix": {"edits": [["a", "b", "c"]]}},
+                 {"fix": {"edits": [[-5, -1, "x"]], "description": "d", "safe": True}},
+                 {"fix": {"edits": [[0, 10 ** 9, "x"]], "description": "d", "safe": True}}, {"suggestions": "abc"}):
+        diag = {**real, "data": data}
+        r = client.request("textDocument/codeAction", {"textDocument": {"uri": uri}, "range": rng,
+                                                       "context": {"diagnostics": [diag]}}, timeout=20)
+        assert "error" not in r and r["result"] == [], (data, r)
+    r = client.request("textDocument/codeAction", {"textDocument": {"uri": uri}, "range": rng,
+                                                   "context": {"diagnostics": [real]}})
+    assert any(a.get("isPreferred") for a in r["result"])  # the real data still gives its fix
+    assert client.close() == 0

@@ -6,8 +6,15 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..compat import tomllib
+from ..document import line_starts
+from ..limits import MAX_YAML_NODES
 
-_OPEN = re.compile(r"\A(?:\ufeff)?(---|\+\+\+)[ \t]*\r?\n")
+_OPEN = re.compile(r"\A(?:\ufeff)?(---|\+\+\+)[ \t]*(?:\r\n?|\n)")
+
+
+def _close(fence: str) -> re.Pattern:
+    """The closing fence line (a line ends at "\n", "\r\n" or a lone "\r")."""
+    return re.compile(r"(?:^|(?<=\r))" + re.escape(fence) + r"[ \t]*(?:\r\n?|\n|\Z)", re.M)
 
 
 @dataclass
@@ -17,13 +24,39 @@ class FrontMatter:
     error: tuple[int, str] | None = None  # (source offset, message)
 
 
+class TooManyNodes(ValueError):
+    """YAML whose aliases expand to more values than ``MAX_YAML_NODES``."""
+
+
+def _yaml_tree(body: str):
+    """The YAML node tree of `body`, refused when its aliases expand to more than
+    ``MAX_YAML_NODES`` values: a few hundred bytes of nested aliases (the "billion laughs")
+    stand for a tree that no walk over the values finishes."""
+    import yaml
+
+    root = yaml.compose(body, Loader=yaml.SafeLoader)
+    stack = [root] if root is not None else []
+    seen = 0
+    while stack:
+        node = stack.pop()
+        seen += 1
+        if seen > MAX_YAML_NODES:
+            raise TooManyNodes(f"its aliases expand to more than {MAX_YAML_NODES:,} values "
+                               "(the limit, newslint.limits.MAX_YAML_NODES)")
+        if isinstance(node, yaml.MappingNode):
+            for k, v in node.value:
+                stack += (k, v)
+        elif isinstance(node, yaml.SequenceNode):
+            stack += node.value
+    return root
+
+
 def split_front_matter(source: str) -> FrontMatter:
     m = _OPEN.match(source)
     if not m:
         return FrontMatter()
     fence = m.group(1)
-    close = re.compile(r"^" + re.escape(fence) + r"[ \t]*(?:\r?\n|\Z)", re.M)
-    c = close.search(source, m.end())
+    c = _close(fence).search(source, m.end())
     if not c:
         return FrontMatter(error=(0, f"front matter opened with '{fence}' is never closed"))
     body = source[m.end():c.start()]
@@ -32,19 +65,24 @@ def split_front_matter(source: str) -> FrontMatter:
         if fence == "---":
             import yaml
 
-            data = yaml.safe_load(body)
+            loader = yaml.SafeLoader("")
+            try:
+                data = loader.construct_document(_yaml_tree(body)) if body.strip() else None
+            finally:
+                loader.dispose()
         else:
             data = tomllib.loads(body)
         fm.data = data if isinstance(data, dict) else {}
+    except TooManyNodes as exc:
+        fm.error = (m.start(1), f"front matter not read: {exc}")
+    except RecursionError:
+        fm.error = (m.start(1), "front matter not read: it is nested more deeply than newslint reads")
     except Exception as exc:  # noqa: BLE001 - any parser error is reported, not raised
         line = getattr(getattr(exc, "problem_mark", None), "line", None)
         offset = m.end()
         if line is not None:
-            for _ in range(line):
-                nxt = source.find("\n", offset)
-                if nxt == -1 or nxt >= c.start():
-                    break
-                offset = nxt + 1
+            starts = line_starts(body)
+            offset += starts[min(line, len(starts) - 1)]
         msg = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
         fm.error = (offset, f"malformed front matter: {msg}")
     return fm
@@ -80,7 +118,7 @@ def prose_fields(source: str, fields: dict[str, str] = PROSE_FIELDS) -> list[Fie
     if not m:
         return []
     fence = m.group(1)
-    c = re.compile(r"^" + re.escape(fence) + r"[ \t]*(?:\r?\n|\Z)", re.M).search(source, m.end())
+    c = _close(fence).search(source, m.end())
     if not c:
         return []
     lower = {k.lower(): v for k, v in fields.items()}
@@ -93,7 +131,7 @@ def prose_fields(source: str, fields: dict[str, str] = PROSE_FIELDS) -> list[Fie
 
 def _lines(source: str, s: int, e: int, strip: bool = True) -> list[tuple[int, int]]:
     out = []
-    for piece in re.finditer(r"[^\n]+", source[s:e]):
+    for piece in re.finditer(r"[^\r\n]+", source[s:e]):
         ls, le = s + piece.start(), s + piece.end()
         if strip:
             while ls < le and source[ls] in " \t":
@@ -108,7 +146,7 @@ def _lines(source: str, s: int, e: int, strip: bool = True) -> list[tuple[int, i
 def _yaml_fields(source: str, start: int, end: int, fields: dict[str, str]) -> list[Field]:
     import yaml
 
-    root = yaml.compose(source[start:end])
+    root = _yaml_tree(source[start:end])
     out: list[Field] = []
 
     def walk(node) -> None:
@@ -133,7 +171,8 @@ def _yaml_scalar(source: str, base: int, node, scope: str) -> Field:
     if style in "\"'" and style:
         return Field(tuple(_lines(source, s + 1, e - 1)), scope, style)
     if style in ("|", ">"):
-        body = source.find("\n", s) + 1  # the lines after the indicator
+        eol = re.compile(r"\r\n?|\n").search(source, s, e)
+        body = eol.end() if eol else e  # the lines after the indicator
         return Field(tuple(_lines(source, body, e)), scope, "", "\n" if style == "|" else " ")
     return Field(tuple(_lines(source, s, e)), scope)
 

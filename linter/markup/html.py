@@ -1,4 +1,4 @@
-"""HTML to Document with the standard library's tokenizer and exact offsets.
+"""HTML to Document with exact offsets, through a linear tokenizer (``html_tokens.py``).
 
 Text between tags is copied verbatim; entities and character references become the
 characters they stand for, mapped to their whole source span. Scripts, styles, code,
@@ -9,11 +9,8 @@ holds the image) and, in the head, ``<title>`` (headline) and ``<meta name="desc
 """
 from __future__ import annotations
 
-import html
-import re
-from html.parser import HTMLParser
-
 from ..document import Block, Document, ProseBuilder
+from .html_tokens import tokens
 from .inline import NOT_PROSE_IN_TEXT, PLACEHOLDER
 from .masks import Masks, emit_ranges
 from .options import MarkupOptions
@@ -27,7 +24,6 @@ _BLOCK = {
 }
 _SKIP = {"script", "style", "code", "pre", "kbd", "samp", "var", "template", "noscript", "svg", "math",
          "textarea"}
-_ATTR = re.compile(r"""\s([\w:-]+)\s*=\s*(?:"([^"]*)"|'([^']*)')""")
 _DESCRIPTION = {"description", "og:description", "twitter:description"}
 _VOID = {"br", "hr", "img", "input", "meta", "link", "area", "base", "col", "embed", "source", "track", "wbr"}
 _SCOPE = {"h1": "headline", "h2": "headline", "h3": "headline", "h4": "headline", "h5": "headline",
@@ -35,18 +31,11 @@ _SCOPE = {"h1": "headline", "h2": "headline", "h3": "headline", "h4": "headline"
           "blockquote": "blockquote", "li": "list", "td": "table", "th": "table"}
 
 
-class _Parser(HTMLParser):
-    def __init__(self, source: str, builder: ProseBuilder | None = None, blocks: list[Block] | None = None,
-                 base: int = 0) -> None:
-        super().__init__(convert_charrefs=False)
-        self.source = source  # the whole file
+class _Parser:
+    def __init__(self, source: str, builder: ProseBuilder | None = None, blocks: list[Block] | None = None) -> None:
+        self.source = source  # the whole file (masked)
         self.b = builder or ProseBuilder(source)
         self.blocks: list[Block] = blocks if blocks is not None else []
-        self.base = base  # offset in the file of the first character fed
-        self.line_starts = [base]
-        for i in range(base, len(source)):
-            if source[i] == "\n":
-                self.line_starts.append(i + 1)
         self.skip_depth = 0
         self.skip_stack: list[str] = []
         self.code_start = 0  # where an inline code element being skipped began
@@ -58,33 +47,44 @@ class _Parser(HTMLParser):
         self.described = False  # one description per page: og: and twitter: copies repeat it
         self.pending: list[tuple[int, int, str]] = []  # alt texts, read after the current block
 
-    def _attr(self, at: int, name: str) -> tuple[int, int] | None:
-        """Source range of the value of attribute `name` in the start tag at `at`."""
-        raw = self.get_starttag_text() or ""
-        for m in _ATTR.finditer(raw):
-            if m.group(1).lower() == name:
-                g = 2 if m.group(2) is not None else 3
-                if m.group(g).strip():
-                    return at + m.start(g), at + m.end(g)
+    def feed(self, start: int, end: int) -> None:
+        """Read source[start:end]."""
+        for tok in tokens(self.source, start, end):
+            kind = tok[0]
+            if kind == "text":
+                self.handle_data(tok[1], tok[2])
+            elif kind == "ref":
+                self.handle_ref(tok[1], tok[2], tok[3])
+            elif kind == "start":
+                _, tag, attrs, at, _end, self_closing = tok
+                if self_closing:
+                    self.handle_startendtag(tag, attrs, at)
+                else:
+                    self.handle_starttag(tag, attrs, at)
+            else:
+                self.handle_endtag(tok[1], tok[2], tok[3])
+
+    @staticmethod
+    def _attr(attrs: list, name: str) -> tuple[int, int] | None:
+        """Source range of the quoted, non-blank value of attribute `name`."""
+        for a, value, vs, ve, quoted in attrs:
+            if a == name and quoted and value is not None and value.strip():
+                return vs, ve
         return None
 
     def _prose_attrs(self, tag: str, attrs: list, at: int) -> None:
-        if tag in ("img", "area") or (tag == "input" and dict(attrs).get("type") == "image"):
-            span = self._attr(at, "alt")
+        values = {a: (v or "") for a, v, *_ in reversed(attrs)}  # the first of a repeated name wins
+        if tag in ("img", "area") or (tag == "input" and values.get("type") == "image"):
+            span = self._attr(attrs, "alt")
             if span:
                 self.pending.append((*span, "caption"))
         elif tag == "meta" and self.in_head and not self.described:
-            a = {k.lower(): (v or "") for k, v in attrs}
-            if (a.get("name") or a.get("property") or "").lower() in _DESCRIPTION:
-                span = self._attr(at, "content")
+            if (values.get("name") or values.get("property") or "").lower() in _DESCRIPTION:
+                span = self._attr(attrs, "content")
                 if span:
                     self.described = True
                     self.pending.append((*span, "standfirst"))
                     self._break(at)
-
-    def _offset(self) -> int:
-        line, col = self.getpos()
-        return self.line_starts[line - 1] + col
 
     def _break(self, at: int) -> None:
         if self.b.length > self.block_start:
@@ -99,10 +99,9 @@ class _Parser(HTMLParser):
             self.block_start = self.b.length
         self.block_scope = self.scopes[-1] if self.scopes else "paragraph"
 
-    def handle_starttag(self, tag: str, attrs: list) -> None:
-        at = self._offset()
+    def handle_starttag(self, tag: str, attrs: list, at: int) -> None:
         if tag == "html" and self.language is None:
-            self.language = dict(attrs).get("lang")
+            self.language = next((v for a, v, *_ in attrs if a == "lang"), None)
         if tag == "head":
             self.in_head = True
         elif tag == "body":
@@ -124,24 +123,22 @@ class _Parser(HTMLParser):
                 self.scopes.append(_SCOPE[tag])
             self._break(at)
 
-    def handle_startendtag(self, tag: str, attrs: list) -> None:
+    def handle_startendtag(self, tag: str, attrs: list, at: int) -> None:
         if self.skip_depth:
             return
-        self._prose_attrs(tag, attrs, self._offset())
+        self._prose_attrs(tag, attrs, at)
         if tag == "br":
-            self.b.gap("\n", self._offset())
+            self.b.gap("\n", at)
         elif tag in _BLOCK:
-            self._break(self._offset())
+            self._break(at)
 
-    def handle_endtag(self, tag: str) -> None:
-        at = self._offset()
+    def handle_endtag(self, tag: str, at: int, end: int) -> None:
         if tag == "head":
             self.in_head = False
         if self.skip_stack and tag == self.skip_stack[-1]:
             self.skip_stack.pop()
             self.skip_depth -= 1
             if self.skip_depth == 0 and tag in ("code", "kbd", "samp", "var"):
-                end = self.source.find(">", at) + 1 or at
                 self.b.replace(PLACEHOLDER, self.code_start, end)
             return
         if self.skip_depth:
@@ -152,35 +149,23 @@ class _Parser(HTMLParser):
                 self.scopes.pop()
             self.block_scope = self.scopes[-1] if self.scopes else "paragraph"
 
-    def handle_data(self, data: str) -> None:
-        if self.skip_depth or not data or (self.in_head and "headline" not in self.scopes):
-            return
-        at = self._offset()
-        # template expressions ({{ x }}, {% tag %}), URLs and e-mail addresses in text are not prose
-        pos = 0
-        for m in NOT_PROSE_IN_TEXT.finditer(data):
-            self.b.copy(at + pos, at + m.start())
-            self.b.replace(PLACEHOLDER, at + m.start(), at + m.end())
-            pos = m.end()
-        self.b.copy(at + pos, at + len(data))
-
-    def handle_entityref(self, name: str) -> None:
-        self._ref("&" + name)
-
-    def handle_charref(self, name: str) -> None:
-        self._ref("&#" + name)
-
-    def _ref(self, raw: str) -> None:
+    def handle_data(self, at: int, end: int) -> None:
         if self.skip_depth or (self.in_head and "headline" not in self.scopes):
             return
-        at = self._offset()
-        end = at + len(raw)
-        if self.source.startswith(";", end):
-            end += 1
-        self.b.replace(html.unescape(self.source[at:end]) or " ", at, end)
+        # template expressions ({{ x }}, {% tag %}), URLs and e-mail addresses in text are not prose
+        pos = at
+        for m in NOT_PROSE_IN_TEXT.finditer(self.source, at, end):
+            self.b.copy(pos, m.start())
+            self.b.replace(PLACEHOLDER, m.start(), m.end())
+            pos = m.end()
+        self.b.copy(pos, end)
+
+    def handle_ref(self, at: int, end: int, text: str) -> None:
+        if self.skip_depth or (self.in_head and "headline" not in self.scopes):
+            return
+        self.b.replace(text, at, end)
 
     def close_doc(self) -> tuple[str, object, list[Block]]:
-        self.close()
         self._break(len(self.source))
         prose, smap = self.b.build()
         return prose, smap, self.blocks
@@ -188,9 +173,8 @@ class _Parser(HTMLParser):
 
 def html_fragment(builder: ProseBuilder, blocks: list[Block], source: str, start: int, end: int) -> None:
     """Prose of raw HTML inside another format (a Markdown HTML block), into its builder."""
-    p = _Parser(source, builder, blocks, start)
-    p.feed(source[start:end])
-    p.close()
+    p = _Parser(source, builder, blocks)
+    p.feed(start, end)
     p._break(end)
 
 
@@ -199,7 +183,7 @@ def parse_html(path: str, source: str, options: MarkupOptions = MarkupOptions())
     masks = Masks(spans)
     masked = masks.apply(source)
     p = _Parser(masked, ProseBuilder(source, masks))
-    p.feed(masked)
+    p.feed(0, len(masked))
     prose, smap, blocks = p.close_doc()
     doc = Document(path, source, prose, smap, blocks, fmt="html")  # type: ignore[arg-type]
     doc.language = doc.language or p.language

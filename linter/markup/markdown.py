@@ -9,16 +9,18 @@ their own scope.
 from __future__ import annotations
 
 import re
+from collections import deque
 
 from markdown_it import MarkdownIt
 from mdit_py_plugins.admon import admon_plugin
 from mdit_py_plugins.deflist import deflist_plugin
 from mdit_py_plugins.footnote import footnote_plugin
 
-from ..document import Block, Document, ProseBuilder
+from ..document import Block, Document, ProseBuilder, line_ranges
+from ..limits import MAX_NESTING
 from .frontmatter import prose_fields, split_front_matter
 from .html import html_fragment
-from .inline import scan_inline
+from .inline import reference_labels, scan_inline
 from .masks import HIDDEN, Extra, Mask, Masks, emit_ranges, strip_blank
 from .mdx import mdx_masks
 from .options import MarkupOptions
@@ -26,10 +28,16 @@ from .templates import template_masks
 
 
 def _markdown_it(mdx: bool) -> MarkdownIt:
-    md = MarkdownIt("commonmark").enable("table").use(footnote_plugin).use(deflist_plugin).use(admon_plugin)
+    md = MarkdownIt("commonmark", {"maxNesting": _MAX_LEVELS}).enable("table").use(footnote_plugin)
+    md.use(deflist_plugin).use(admon_plugin)
     if mdx:  # MDX has no indented code, and its HTML is JSX (masked already)
         md.disable(["code", "html_block", "html_inline", "autolink"])
     return md
+
+
+# markdown-it's nesting levels: a list takes two (the list and the item), a blockquote one,
+# the paragraph inside one more
+_MAX_LEVELS = 2 * MAX_NESTING + 2
 
 
 _MD = _markdown_it(False)
@@ -38,23 +46,10 @@ _DD_MARKER = re.compile(r"[ \t]{0,3}[:~][ \t]+")
 _FOOTNOTE_LABEL = re.compile(r"[ \t]{0,3}\[\^[^\]\n]+\]:[ \t]*")
 _ALERT = re.compile(r"\[![A-Za-z]+\][+-]?[ \t]*")  # GitHub / Obsidian alerts: > [!NOTE]
 # heading ids and attribute lists: "## Title {#id}", "{: .lead}" (kramdown, Hugo, Pandoc)
-_ATTR_LIST = re.compile(r"\{[:#.][^{}\n]*\}(?=[ \t]*\r?$)|^[ \t]*\{:[^{}\n]*\}", re.M)
+_ATTR_LIST = re.compile(r"\{[:#.][^{}\r\n]*\}(?=[ \t]*(?:[\r\n]|\Z))|(?:^|(?<=\r))[ \t]*\{:[^{}\r\n]*\}", re.M)
 _LIST_MARKER = re.compile(r"[ \t]{0,3}(?:[-+*]|\d{1,9}[.)])(?:[ \t]+|(?=\r?$))(?:\[[ xX]\][ \t]+)?")
 _BQ_MARKER = re.compile(r"[ \t]{0,3}>[ \t]?")
 _ATX_OPEN = re.compile(r"[ \t]{0,3}#{1,6}(?:[ \t]+|$)")
-_ATX_CLOSE = re.compile(r"(?:[ \t]+#+)?[ \t]*$")
-
-
-def _line_ranges(source: str) -> list[tuple[int, int]]:
-    """(start, end) of every line, end excluding "\r\n" / "\n"."""
-    out = []
-    pos = 0
-    for line in source.split("\n"):
-        end = pos + len(line)
-        content_end = end - 1 if line.endswith("\r") else end
-        out.append((pos, content_end))
-        pos = end + 1
-    return out
 
 
 def parse_mdx(path: str, source: str, options: MarkupOptions = MarkupOptions()) -> Document:
@@ -77,28 +72,36 @@ def parse_markdown(path: str, source: str, options: MarkupOptions = MarkupOption
     # blank the front matter so markdown-it's line numbers stay those of the file
     masked = masks.apply(source)
     if fm.end:
-        masked = re.sub(r"[^\n]", " ", masked[:fm.end]) + masked[fm.end:]
-    lines = _line_ranges(source)
+        masked = re.sub(r"[^\r\n]", " ", masked[:fm.end]) + masked[fm.end:]
+    lines = line_ranges(source)  # as markdown-it counts lines: a lone CR ends one too
     b = ProseBuilder(source, masks)
     blocks: list[Block] = []
     for f in prose_fields(source, options.fields):
         emit_ranges(b, blocks, f.ranges, f.scope, f.quote, f.joiner)
-    pending = sorted(extras, key=lambda x: x.start)
+    pending = deque(sorted(extras, key=lambda x: x.start))
+    references = reference_labels(masked)
 
     def extras_before(offset: float) -> None:
         """The extras (captions in shortcodes, props) that start before `offset`."""
         while pending and pending[0].start < offset:
-            x = pending.pop(0)
+            x = pending.popleft()
             emit_ranges(b, blocks, [(x.start, x.end)], x.scope)
 
     def emit(ranges: list[tuple[int, int]], scope: str) -> None:
-        while ranges and strip_blank(masked[ranges[0][0]:ranges[0][1]]):
-            ranges = ranges[1:]  # a line of nothing but a shortcode or a tag
+        k = 0
+        while k < len(ranges) and strip_blank(masked[ranges[k][0]:ranges[k][1]]):
+            k += 1  # a line of nothing but a shortcode or a tag
+        ranges = ranges[k:]
         if ranges:
             extras_before(ranges[0][0])
-        _emit_block(b, blocks, masked, ranges, scope)
+        _emit_block(b, blocks, masked, ranges, scope, references)
 
     tokens = (_MDX if mdx else _MD).parse(masked)
+    limits: list[str] = []
+    too_deep = next((t for t in tokens if t.nesting == 1 and t.level + 1 >= _MAX_LEVELS and t.map), None)
+    if too_deep is not None:
+        limits.append(f"line {too_deep.map[0] + 1}: blockquotes and lists nested more than {MAX_NESTING} deep are "
+                      f"not read (the limit, newslint.limits.MAX_NESTING)")
     bq_depth = 0
     item_starts: list[int] = []  # first line of each open list item (or definition, footnote)
     in_list = 0
@@ -162,9 +165,7 @@ def parse_markdown(path: str, source: str, options: MarkupOptions = MarkupOption
                     m = _ATX_OPEN.match(masked, s, e)
                     if m:
                         s = m.end()
-                    mc = _ATX_CLOSE.search(masked, s, e)
-                    if mc:
-                        e = mc.start()
+                    e = _atx_content_end(masked, s, e)
                 while s < e and masked[s] in " \t":
                     s += 1
                 ranges.append((s, e))
@@ -191,10 +192,22 @@ def parse_markdown(path: str, source: str, options: MarkupOptions = MarkupOption
     extras_before(float("inf"))
     notices = [fm.error] if fm.error else []
     prose, smap = b.build()
-    return Document(path, source, prose, smap, blocks, fmt="markdown", front_matter=fm.data, notices=notices)
+    return Document(path, source, prose, smap, blocks, fmt="markdown", front_matter=fm.data, notices=notices,
+                    limits=limits)
 
 
-def _emit_block(b: ProseBuilder, blocks: list[Block], masked: str, ranges: list[tuple[int, int]], scope: str) -> None:
+def _atx_content_end(source: str, s: int, e: int) -> int:
+    """The end of an ATX heading's text: without the closing "#"s after a blank, nor the
+    blanks around them."""
+    e = len(source[s:e].rstrip(" \t")) + s
+    k = len(source[s:e].rstrip("#")) + s
+    if s < k < e and source[k - 1] in " \t":
+        e = len(source[s:k].rstrip(" \t")) + s
+    return e
+
+
+def _emit_block(b: ProseBuilder, blocks: list[Block], masked: str, ranges: list[tuple[int, int]], scope: str,
+                references: frozenset[str]) -> None:
     """Scan one inline block; `masked` is the source as markdown-it read it."""
     if not ranges:
         return
@@ -202,7 +215,7 @@ def _emit_block(b: ProseBuilder, blocks: list[Block], masked: str, ranges: list[
         b.gap("\n\n", ranges[0][0])
     start = b.length
     alt_texts: list[tuple[int, int]] = []
-    scan_inline(b, masked, ranges, alt_texts)
+    scan_inline(b, masked, ranges, alt_texts, references)
     if not strip_blank(b.prose_since(start)):
         blocks.append(Block(start, b.length, scope))
     for s, e in alt_texts:

@@ -17,69 +17,86 @@ Prose-bearing props (``title``, ``alt``, ``caption`` by default) become caption 
 from __future__ import annotations
 
 import re
+from array import array
 
 from .masks import EXPR, HIDDEN, Extra, Mask
 
 PROSE_PROPS = ("alt", "caption", "title")
 _ESM = re.compile(r"(?:import|export)(?=[\s{*])")
 _FENCE = re.compile(r"[ \t]*(`{3,}|~{3,})")
-_DIRECTIVE = re.compile(r"[ \t]*:{3,}[ \t]*([\w-]*)[ \t]*(?:\[([^\]\n]*)\])?[ \t]*(?:\{[^}\n]*\})?[ \t]*\r?$")
+_COLONS = re.compile(r"[ \t]*:{3,}")
+_WORD = re.compile(r"[\w-]*")
 _TAG_NAME = re.compile(r"[A-Za-z][\w.:-]*")
 _ATTR_NAME = re.compile(r"[A-Za-z_:][\w.:-]*")
 _CODE_ELEMENTS = {"pre": HIDDEN, "script": HIDDEN, "style": HIDDEN, "svg": HIDDEN, "math": HIDDEN,
                   "code": EXPR, "kbd": EXPR, "samp": EXPR, "var": EXPR}
 
 
-def _js_end(s: str, i: int) -> int:
-    """`s[i]` is "{": the index after its matching "}", reading JavaScript; -1 if none."""
-    depth = 0
+def _js_end(s: str, i: int, memo: array) -> int:
+    """`s[i]` is "{": the index after its matching "}", reading JavaScript; -1 if none.
+
+    Every brace the reading meets is matched on the way (a stack) and remembered in `memo`
+    (by offset: 0 unknown, -1 never closes), so a brace is read once however many expressions
+    contain it: a flood of "{" that never close takes linear time, not quadratic."""
+    if memo[i]:
+        return memo[i]
+    stack = [i]
     n = len(s)
-    while i < n:
-        c = s[i]
+    j = i + 1
+    while j < n:
+        c = s[j]
         if c in "\"'":
-            j = i + 1
-            while j < n and s[j] != c and s[j] != "\n":
-                j += 2 if s[j] == "\\" else 1
-            i = j + 1
+            k = j + 1
+            while k < n and s[k] != c and s[k] != "\n":
+                k += 2 if s[k] == "\\" else 1
+            j = k + 1
             continue
         if c == "`":
-            j = i + 1
-            while j < n and s[j] != "`":
-                if s.startswith("${", j):
-                    k = _js_end(s, j + 1)
+            k = j + 1
+            while k < n and s[k] != "`":
+                if s.startswith("${", k):
+                    k = _js_end(s, k + 1, memo)
                     if k == -1:
-                        return -1
-                    j = k
+                        break
                     continue
-                j += 2 if s[j] == "\\" else 1
-            i = j + 1
-            continue
-        if s.startswith("/*", i):
-            k = s.find("*/", i + 2)
+                k += 2 if s[k] == "\\" else 1
             if k == -1:
-                return -1
-            i = k + 2
+                break
+            j = k + 1
             continue
-        if s.startswith("//", i) and depth:
-            k = s.find("\n", i)
-            i = n if k == -1 else k
+        if s.startswith("/*", j):
+            k = s.find("*/", j + 2)
+            if k == -1:
+                break
+            j = k + 2
             continue
-        if c == "<" and depth and _TAG_NAME.match(s, i + 1):  # JSX inside an expression
-            k = _tag_end(s, i)
+        if s.startswith("//", j):
+            k = s.find("\n", j)
+            j = n if k == -1 else k
+            continue
+        if c == "<" and _TAG_NAME.match(s, j + 1):  # JSX inside an expression
+            k = _tag_end(s, j, memo)
             if k != -1:
-                i = k
+                j = k
                 continue
         if c == "{":
-            depth += 1
+            if memo[j] == -1:
+                break
+            if memo[j]:
+                j = memo[j]
+                continue
+            stack.append(j)
         elif c == "}":
-            depth -= 1
-            if depth == 0:
-                return i + 1
-        i += 1
+            memo[stack.pop()] = j + 1
+            if not stack:
+                return j + 1
+        j += 1
+    for p in stack:  # none of the braces still open closes
+        memo[p] = -1
     return -1
 
 
-def _tag_end(s: str, i: int, props: list[tuple[str, int, int]] | None = None) -> int:
+def _tag_end(s: str, i: int, memo: array, props: list[tuple[str, int, int]] | None = None) -> int:
     """`s[i]` is "<": the index after the JSX tag that starts there, or -1. String-valued
     attributes are appended to `props` as (name, start, end)."""
     j = i + 1
@@ -101,7 +118,7 @@ def _tag_end(s: str, i: int, props: list[tuple[str, int, int]] | None = None) ->
         elif s.startswith("/>", j):
             return j + 2
         elif c == "{":
-            k = _js_end(s, j)
+            k = _js_end(s, j, memo)
             if k == -1:
                 return -1
             j = k
@@ -124,12 +141,12 @@ def _tag_end(s: str, i: int, props: list[tuple[str, int, int]] | None = None) ->
                         props.append((a.group(0), j + 1, k))
                     j = k + 1
                 elif j < n and s[j] == "{":
-                    k = _js_end(s, j)
+                    k = _js_end(s, j, memo)
                     if k == -1:
                         return -1
                     j = k
                 elif j < n and s[j] == "<":
-                    k = _tag_end(s, j)
+                    k = _tag_end(s, j, memo)
                     if k == -1:
                         return -1
                     j = k
@@ -138,10 +155,39 @@ def _tag_end(s: str, i: int, props: list[tuple[str, int, int]] | None = None) ->
     return -1
 
 
+def _directive(s: str, i: int, eol: int) -> tuple[int, int] | None:
+    """The line [i, eol) is a directive fence, ``:::name[Title]{attrs}``: the span of its title
+    (empty when it has none), or None. Read by hand: the pattern with a run of optional blanks
+    between optional parts backtracks for minutes on a line of spaces."""
+    m = _COLONS.match(s, i, eol)
+    if not m:
+        return None
+
+    def blanks(j: int) -> int:
+        while j < eol and s[j] in " \t":
+            j += 1
+        return j
+
+    j = blanks(_WORD.match(s, blanks(m.end()), eol).end())
+    title = (j, j)
+    for open_, close in (("[", "]"), ("{", "}")):
+        if j < eol and s[j] == open_:
+            k = s.find(close, j + 1, eol)
+            if k == -1:
+                return None
+            if open_ == "[":
+                title = (j + 1, k)
+            j = blanks(k + 1)
+    if j < eol and s[j] == "\r":
+        j += 1
+    return title if j == eol else None
+
+
 def mdx_masks(source: str, prose_props: tuple[str, ...] = PROSE_PROPS) -> tuple[list[Mask], list[Extra]]:
     masks: list[Mask] = []
     extras: list[Extra] = []
     n = len(source)
+    memo = array("i", bytes(4 * (n + 1)))  # "{" -> the index after its "}", see _js_end
     i = 0
     line_start = True
     while i < n:
@@ -164,11 +210,11 @@ def mdx_masks(source: str, prose_props: tuple[str, ...] = PROSE_PROPS) -> tuple[
                 masks.append(Mask(i, end, HIDDEN))
                 i = end
                 continue
-            d = _DIRECTIVE.match(source, i, eol)
+            d = _directive(source, i, eol)
             if d:
                 masks.append(Mask(i, eol, HIDDEN))
-                if d.group(2) and d.group(2).strip():
-                    extras.append(Extra(d.start(2), d.end(2), "headline"))
+                if d[1] > d[0] and source[d[0]:d[1]].strip():
+                    extras.append(Extra(d[0], d[1], "headline"))
                 i = eol
                 continue
         c = source[i]
@@ -182,7 +228,7 @@ def mdx_masks(source: str, prose_props: tuple[str, ...] = PROSE_PROPS) -> tuple[
             close = source.find("`" * run, i + run)
             i = close + run if close != -1 and "\n\n" not in source[i:close] else i + run
         elif c == "{":
-            end = _js_end(source, i)
+            end = _js_end(source, i, memo)
             if end == -1:
                 i += 1
                 continue
@@ -196,7 +242,7 @@ def mdx_masks(source: str, prose_props: tuple[str, ...] = PROSE_PROPS) -> tuple[
             i = end
         elif c == "<" and (i + 1 < n and (source[i + 1] in "/>" or source[i + 1].isalpha())):
             props: list[tuple[str, int, int]] = []
-            end = _tag_end(source, i, props)
+            end = _tag_end(source, i, memo, props)
             if end == -1:
                 i += 1
                 continue

@@ -20,6 +20,7 @@ a blank line. What it becomes:
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
 from .masks import EXPR, HIDDEN, Extra, Mask
@@ -79,30 +80,131 @@ class _Tag:
     body: tuple[int, int] = (0, 0)  # source range inside the delimiters
 
 
-def _scan_to(source: str, i: int, close: str) -> int:
-    """Index just after `close`, reading quoted strings whole; -1 when it is not found before
-    a blank line or the end."""
-    n = len(source)
-    while i < n:
-        c = source[i]
-        if source.startswith(close, i):
-            return i + len(close)
-        if c in "\"'`":
-            j = source.find(c, i + 1)
-            while j != -1 and c == '"' and source[j - 1] == "\\":
-                j = source.find(c, j + 1)
-            if j == -1 or "\n\n" in source[i:j]:
-                return -1
-            i = j + 1
-            continue
-        if c == "\n" and re.match(r"[ \t]*\r?\n", source[i + 1:i + 80]):
-            return -1
-        i += 1
-    return -1
+# a line break that ends a paragraph (a blank line follows): no construct runs across one
+_BARRIER = re.compile(r"(?:\r?\n|\r)(?=[ \t]*(?:\r?\n|\r))")
+_QUOTES = "\"'`"
+
+
+class _Find:
+    """``source.find(sub, i)`` for positions that mostly grow: an answer stands for every
+    position from its question up to it, so a sweep costs one pass over the source."""
+
+    def __init__(self, source: str, sub: str) -> None:
+        self.source, self.sub = source, sub
+        self.asked, self.found = -1, -1
+
+    def __call__(self, i: int) -> int:
+        if not (0 <= self.asked <= i and (self.found == -1 or i <= self.found)):
+            self.asked, self.found = i, self.source.find(self.sub, i)
+        return self.found
+
+
+class _Scanner:
+    """Finds where a template construct closes, reading quoted strings whole, in linear time
+    over all the constructs of a source.
+
+    A scan that fails (it meets a blank line, the end, or a string that never closes) reads
+    the same characters as any later scan that reaches one of them outside a string: those
+    positions are remembered (`dead`) and the later scan stops there. A string is remembered
+    too: one that starts inside it (at an escaped quote) ends where it ends."""
+
+    def __init__(self, source: str) -> None:
+        self.source = source
+        self.barriers = [m.start() for m in _BARRIER.finditer(source)]
+        self.dead: dict[str, _Spans] = {}
+        self.stops: dict[str, re.Pattern] = {}
+        # per quote character: sorted starts of the strings read, and (end of the span, result)
+        self.strings: dict[str, tuple[list[int], list[tuple[int, int]]]] = {c: ([], []) for c in _QUOTES}
+
+    def barrier_in(self, a: int, b: int) -> bool:
+        k = bisect_left(self.barriers, a)
+        return k < len(self.barriers) and self.barriers[k] < b
+
+    def is_barrier(self, i: int) -> bool:
+        k = bisect_left(self.barriers, i)
+        return k < len(self.barriers) and self.barriers[k] == i
+
+    def string_end(self, q: int) -> int:
+        """`source[q]` is a quote: the index after the quote that closes it, or -1 when it
+        does not close before a blank line or the end."""
+        source, c = self.source, self.source[q]
+        starts, spans = self.strings[c]
+        k = bisect_right(starts, q) - 1
+        if k >= 0 and q < spans[k][0]:
+            return spans[k][1]
+        j = source.find(c, q + 1)
+        while j != -1 and c == '"' and source[j - 1] == "\\":
+            j = source.find(c, j + 1)
+        if j == -1 or self.barrier_in(q, j):
+            k = bisect_left(self.barriers, q)
+            span, result = (self.barriers[k] if k < len(self.barriers) else len(source)), -1
+        else:
+            span, result = j, j + 1
+        at = bisect_right(starts, q)
+        starts.insert(at, q)
+        spans.insert(at, (span, result))
+        return result
+
+    def scan_to(self, i: int, close: str) -> int:
+        """Index just after `close`, reading quoted strings whole; -1 when it is not found
+        before a blank line or the end."""
+        source = self.source
+        n = len(source)
+        dead = self.dead.get(close)
+        if dead is None:
+            dead = self.dead[close] = _Spans()
+            self.stops[close] = re.compile("[" + re.escape(close[0] + _QUOTES) + "\r\n]")
+        stop = self.stops[close]
+        visited: list[tuple[int, int]] = []  # runs read outside strings
+        while True:
+            limit = dead.next_from(i)
+            if limit == i:
+                break
+            m = stop.search(source, i, n if limit == -1 else limit)
+            if m is None:
+                visited.append((i, n if limit == -1 else limit))
+                break
+            k = m.start()
+            visited.append((i, k + 1))
+            if source.startswith(close, k):
+                return k + len(close)
+            if source[k] in _QUOTES:
+                i = self.string_end(k)
+                if i == -1:
+                    break
+            elif source[k] in "\r\n" and self.is_barrier(k):
+                break
+            else:
+                i = k + 1
+        for a, b in visited:
+            dead.add(a, b)
+        return -1
+
+
+class _Spans:
+    """Sorted, disjoint [start, end) spans of a source."""
+
+    def __init__(self) -> None:
+        self.starts: list[int] = []
+        self.ends: list[int] = []
+
+    def next_from(self, i: int) -> int:
+        """`i` when it lies in a span, else the start of the next span, or -1."""
+        k = bisect_right(self.starts, i) - 1
+        if k >= 0 and i < self.ends[k]:
+            return i
+        return self.starts[k + 1] if k + 1 < len(self.starts) else -1
+
+    def add(self, a: int, b: int) -> None:
+        k = bisect_right(self.starts, a)
+        self.starts.insert(k, a)
+        self.ends.insert(k, b)
 
 
 def _tags(source: str) -> list[_Tag]:
     tags: list[_Tag] = []
+    scan = _Scanner(source)
+    comment_end, braces_end, hash_end = _Find(source, "*/"), _Find(source, "}}"), _Find(source, "#}")
     i = source.find("{")
     while i != -1 and i + 1 < len(source):
         nxt = source[i + 1]
@@ -111,12 +213,12 @@ def _tags(source: str) -> list[_Tag]:
             delim = ">" if source[i + 2] == "<" else "%"
             j = i + 3
             if re.match(r"\s*/\*", source[j:j + 40]):  # {{</* shown literally */>}}
-                end = source.find("*/", j)
-                end = _scan_to(source, end, delim + "}}") if end != -1 else -1
+                end = comment_end(j)
+                end = scan.scan_to(end, delim + "}}") if end != -1 else -1
                 if end != -1:
                     tag = _Tag(i, end, "expr")
             else:
-                end = _scan_to(source, j, delim + "}}")
+                end = scan.scan_to(j, delim + "}}")
                 if end != -1:
                     inner = source[j:end - 3]
                     m = _NAME.match(inner)
@@ -125,25 +227,24 @@ def _tags(source: str) -> list[_Tag]:
                                    (j, end - 3))
         elif nxt == "{":
             if re.match(r"\{\{-?\s*/\*", source[i:i + 40]):
-                end = source.find("*/", i)
-                end = source.find("}}", end) + 2 if end != -1 and source.find("}}", end) != -1 else -1
+                end = comment_end(i)
+                end = braces_end(end) if end != -1 else -1
                 if end != -1:
-                    tag = _Tag(i, end, "comment")
+                    tag = _Tag(i, end + 2, "comment")
             else:
-                end = _scan_to(source, i + 2, "}}")
+                end = scan.scan_to(i + 2, "}}")
                 if end != -1:
                     tag = _Tag(i, end, "expr")
         elif nxt == "%":
-            end = _scan_to(source, i + 2, "%}")
+            end = scan.scan_to(i + 2, "%}")
             if end != -1:
                 inner = source[i + 2:end - 2].strip("-~ \t\r\n")
                 m = _NAME.match(inner)
                 tag = _Tag(i, end, "liquid", m.group(2).lower() if m else "", body=(i + 2, end - 2))
         elif nxt == "#":
-            end = source.find("#}", i + 2)
-            if end != -1 and "\n\n" not in source[i:end]:
+            end = hash_end(i + 2)
+            if end != -1 and not scan.barrier_in(i, end):
                 tag = _Tag(i, end + 2, "comment")
-                end += 2
         if tag is not None:
             tags.append(tag)
             i = source.find("{", tag.end)
@@ -171,27 +272,32 @@ def template_masks(source: str, syntax: Syntax = Syntax()) -> tuple[list[Mask], 
     extras: list[Extra] = []
     # paired Hugo shortcodes: a closing tag pairs with the nearest open tag of its name
     partner: dict[int, int] = {}
-    stack: list[int] = []
+    stack: list[int] = []  # open tags
+    by_name: dict[str, list[int]] = {}  # name -> heights in `stack` of its open tags
     for k, t in enumerate(tags):
         if t.kind != "sc" or t.self_closing:
             continue
         if not t.closing:
+            by_name.setdefault(t.name, []).append(len(stack))
             stack.append(k)
             continue
-        for depth in range(len(stack) - 1, -1, -1):
-            if tags[stack[depth]].name == t.name:
-                partner[stack[depth]] = k
-                partner[k] = stack[depth]
-                del stack[depth:]
-                break
+        if by_name.get(t.name):
+            depth = by_name[t.name][-1]
+            partner[stack[depth]] = k
+            partner[k] = stack[depth]
+            while len(stack) > depth:  # the tags left open inside the pair are closed with it
+                by_name[tags[stack.pop()].name].pop()
     # Liquid raw-like blocks
     skip_until = -1
+    ends: dict[str, list[int]] = {}  # end tag name -> its indexes in `tags`
     for k, t in enumerate(tags):
         if t.start < skip_until:
             continue
         if t.kind == "liquid" and t.name in _RAW_BLOCKS:
             end_name = _RAW_BLOCKS[t.name]
-            close = next((c for c in tags[k + 1:] if c.kind == "liquid" and c.name == end_name), None)
+            later = ends.setdefault(end_name, [j for j, c in enumerate(tags) if c.kind == "liquid" and c.name == end_name])
+            at = bisect_right(later, k)
+            close = tags[later[at]] if at < len(later) else None
             if close is not None:
                 masks.append(Mask(t.start, close.end, HIDDEN))
                 skip_until = close.end

@@ -4,7 +4,7 @@ from __future__ import annotations
 from collections import defaultdict
 from typing import Iterable
 
-from newslint.api import Category, Diagnostic, Document, Rule, Severity
+from newslint.api import Category, Diagnostic, Document, Rule, Severity, limits
 from newslint.rules.lang.lexicon import damerau, lexicon
 from newslint.rules.lang.names import is_census_name
 
@@ -35,6 +35,21 @@ def _same_name(a: str, b: str) -> bool:
     if _established(a) and _established(b):
         return False
     return damerau(a.lower(), b.lower(), 1) == 1
+
+
+def _one_edit_pairs(names: list[str]) -> list[tuple[str, str]]:
+    """The pairs (a, b), a < b, of `names` with the same first letter that may be one edit
+    apart, in order. Two strings one edit apart (a letter changed, added, dropped, or two
+    swapped) share a string made by deleting at most one letter from each, so only names that
+    share one are compared: comparing every pair took time quadratic in the number of names."""
+    by_key: dict[str, list[str]] = defaultdict(list)
+    for n in names:
+        low = n.lower()
+        for key in {low} | {low[:i] + low[i + 1:] for i in range(len(low))}:
+            by_key[key].append(n)
+    pairs = {(a, b) if a < b else (b, a) for group in by_key.values() if len(group) > 1
+             for i, a in enumerate(group) for b in group[i + 1:] if a[0] == b[0] and a != b}
+    return sorted(pairs)
 
 
 class NameSpelling(Rule):
@@ -68,19 +83,16 @@ class NameSpelling(Rule):
         lex = lexicon()
         # capitalised words that are common English words ("Harry", "March") are not names
         # whose spelling could drift; leave them out
-        names = sorted(n for n in uses if lex.zipf(n.lower()) < 4.0)
+        names = [n for n in uses if lex.zipf(n.lower()) < 4.0 and len(n) <= limits.MAX_SUGGEST_LETTERS]
         reported: set[str] = set()
-        for i, a in enumerate(names):
-            for b in names[i + 1:]:
-                if b[0] != a[0]:
-                    break
-                if a in reported or b in reported or not _same_name(a, b):
-                    continue
-                # the spelling used less often (or later) is the odd one out
-                ca, cb = len(uses[a]), len(uses[b])
-                odd, main = (a, b) if (ca, -uses[a][0].start) < (cb, -uses[b][0].start) else (b, a)
-                first = uses[odd][0]
-                reported.add(odd)
-                yield self.report(doc, first.start, first.start + len(odd),
-                                  f"'{odd}' is spelled '{main}' elsewhere in this story "
-                                  f"({len(uses[main])}x vs {len(uses[odd])}x)", [main])
+        for a, b in _one_edit_pairs(names):
+            if a in reported or b in reported or not _same_name(a, b):
+                continue
+            # the spelling used less often (or later) is the odd one out
+            ca, cb = len(uses[a]), len(uses[b])
+            odd, main = (a, b) if (ca, -uses[a][0].start) < (cb, -uses[b][0].start) else (b, a)
+            first = uses[odd][0]
+            reported.add(odd)
+            yield self.report(doc, first.start, first.start + len(odd),
+                              f"'{odd}' is spelled '{main}' elsewhere in this story "
+                              f"({len(uses[main])}x vs {len(uses[odd])}x)", [main])

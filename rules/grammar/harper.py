@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, Iterable, Literal, Mapping
 
-from newslint.api import Block, Category, Diagnostic, Document, Rule, Severity
+from newslint.api import Block, Category, Diagnostic, Document, Rule, Severity, limits, pieces
 
 from . import harper_backend as hb
 from . import languagetool_backend as lt
@@ -25,14 +25,17 @@ CHUNK_CHARS = 2000
 
 
 def chunks(doc: Document, size: int = CHUNK_CHARS) -> list[tuple[int, int, list[Block]]]:
-    """Runs of consecutive blocks, each at most `size` characters unless one block is longer."""
+    """Runs of consecutive blocks, each at most `size` characters unless one block is longer;
+    a block longer than ``MAX_GRAMMAR_CHARS`` is cut into pieces (a checker's time may grow
+    faster than the length of what it reads at once)."""
     out: list[tuple[int, int, list[Block]]] = []
     for b in doc.blocks:
-        if out and b.end - out[-1][0] <= size:
-            start, _, blocks = out[-1]
-            out[-1] = (start, b.end, blocks + [b])
-        else:
-            out.append((b.start, b.end, [b]))
+        for s, e in pieces(doc.prose, b.start, b.end, limits.MAX_GRAMMAR_CHARS):
+            if out and e - out[-1][0] <= size:
+                start, _, blocks = out[-1]
+                out[-1] = (start, e, blocks if blocks[-1] is b else blocks + [b])
+            else:
+                out.append((s, e, [b]))
     return out
 
 
@@ -113,7 +116,7 @@ class HarperGrammar(Rule):
 
     def _submit(self, doc: Document) -> list:
         disabled, dialect = self._disabled(), self.settings.dialect
-        return [(cstart, blocks, hb.lint_async(dialect, disabled, doc.prose[cstart:cend]))
+        return [(cstart, blocks, hb.lint_async(dialect, disabled, hb.readable(doc.prose[cstart:cend])))
                 for cstart, cend, blocks in chunks(doc) if doc.prose[cstart:cend].strip()]
 
     def prepare(self, doc: Document) -> bool:

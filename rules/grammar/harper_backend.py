@@ -7,10 +7,11 @@ linted twice in a run.
 """
 from __future__ import annotations
 
+import re
 from concurrent.futures import Future, ThreadPoolExecutor
 from functools import lru_cache
 
-from newslint.api import Category, Resource, Severity
+from newslint.api import Category, Resource, Severity, limits
 
 # Harper's lint kinds -> newslint categories and severities
 KIND_MAP: dict[str, tuple[Category, Severity]] = {
@@ -120,6 +121,24 @@ def warm(dialect: str, disabled: frozenset[str]) -> "Future[object]":
 def lint_async(dialect: str, disabled: frozenset[str], text: str) -> "Future[tuple[tuple, ...]]":
     """``lint_block`` in the Harper thread."""
     return _executor().submit(lint_block, dialect, disabled, text)
+
+
+# A run of text without a space longer than the limit (a flood of brackets, base64, an unbroken
+# line of CJK), and a run of many words without a Latin letter ("[ [ [ ...", CJK written with
+# spaces, long lists of numbers), are not English for Harper to read, and its time grows with the
+# square of their length (50,000 spaced brackets: minutes). They reach Harper as spaces, so
+# every offset stays where it was.
+_LONG_RUN = re.compile(r"\S{%d,}" % (limits.MAX_GRAMMAR_RUN + 1))
+_NOT_LATIN = re.compile(r"(?<!\S)(?:[^\sA-Za-z]+(?:\s+|$)){%d,}" % (limits.MAX_GRAMMAR_SYMBOL_WORDS + 1))
+_NOT_SPACE = re.compile(r"\S")
+
+
+def readable(text: str) -> str:
+    """`text` with what Harper cannot read as English blanked out (see above)."""
+    def blank(m: re.Match) -> str:
+        return _NOT_SPACE.sub(" ", m.group(0))
+
+    return _NOT_LATIN.sub(blank, _LONG_RUN.sub(blank, text))
 
 
 @lru_cache(maxsize=20_000)

@@ -42,7 +42,8 @@ class RepeatedWord(Rule):
                     continue
                 if _quoted_term(doc, m.start(1), m.end(3)):
                     continue  # the double is itself the quoted term: "done done"
-                if re.match(r"\s+" + re.escape(second) + r"\b", prose[m.end(3):m.end(3) + len(second) + 3], re.I):
+                after = prose[m.end(3):min(m.end(3) + len(second) + 3, block.end)]  # not the next block's
+                if re.match(r"\s+" + re.escape(second) + r"\b", after, re.I):
                     continue  # a deliberate triple: "help help help"
                 if first[0].isupper() and second[0].isupper() and first.lower() not in _FUNCTION_WORDS:
                     continue  # a name such as "Sirhan Sirhan" or "Duran Duran"

@@ -17,12 +17,17 @@ import gzip
 from functools import lru_cache
 from pathlib import Path
 
-from newslint.api import Resource, datacache
+from newslint.api import Resource, datacache, limits
 
 LETTERS = "abcdefghijklmnopqrstuvwxyz'-"
 
 
 def edits1(word: str) -> set[str]:
+    """Every string one edit from `word`; none for a word longer than ``MAX_SUGGEST_LETTERS``
+    (the set holds about 55 strings per letter, each as long as the word: a 6,000-letter
+    "word" made 2.3 GB of them)."""
+    if len(word) > limits.MAX_SUGGEST_LETTERS:
+        return set()
     splits = [(word[:i], word[i:]) for i in range(len(word) + 1)]
     deletes = [a + b[1:] for a, b in splits if b]
     transposes = [a + b[1] + b[0] + b[2:] for a, b in splits if len(b) > 1]
@@ -166,6 +171,8 @@ class Lexicon:
         """Curated words close to `word`, nearest and most frequent first. Bounded work:
         all single edits, then a scan of same-initial words of similar length for distance 2."""
         w = word.lower()
+        if len(w) > limits.MAX_SUGGEST_LETTERS:
+            return ()
         scored: dict[str, float] = {}
         for cand in edits1(w):
             if len(cand) > 1 and self.in_curated(cand):

@@ -4,14 +4,15 @@ Also the family's notion of body text (``body_sentences``, ``first_word``, ``cou
 which the other readability rules share."""
 from __future__ import annotations
 
+import heapq
 from bisect import bisect_left
 from dataclasses import dataclass
 from typing import Any, Iterable
 
-from newslint.api import Category, Diagnostic, Document, Rule, Sentence, Severity
+from newslint.api import Category, Diagnostic, Document, Rule, Sentence, Severity, limits
 from newslint.rules.lang.passive import find_passives
 
-from .metrics import story_metrics
+from .metrics import metric_counts, metrics_of
 
 BODY_SCOPES = ("paragraph", "blockquote", "list")
 
@@ -40,29 +41,48 @@ def count_words(text: str) -> int:
 
 def readability_block(doc: Document) -> dict[str, Any]:
     """The story's readability numbers, computed once per document."""
+    return _readability(doc)[0]
+
+
+def _readability(doc: Document) -> tuple[dict[str, Any], tuple[int, int] | None]:
+    """The readability numbers and the first word of the first body sentence (where a grade
+    finding is anchored), over the whole story: a long story is read a section at a time and
+    the counts added up, so that no list of the whole story's words is ever held."""
     return doc.memo(_readability_block)
 
 
-def _readability_block(doc: Document) -> dict[str, Any]:
-    sents = body_sentences(doc)
-    text = "\n\n".join(s.text for s in sents)
-    lengths = [count_words(s.text) for s in sents]
-    passive = sum(1 for s in sents if find_passives(s.text))
-    n = len(sents) or 1
-    longest = sorted(((lengths[i], sents[i]) for i in range(len(sents))), key=lambda x: -x[0])[:3]
+def _readability_block(doc: Document) -> tuple[dict[str, Any], tuple[int, int] | None]:
+    lengths: list[int] = []
+    passive = 0
+    longest: list[tuple[int, int, Sentence]] = []  # (words, -start, sentence), the three longest
+    counts: dict[str, int] = {}
+    anchor = None
+    for section in doc.sections(limits.SECTION_CHARS):
+        sents = body_sentences(section)
+        if sents and anchor is None:
+            anchor = first_word(section, sents[0].start, sents[0].end)
+        section_lengths = [count_words(s.text) for s in sents]
+        lengths += section_lengths
+        passive += sum(1 for s in sents if find_passives(s.text))
+        top = heapq.nlargest(3, range(len(sents)), key=lambda i: section_lengths[i])
+        longest = heapq.nlargest(3, longest + [(section_lengths[i], -sents[i].start, sents[i]) for i in top],
+                                 key=lambda x: (x[0], x[1]))
+        for key, n in metric_counts("\n\n".join(s.text for s in sents)).items():
+            counts[key] = counts.get(key, 0) + n
+    n = len(lengths) or 1
     block: dict[str, Any] = {
         "words": sum(lengths),
-        "sentences": len(sents),
+        "sentences": len(lengths),
         "average_sentence_length": round(sum(lengths) / n, 1),
         "percent_passive": round(100 * passive / n, 1),
         "percent_long_sentences": round(100 * sum(1 for x in lengths if x > 35) / n, 1),
         "sentence_lengths": lengths,
         "longest_sentences": [{"words": k, "line": doc.line_col(doc.smap.to_source(s.start))[0],
-                               "start": s.text[:60]} for k, s in longest],
+                               "start": s.text[:60]} for k, _, s in longest],
     }
-    block.update(story_metrics(text))
+    block.update(metrics_of(counts))
     block["grade"] = block.get("flesch_kincaid_grade")
-    return block
+    return block, anchor
 
 
 @dataclass(frozen=True)
@@ -119,8 +139,7 @@ class StoryGrade(Rule):
         grade = block.get("grade")
         if grade is None or block["words"] < self.options.min_words or grade <= self.options.max_grade:
             return
-        first = body_sentences(doc)[0]
-        start, end = first_word(doc, first.start, first.end)
+        start, end = _readability(doc)[1]
         yield self.report(doc, start, end,
                           f"Reading grade {grade} is above the target of {self.options.max_grade:g} "
                           f"(average sentence {block['average_sentence_length']} words); shorten sentences "

@@ -33,14 +33,6 @@ def list_words(text: str, lowercase: bool = False) -> list[str]:
     return (text.lower() if lowercase else text).split()
 
 
-def count_sentences(text: str) -> int:
-    """textstat's count_sentences: runs ending in . ! or ?, less those of two words or fewer."""
-    if not text:
-        return 0
-    sentences = _SENTENCE.findall(text)
-    return max(1, len(sentences) - sum(1 for s in sentences if len(list_words(s)) <= 2))
-
-
 def _read_easy_words() -> frozenset[str]:
     """textstat's Dale-Chall list of familiar words (found without importing textstat)."""
     spec = importlib.util.find_spec("textstat")
@@ -53,27 +45,44 @@ def _read_easy_words() -> frozenset[str]:
 easy_words = Resource("dale-chall-easy-words", _read_easy_words)
 
 
-def story_metrics(text: str) -> dict[str, float]:
-    if not text.strip():
-        return {}
+def metric_counts(text: str) -> dict[str, int]:
+    """The counts the formulas are made of, for `text`; the counts of consecutive stretches of
+    a story add up to the story's (see ``metrics_of``)."""
     words = list_words(text)
-    n_words = len(words)
-    n_sentences = count_sentences(text)
-    if not n_words:
+    if not text.strip() or not words:
         return {}
+    runs = _SENTENCE.findall(text)
     syllables = [syllable_count(w.lower()) for w in words]
     easy = easy_words()
     not_easy = [s for w, s in zip(words, syllables) if w.lower() not in easy]
+    return {
+        "words": len(words),
+        "sentences": len(runs) - sum(1 for r in runs if len(list_words(r)) <= 2),
+        "syllables": sum(syllables),
+        "unfamiliar": len(not_easy),
+        "hard_fog": sum(1 for s in not_easy if s >= FOG_SYLLABLES),
+        "polysyllables": sum(1 for s in syllables if s >= 3),
+    }
+
+
+def metrics_of(counts: dict[str, int]) -> dict[str, float]:
+    """The five formulas over `counts` (``metric_counts``, summed over a story's stretches)."""
+    n_words = counts.get("words", 0)
+    if not n_words:
+        return {}
+    n_sentences = max(1, counts["sentences"])
     per_sentence = n_words / n_sentences
-    per_word = sum(syllables) / n_words
-    hard_fog = sum(1 for s in not_easy if s >= FOG_SYLLABLES)
-    poly = sum(1 for s in syllables if s >= 3)
-    pct_unfamiliar = 100 * len(not_easy) / n_words
+    per_word = counts["syllables"] / n_words
+    pct_unfamiliar = 100 * counts["unfamiliar"] / n_words
     dale_chall = 0.1579 * pct_unfamiliar + 0.0496 * per_sentence + (3.6365 if pct_unfamiliar > 5 else 0.0)
     return {
         "flesch_reading_ease": round(FRE_BASE - FRE_SENTENCE_LENGTH * per_sentence - FRE_SYLLABLES * per_word, 1),
         "flesch_kincaid_grade": round(0.39 * per_sentence + 11.8 * per_word - 15.59, 1),
-        "gunning_fog": round(0.4 * (per_sentence + 100 * hard_fog / n_words), 1),
-        "smog_index": round(1.043 * math.sqrt(30 * poly / n_sentences) + 3.1291, 1),
+        "gunning_fog": round(0.4 * (per_sentence + 100 * counts["hard_fog"] / n_words), 1),
+        "smog_index": round(1.043 * math.sqrt(30 * counts["polysyllables"] / n_sentences) + 3.1291, 1),
         "dale_chall": round(dale_chall, 2),
     }
+
+
+def story_metrics(text: str) -> dict[str, float]:
+    return metrics_of(metric_counts(text))

@@ -23,15 +23,17 @@ from newslint.rules.lang.lexicon import lexicon
 from .unknown_word import _known_lower, _misspelling_shape
 
 
-def learn_words(paths: list[str], min_count: int = 3, min_files: int = 2) -> list[tuple[str, int, int]]:
+def learn_words(paths: list[str], min_count: int = 3, min_files: int = 2,
+                skipped: list[str] | None = None) -> list[tuple[str, int, int]]:
     """Words the general lexicon does not know, used at least `min_count` times in at least
-    `min_files` stories: (word as most often written, uses, stories), most used first.
-    Words shaped like misspellings are among them: see ``split_misspellings``."""
+    `min_files` stories: (word as most often written, uses, stories), most used first; the
+    stories that could not be read are said in `skipped`. Words shaped like misspellings are
+    among them: see ``split_misspellings``."""
     uses: Counter[str] = Counter()
     files: dict[str, set[str]] = defaultdict(set)
     forms: dict[str, Counter[str]] = defaultdict(Counter)
     lex = lexicon()
-    for path, doc in documents(paths):
+    for path, doc in documents(paths, skipped):
         for w in doc.words:
             t = w.text.replace("\u2019", "'")
             if t.endswith("'s"):
@@ -72,7 +74,10 @@ def learn_command(
     min_files: int = typer.Option(2, "--min-files", metavar="N", help="...in at least this many stories."),
 ) -> None:
     """Learn proper nouns and terms used often in published stories."""
-    found = learn_words([str(p) for p in paths], min_count=min_count, min_files=min_files)
+    skipped: list[str] = []
+    found = learn_words([str(p) for p in paths], min_count=min_count, min_files=min_files, skipped=skipped)
+    for line in skipped:
+        typer.echo(f"newslint: {line}", err=True)
     words, held = split_misspellings(found)
     lines = [f"# newslint dictionary learned from {', '.join(str(p) for p in paths)}",
              f"# {len(words)} words used at least {min_count} times in at least {min_files} stories",

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Iterable
 
-from newslint.api import Category, Diagnostic, Document, Rule, Severity, match_case
+from newslint.api import Category, Diagnostic, Document, Rule, Severity, limits, match_case
 from newslint.rules.lang.dialects import american_of
 from newslint.rules.lang.lexicon import lexicon
 from newslint.rules.lang.names import first_names, is_census_name
@@ -32,6 +32,8 @@ _URLISH = re.compile(r"://|www\.|@|^#|\.(?:com|org|net|gov|edu|io|uk)\b|[/\\_=]"
 def _known_lower(w: str) -> bool:
     """A lower-case word (no apostrophes or hyphens) is a real word in some dialect."""
     lex = lexicon()
+    if len(w) > limits.MAX_SUGGEST_LETTERS:
+        return lex.in_curated(w)  # no neighbours, spellings or compounds: that work grows with the length
     z = lex.zipf(w)
     if lex.in_curated(w):
         # a rare dictionary word a single edit from a very common one is far more often a
