@@ -449,11 +449,16 @@ def report(
     """Write one self-contained HTML page of the findings, for editors."""
     result, ctx = _run_files("report", paths,
                              _overrides(dialect, select, extend_select, ignore, config, trust_config), jobs)
-    from .formatters.report import render as render_report
-    from .formatters.text import summary
+    from datetime import datetime
 
+    from .formatters.report import RunInfo, render as render_report
+    from .formatters.text import summary
+    from .gitchanges import head_commit
+
+    run = RunInfo(datetime.now().astimezone().strftime("%Y-%m-%d %H:%M %Z").strip(), head_commit(paths[0]))
+    page = render_report(result, ctx.registry, markup=lambda path: ctx.engine(path).markup, run=run)
     try:
-        write_output(output, render_report(result, ctx.registry))
+        write_output(output, page)
     except OutputError as exc:
         _die(str(exc))
     typer.echo(f"wrote {printable(str(output))}: {summary(result)}")
