@@ -456,7 +456,7 @@ def report(
     from .gitchanges import head_commit
 
     run = RunInfo(datetime.now().astimezone().strftime("%Y-%m-%d %H:%M %Z").strip(), head_commit(paths[0]))
-    page = render_report(result, ctx.registry, markup=lambda path: ctx.engine(path).markup, run=run)
+    page = render_report(result, ctx.registry, markup=lambda path: ctx.config_for(path).markup_options(), run=run)
     try:
         write_output(output, page)
     except OutputError as exc:

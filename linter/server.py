@@ -84,26 +84,30 @@ class NewslintServer(LanguageServer):
         self.lock = threading.Lock()  # one check at a time: the rules are shared
         self.ctx: RunContext | None = None
         self.config_stamp: dict[str, object] = {}
-        self.dictionaries: dict[str, list[str]] = {}  # configuration file -> the dictionaries it names
         self.findings: dict[str, tuple[str, list[Diagnostic]]] = {}  # uri -> (text, findings)
         self.pending: dict[str, asyncio.TimerHandle] = {}
 
     # -- checking ---------------------------------------------------------------------------------
     def context_for(self, path: str | None) -> RunContext:
-        """The run context, rebuilt when a configuration file it read has changed."""
+        """The run context, rebuilt when a configuration file or a dictionary it read has changed."""
         directory = Path(os.path.dirname(path)) if path else Path(self.workspace.root_path or os.getcwd())
         cfg = find_config_file(directory)
         stamps = dict(self.config_stamp)
         if cfg is not None:
             stamps[str(cfg)] = filecache.stamp(cfg)
-            for dictionary in self.dictionaries.get(str(cfg), ()):
-                stamps[dictionary] = filecache.stamp(dictionary)
+            stamps.update(self._dictionary_stamps(path))
         if self.ctx is None or stamps != self.config_stamp:
             self.ctx = RunContext(Overrides())
-            self.config_stamp = stamps
-        if cfg is not None and str(cfg) not in self.dictionaries:
-            self.dictionaries[str(cfg)] = [str(p) for p in self.ctx.config_for(path).dictionary]
+            self.config_stamp = {**stamps, **self._dictionary_stamps(path)}
         return self.ctx
+
+    def _dictionary_stamps(self, path: str | None) -> dict[str, object]:
+        if self.ctx is None:
+            return {}
+        try:
+            return {str(p): filecache.stamp(p) for p in self.ctx.config_for(path).dictionary}
+        except ConfigError:  # the check reports it
+            return {}
 
     def dictionary_for(self, path: str | None) -> Path | None:
         """The dictionary "add to dictionary" writes for a document (see actions.py); the
@@ -120,7 +124,6 @@ class NewslintServer(LanguageServer):
     def recheck_all(self) -> None:
         """Re-read every configuration and dictionary, and check the open documents again."""
         self.config_stamp = {"changed": 0.0}
-        self.dictionaries.clear()
         for uri in list(self.findings):
             self.schedule(uri, 0)
 

@@ -195,3 +195,11 @@ def test_report_in_a_real_browser(cli, tmp_path):
     assert shot.read_bytes().startswith(b"\x89PNG") and shot.stat().st_size > 20_000
     if os.environ.get("NEWSLINT_SCREENSHOTS"):
         shutil.copy(shot, Path(os.environ["NEWSLINT_SCREENSHOTS"]) / "report.png")
+
+
+def test_a_story_is_rendered_as_its_configuration_reads_it(cli, tmp_path):
+    (tmp_path / "newslint.toml").write_text('[markup]\nfront-matter = { kicker = "standfirst" }\n')
+    (tmp_path / "s.md").write_text('---\ntitle: "Vote"\nkicker: "The goverment said"\n---\n\nIt passed.\n')
+    page = _report(cli, tmp_path, tmp_path / "r.html")
+    assert [m["text"] for m in page.marks] == ["goverment"]  # in the prose, not "not in the prose"
+    assert "The goverment said" in page.prose[0]
