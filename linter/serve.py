@@ -359,7 +359,7 @@ class Handler(BaseHTTPRequestHandler):
         name = host.rsplit(":", 1)[0] if not host.endswith("]") else host
         if is_loopback(name):
             return True
-        self._error(421, f"this server answers requests for 127.0.0.1 or localhost, not {host[:80]!r}")
+        self._error(421, f"this server answers requests for 127.0.0.1, localhost or [::1], not {host[:80]!r}")
         return False
 
     def _authorized(self, params: dict[str, str]) -> None:
@@ -481,9 +481,9 @@ def serve(host: str, port: int, root: Path, overrides: Overrides, limits: Limits
     """Run until SIGINT or SIGTERM. `repository`: the server was started on a repository, so
     its page may add words to the repository's dictionary."""
     checker = Checker(root, overrides, repository and (is_loopback(host) or token is not None), limits.max_checks)
+    server = Server((host, port), checker, limits, token)  # a port in use fails before the rules load
     for notice in checker.warm():
         announce(notice)
-    server = Server((host, port), checker, limits, token)
     bound_port = server.server_address[1]
     shown_host = f"[{host}]" if ":" in host else host
     announce(f"serving LanguageTool's API and a page on http://{shown_host}:{bound_port}/ "

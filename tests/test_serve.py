@@ -184,7 +184,7 @@ def test_bad_http_is_4xx_and_the_server_goes_on(server):
     code, _, raw = server.request("GET", "/newslint/dictionary")
     _one_line_error(code, raw, 405, "not allowed")
     code, _, raw = server.request("POST", "/v2/check", "language=en-US&text=hi", {**FORM, "Host": "evil.example"})
-    _one_line_error(code, raw, 421, "127.0.0.1 or localhost")
+    _one_line_error(code, raw, 421, "127.0.0.1, localhost or")
     assert server.check(text="The the end.", language="en-US")[0] == 200
 
 
@@ -242,6 +242,8 @@ def test_token_and_binding(repo, tmp_path):
             code, _, raw = s.request("POST", "/v2/check", "language=en-US&text=Hi", {**FORM, "Authorization": auth})
             assert code == status
         _one_line_error(code, raw, 401, "access token")
+        taken = run_cli("serve", "--port", str(s.port), str(repo), timeout=120)
+        assert taken.returncode == 2 and "cannot listen" in taken.stderr
     finally:
         assert s.stop(signal.SIGINT) == 0
     assert s.log[-1] == "newslint serve: stopped"
@@ -285,6 +287,14 @@ def test_clean_shutdown(repo):
     assert s.log[-1] == "newslint serve: stopped"
     with pytest.raises(OSError):
         socket.create_connection(("127.0.0.1", s.port), timeout=5).close()
+
+
+def test_a_bad_configuration_stops_the_server_before_it_listens(tmp_path):
+    (tmp_path / "newslint.toml").write_text('select = ["spellin"]\n')
+    r = run_cli("serve", "--port", "0", str(tmp_path), timeout=120)
+    assert r.returncode == 2 and "spellin" in r.stderr and "Traceback" not in r.stderr
+    r = run_cli("serve", "--port", "0", str(tmp_path / "story.md"), timeout=60)
+    assert r.returncode == 2 and "not a folder" in r.stderr
 
 
 def test_a_repository_configuration_may_not_make_the_server_contact_a_url(tmp_path):
