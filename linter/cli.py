@@ -448,11 +448,16 @@ def report(
     """Write one self-contained HTML page of the findings, for editors."""
     result, ctx = _run_files("report", paths,
                              _overrides(dialect, select, extend_select, ignore, config, trust_config), jobs)
-    from .formatters.report import render as render_report
-    from .formatters.text import summary
+    from datetime import datetime
 
+    from .formatters.report import RunInfo, render as render_report
+    from .formatters.text import summary
+    from .gitchanges import head_commit
+
+    run = RunInfo(datetime.now().astimezone().strftime("%Y-%m-%d %H:%M %Z").strip(), head_commit(paths[0]))
+    page = render_report(result, ctx.registry, markup=lambda path: ctx.config_for(path).markup_options(), run=run)
     try:
-        write_output(output, render_report(result, ctx.registry))
+        write_output(output, page)
     except OutputError as exc:
         _die(str(exc))
     typer.echo(f"wrote {printable(str(output))}: {summary(result)}")
@@ -523,6 +528,52 @@ def server() -> None:
     from .server import serve
 
     serve()
+
+
+@app.command()
+def serve(
+    repo: Optional[Path] = typer.Argument(None, metavar="REPO", help="The content repository whose configuration "
+                                          "applies and whose dictionary the page adds words to (default: the "
+                                          "current folder's configuration; no words added)."),
+    host: str = typer.Option("127.0.0.1", "--host", metavar="HOST", help="The address to listen on."),
+    port: int = typer.Option(8081, "--port", metavar="N", help="The port (LanguageTool's is 8081; 0: any free one)."),
+    config: Optional[Path] = CONFIG_OPTION,
+    trust_config: bool = TRUST_OPTION,
+    token: Optional[str] = typer.Option(None, "--token", metavar="TOKEN", envvar="NEWSLINT_SERVE_TOKEN",
+                                        help="Access token clients must send (Authorization: Bearer TOKEN, or "
+                                        "LanguageTool's apiKey); needed to listen on another address than loopback."),
+    max_chars: int = typer.Option(100_000, "--max-chars", min=1, metavar="N", help="Longest text one check takes."),
+    max_checks: int = typer.Option(4, "--max-checks", min=1, metavar="N",
+                                   help="Checks admitted at once (one runs, the others wait); more are answered 503."),
+    timeout: float = typer.Option(30.0, "--timeout", min=0.01, metavar="SECONDS",
+                                  help="A check that takes longer is answered 503."),
+) -> None:
+    """Serve LanguageTool's HTTP API (/v2/check, /v2/languages) and a page at / for checking
+    a story in a browser."""
+    from .serve import Limits, is_loopback, serve as run_server
+
+    if repo is not None and not repo.is_dir():
+        _die(f"{repo}: not a folder (give the content repository's folder)")
+    if not 0 <= port <= 65535:
+        _die("--port must be between 0 and 65535")
+    if not is_loopback(host) and not token:
+        _die(f"--host {host} lets other machines reach the server: give it an access token with --token "
+             "or NEWSLINT_SERVE_TOKEN")
+    root = Path(os.path.abspath(repo if repo is not None else "."))
+    limits = Limits(max_chars=max_chars, max_body=max(1 << 20, 12 * max_chars), max_checks=max_checks,
+                    timeout=timeout)
+
+    def announce(message: str) -> None:
+        typer.echo(f"newslint serve: {printable(message)}", err=True)
+
+    def run() -> None:
+        try:
+            run_server(host, port, root, _overrides(None, None, None, None, config, trust_config), limits,
+                       token or None, repo is not None, announce)
+        except OSError as exc:
+            _die(f"cannot listen on {host}:{port} ({exc.strerror or exc})")
+
+    _guarded(run, False)
 
 
 @app.command()

@@ -46,6 +46,19 @@ class Overrides:
     keep_source: bool = False  # results keep each file's whole text (the HTML report shows it)
 
 
+@dataclass(frozen=True)
+class Request:
+    """Settings one request of a long-lived host chooses, on top of the configuration."""
+
+    dialect: str | None = None
+    select: tuple[str, ...] | None = None
+    extend_select: tuple[str, ...] = ()
+    ignore: tuple[str, ...] = ()
+
+
+MAX_ENGINES = 32
+
+
 @dataclass
 class Engine:
     """What one effective configuration needs to check a story."""
@@ -65,7 +78,7 @@ class RunContext:
         self._dirs: dict[str, Path | None] = {}
         self._user: Config | None = None
         self._configs: dict[Path | None, Config] = {}
-        self._engines: dict[Path | None, Engine] = {}
+        self._engines: dict[tuple[Path | None, Request | None], Engine] = {}
         self._warming: list[threading.Thread] = []
         o = self.overrides
         self.cache = None
@@ -101,11 +114,19 @@ class RunContext:
             self._dirs[directory] = find_config_file(Path(directory))
         return self._dirs[directory]
 
-    def engine(self, path: str | None) -> Engine:
+    def engine(self, path: str | None, request: Request | None = None) -> Engine:
+        """The engine for a story at `path`; `request`: settings a request chooses on top of
+        the configuration (a long-lived host's client, see serve.py)."""
         key = self._config_file(path)
-        eng = self._engines.get(key)
+        eng = self._engines.get((key, request))
         if eng is None:
-            eng = self._engines[key] = self._build(self._config(key))
+            cfg = self._config(key)
+            if request is not None:
+                if len(self._engines) > MAX_ENGINES:  # clients choose requests: keep a bounded few
+                    self._engines = {k: e for k, e in self._engines.items() if k[1] is None}
+                cfg = cfg.with_overrides(request.dialect, request.select, list(request.extend_select),
+                                         list(request.ignore))
+            eng = self._engines[(key, request)] = self._build(cfg)
         return eng
 
     def engine_key(self, engine: Engine) -> str:

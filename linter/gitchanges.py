@@ -135,6 +135,18 @@ def changed_since(ref: str, cwd: str = ".", untracked: bool = False) -> Changes:
     return changes
 
 
+def head_commit(path: str) -> str | None:
+    """The commit checked out where `path` is ("1a2b3c4 on main"; "1a2b3c4" on a detached
+    head), or None outside a git repository or without git."""
+    folder = path if os.path.isdir(path) else os.path.dirname(os.path.abspath(path))
+    try:
+        commit = _git(["rev-parse", "--short", "HEAD"], folder).strip()
+        branch = _git(["rev-parse", "--abbrev-ref", "HEAD"], folder).strip()
+    except (_GitFailed, UsageError):
+        return None
+    return f"{commit} on {branch}" if branch and branch != "HEAD" else commit
+
+
 def only_changed_lines(files, changes: Changes, story_level: frozenset[str]) -> None:
     """Keep, in each FileResult, the findings that touch a changed line; story-level findings
     (rule ids in `story_level`) stay whenever the story changed, and so does a rule that

@@ -6,8 +6,13 @@ newslint counts columns in code points; LSP counts UTF-16 code units, so every p
 converted (an emoji is two units, a CJK character one). Each finding carries its suggestions
 and safe fix, offered as code actions; hovering over a finding shows its rule's
 documentation. The configuration is the nearest ``newslint.toml`` to each document, found and
-validated exactly as the CLI does, and re-read when it changes. A document that cannot be
-checked gets one error diagnostic; the server goes on.
+validated exactly as the CLI does, and re-read when it or a dictionary it names changes. A
+document that cannot be checked gets one error diagnostic; the server goes on.
+
+Two more code actions (see actions.py): "add to dictionary" on a spelling finding writes the
+word to the dictionary file the nearest configuration names (inside the workspace only), and
+"ignore here" inserts the ``newslint-disable-next-line`` comment in the file's own syntax
+(``{/* */}`` in MDX).
 """
 from __future__ import annotations
 
@@ -23,19 +28,25 @@ from pygls.exceptions import JsonRpcException
 from pygls.lsp.server import LanguageServer
 from pygls.protocol import LanguageServerProtocol
 
-from . import __version__, stdio
+from . import __version__, filecache, stdio
+from .actions import add_word, dictionary_file, dictionary_word, suppression
 from .config import ConfigError, find_config_file
 from .context import Overrides, RunContext
 from .diagnostic import Applicability, Diagnostic, Severity
 from .document import line_starts
 from .fixes import describe_edit
+from .markup.frontmatter import split_front_matter
 from .registry import default_registry
 from .runner import lint_source_text
+from .safeio import OutputError
 
 DEBOUNCE_SECONDS = 0.25
 _SEVERITY = {Severity.ERROR: lsp.DiagnosticSeverity.Error, Severity.WARNING: lsp.DiagnosticSeverity.Warning,
              Severity.INFO: lsp.DiagnosticSeverity.Information}
 _FORMATS = {"markdown": "markdown", "mdx": "mdx", "html": "html", "plaintext": "plain"}
+_EXTENSIONS = {".md": "markdown", ".markdown": "markdown", ".mdown": "markdown", ".mdx": "mdx", ".html": "html",
+               ".htm": "html"}
+ADD_TO_DICTIONARY = "newslint.addToDictionary"
 
 
 def uri_to_path(uri: str) -> str | None:
@@ -97,25 +108,49 @@ class NewslintServer(LanguageServer):
                          protocol_cls=_Protocol)
         self.lock = threading.Lock()  # one check at a time: the rules are shared
         self.ctx: RunContext | None = None
-        self.config_stamp: dict[str, float] = {}
+        self.config_stamp: dict[str, object] = {}
         self.findings: dict[str, tuple[str, list[Diagnostic]]] = {}  # uri -> (text, findings)
         self.pending: dict[str, asyncio.TimerHandle] = {}
 
     # -- checking ---------------------------------------------------------------------------------
     def context_for(self, path: str | None) -> RunContext:
-        """The run context, rebuilt when a configuration file it read has changed."""
+        """The run context, rebuilt when a configuration file or a dictionary it read has changed."""
         directory = Path(os.path.dirname(path)) if path else Path(self.workspace.root_path or os.getcwd())
         cfg = find_config_file(directory)
         stamps = dict(self.config_stamp)
         if cfg is not None:
-            try:
-                stamps[str(cfg)] = cfg.stat().st_mtime
-            except OSError:
-                pass
+            stamps[str(cfg)] = filecache.stamp(cfg)
+            stamps.update(self._dictionary_stamps(path))
         if self.ctx is None or stamps != self.config_stamp:
             self.ctx = RunContext(Overrides())
-            self.config_stamp = stamps
+            self.config_stamp = {**stamps, **self._dictionary_stamps(path)}
         return self.ctx
+
+    def _dictionary_stamps(self, path: str | None) -> dict[str, object]:
+        if self.ctx is None:
+            return {}
+        try:
+            return {str(p): filecache.stamp(p) for p in self.ctx.config_for(path).dictionary}
+        except ConfigError:  # the check reports it
+            return {}
+
+    def dictionary_for(self, path: str | None) -> Path | None:
+        """The dictionary "add to dictionary" writes for a document (see actions.py); the
+        caller holds the lock."""
+        if not path:
+            return None
+        try:
+            cfg = self.context_for(path).config_for(path)
+        except ConfigError:
+            return None
+        root = self.workspace.root_path or (cfg.path.parent if cfg.path else None)
+        return dictionary_file(cfg, root) if root else None
+
+    def recheck_all(self) -> None:
+        """Re-read every configuration and dictionary, and check the open documents again."""
+        self.config_stamp = {"changed": 0.0}
+        for uri in list(self.findings):
+            self.schedule(uri, 0)
 
     def check(self, uri: str) -> None:
         doc = self.workspace.get_text_document(uri)
@@ -158,7 +193,8 @@ class NewslintServer(LanguageServer):
         return lsp.Diagnostic(
             range=lsp.Range(pos.to_lsp(d.start), pos.to_lsp(max(d.end, d.start))),
             severity=_SEVERITY[d.severity], code=d.rule, source="newslint", message=d.message,
-            data={"suggestions": list(d.suggestions[:5]), "fix": fix, "start": d.start, "end": d.end})
+            data={"suggestions": list(d.suggestions[:5]), "fix": fix, "start": d.start, "end": d.end,
+                  "category": d.category.value})
 
 
 server = NewslintServer()
@@ -197,9 +233,59 @@ def did_close(ls: NewslintServer, params: lsp.DidCloseTextDocumentParams) -> Non
 
 @server.feature(lsp.WORKSPACE_DID_CHANGE_WATCHED_FILES)
 def did_change_watched(ls: NewslintServer, params: lsp.DidChangeWatchedFilesParams) -> None:
-    ls.config_stamp = {"changed": 0.0}  # the next check re-reads every configuration
-    for uri in list(ls.findings):
-        ls.schedule(uri, 0)
+    ls.recheck_all()
+
+
+@server.command(ADD_TO_DICTIONARY)
+def add_to_dictionary(ls: NewslintServer, uri: str, word: str) -> str:
+    """Write `word` to the dictionary of the configuration nearest to the document `uri`."""
+    path = uri_to_path(uri)
+    clean = dictionary_word(word)
+    with ls.lock:
+        target = ls.dictionary_for(path)
+        if clean is None or target is None:
+            message = f"newslint: {word!r} is not one word" if clean is None else \
+                "newslint: no dictionary to add to (name one in newslint.toml: dictionary = [\"newsroom.dic\"])"
+        else:
+            try:
+                added = add_word(target, clean)
+                message = f"newslint: added '{clean}' to {target}" if added else f"newslint: '{clean}' is in {target}"
+            except OutputError as exc:
+                message = f"newslint: {exc}"
+    ls.window_show_message(lsp.ShowMessageParams(type=lsp.MessageType.Info, message=message))
+    ls.recheck_all()
+    return message
+
+
+def _format_of(path: str | None, language_id: str | None) -> str:
+    ext = os.path.splitext(path or "")[1].lower()
+    return _EXTENSIONS.get(ext) or _FORMATS.get(language_id or "") or "plain"
+
+
+def _more_actions(ls: NewslintServer, uri: str, text: str, pos: Positions, diag: lsp.Diagnostic,
+                  data: dict) -> list[lsp.CodeAction]:
+    """"Add to dictionary" for a spelling finding, and "ignore here" for any finding."""
+    out = []
+    doc = ls.workspace.get_text_document(uri)
+    path = uri_to_path(uri)
+    start = pos.from_lsp(diag.range.start)
+    word = dictionary_word(text[start:pos.from_lsp(diag.range.end)]) if data.get("category") == "spelling" else None
+    with ls.lock:
+        target = ls.dictionary_for(path) if word else None
+    if target is not None:
+        shown = os.path.relpath(target, ls.workspace.root_path) if ls.workspace.root_path else str(target)
+        title = f"newslint: add '{word}' to {shown}"
+        out.append(lsp.CodeAction(title=title, kind=lsp.CodeActionKind.QuickFix, diagnostics=[diag],
+                                  command=lsp.Command(title=title, command=ADD_TO_DICTIONARY, arguments=[uri, word])))
+    fmt = _format_of(path, doc.language_id)
+    edit = suppression(text, fmt, start, str(diag.code), split_front_matter(text).end if fmt in ("markdown", "mdx")
+                       else 0)
+    if edit is not None:
+        at = pos.to_lsp(edit.start)
+        out.append(lsp.CodeAction(title=f"newslint: ignore {diag.code} here", kind=lsp.CodeActionKind.QuickFix,
+                                  diagnostics=[diag], edit=lsp.WorkspaceEdit(changes={uri: [
+                                      lsp.TextEdit(range=lsp.Range(at, at), new_text=edit.text)]})))
+    return out
 
 
 @server.feature(lsp.TEXT_DOCUMENT_CODE_ACTION,
@@ -230,6 +316,7 @@ def code_action(ls: NewslintServer, params: lsp.CodeActionParams) -> list[lsp.Co
             actions.append(lsp.CodeAction(title=f"newslint: {describe_edit(span, s)}", kind=lsp.CodeActionKind.QuickFix,
                                           diagnostics=[diag], edit=lsp.WorkspaceEdit(changes={uri: [
                                               lsp.TextEdit(range=diag.range, new_text=s)]})))
+        actions.extend(_more_actions(ls, uri, text, pos, diag, data))
     return actions
 
 

@@ -25,6 +25,7 @@ def test_wheel_holds_only_the_newslint_package(tmp_path):
     tops = {n.split("/")[0] for n in names}
     assert {t for t in tops if not t.endswith(".dist-info")} == {"newslint"}
     assert "newslint/rules/data/syllables.txt.gz" in names and "newslint/api.py" in names
+    assert {"newslint/page/index.html", "newslint/page/page.js", "newslint/page/page.css"} <= set(names)  # serve
     entry_points = zipfile.ZipFile(wheel).read(next(n for n in names if n.endswith("entry_points.txt"))).decode()
     assert "= newslint.rules.grammar.repeated_word:RepeatedWord" in entry_points
     assert not re.search(r"= (linter|rules)\.", entry_points)

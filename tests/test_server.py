@@ -89,8 +89,84 @@ def test_crafted_requests_get_an_answer_and_no_traceback(client, tmp_path):
         diag = {**real, "data": data}
         r = client.request("textDocument/codeAction", {"textDocument": {"uri": uri}, "range": rng,
                                                        "context": {"diagnostics": [diag]}}, timeout=20)
-        assert "error" not in r and r["result"] == [], (data, r)
+        # nothing from the crafted data; "ignore here" comes from the diagnostic's code alone
+        assert "error" not in r and [a["title"] for a in r["result"]] == [
+            "newslint: ignore grammar/repeated-word here"], (data, r)
     r = client.request("textDocument/codeAction", {"textDocument": {"uri": uri}, "range": rng,
                                                    "context": {"diagnostics": [real]}})
     assert any(a.get("isPreferred") for a in r["result"])  # the real data still gives its fix
+
+
+def _open(client, path, text, language="markdown"):
+    path.write_text(text, encoding="utf-8")
+    uri = path.as_uri()
+    client.notify("textDocument/didOpen", {"textDocument": {"uri": uri, "languageId": language, "version": 1,
+                                                            "text": text}})
+    return uri, client.diagnostics(uri)
+
+
+def _actions(client, uri, diag):
+    return client.request("textDocument/codeAction", {"textDocument": {"uri": uri}, "range": diag["range"],
+                                                      "context": {"diagnostics": [diag]}})["result"]
+
+
+def test_add_to_dictionary_writes_the_nearest_configurations_dictionary(client, tmp_path):
+    (tmp_path / "newslint.toml").write_text('dictionary = ["newsroom.dic"]\n')
+    (tmp_path / "newsroom.dic").write_text("# the newsroom's words\n")
+    desk = tmp_path / "desk"
+    desk.mkdir()
+    (desk / "newslint.toml").write_text('dictionary = ["desk.dic"]\n')
+    (desk / "desk.dic").write_text("Acmeville")  # no final line break: kept byte for byte
+    uri, diags = _open(client, desk / "story.md", "# Vote\n\nThe zorblatt plan passed in Acmeville.\n")
+    typo = next(d for d in diags if d["code"] == "spelling/unknown-word")
+    add = next(a for a in _actions(client, uri, typo) if "add 'zorblatt'" in a["title"])
+    assert add["title"] == "newslint: add 'zorblatt' to desk/desk.dic"
+    reply = client.request("workspace/executeCommand", add["command"])
+    assert "added 'zorblatt'" in reply["result"]
+    assert (desk / "desk.dic").read_text() == "Acmeville\nzorblatt\n"
+    assert (tmp_path / "newsroom.dic").read_text() == "# the newsroom's words\n"
+    assert [d["code"] for d in client.diagnostics(uri)] == []  # checked again with the new word
+    assert client.close() == 0
+
+
+def test_no_dictionary_action_writes_outside_the_workspace(client, tmp_path):
+    outside = tmp_path.parent / f"{tmp_path.name}-outside.dic"
+    outside.write_text("")
+    (tmp_path / "newslint.toml").write_text(f'dictionary = ["../{outside.name}"]\n')
+    uri, diags = _open(client, tmp_path / "story.md", "The zorblatt plan passed.\n")
+    typo = next(d for d in diags if d["code"] == "spelling/unknown-word")
+    titles = [a["title"] for a in _actions(client, uri, typo)]
+    assert not any("add 'zorblatt'" in t for t in titles) and any("ignore" in t for t in titles)
+    forged = client.request("workspace/executeCommand", {"command": "newslint.addToDictionary",
+                                                         "arguments": [uri, "zorblatt"]})
+    assert "no dictionary" in forged["result"] and outside.read_text() == ""
+    client.diagnostics(uri)  # the command checks the open documents again: let that finish first
+    assert client.close() == 0
+
+
+@pytest.mark.parametrize("name, language, comment", [
+    ("story.md", "markdown", "<!-- newslint-disable-next-line grammar/repeated-word -->"),
+    ("story.mdx", "mdx", "{/* newslint-disable-next-line grammar/repeated-word */}"),
+    ("story.html", "html", "<!-- newslint-disable-next-line grammar/repeated-word -->"),
+    ("story.txt", "plaintext", "newslint-disable-next-line grammar/repeated-word"),
+])
+def test_ignore_here_inserts_the_suppression_in_the_files_syntax(client, tmp_path, name, language, comment):
+    body = "The council met on Tuesday.\nIt said the the plan would pass.\n"
+    text = {"story.html": f"<p>{body}</p>\n", "story.mdx": f"import X from './x'\n\n{body}"}.get(name, body)
+    uri, diags = _open(client, tmp_path / name, text, language)
+    rep = next(d for d in diags if d["code"] == "grammar/repeated-word")
+    ignore = next(a for a in _actions(client, uri, rep) if a["title"] == "newslint: ignore grammar/repeated-word here")
+    (edit,) = ignore["edit"]["changes"][uri]
+    assert edit["range"]["start"] == edit["range"]["end"]
+    lines = text.split("\n")
+    at = edit["range"]["start"]
+    lines[at["line"]] = lines[at["line"]][:at["character"]] + edit["newText"] + lines[at["line"]][at["character"]:]
+    fixed = "\n".join(lines)
+    assert comment in fixed
+    if name != "story.txt":  # the comment ends the line above: the paragraph stays one paragraph
+        assert comment + "\nIt said the the plan" in fixed and "Tuesday. " + comment in fixed
+    client.notify("textDocument/didChange", {"textDocument": {"uri": uri, "version": 2},
+                                             "contentChanges": [{"text": fixed}]})
+    codes = [d["code"] for d in client.diagnostics(uri)]
+    assert "grammar/repeated-word" not in codes and "newslint/unused-suppression" not in codes
     assert client.close() == 0
