@@ -150,7 +150,7 @@ def test_the_language_server_titles_a_deletion_as_a_deletion(tmp_path):
         rep = diags["grammar/repeated-word"]
         actions = client.request("textDocument/codeAction", {"textDocument": {"uri": uri}, "range": rep["range"],
                                                              "context": {"diagnostics": [rep]}})["result"]
-        assert [a["title"] for a in actions] == ["newslint: delete 'the'"]
+        assert [a["title"] for a in actions] == ["newslint: delete 'the'", "newslint: ignore grammar/repeated-word here"]
         spelling = diags["spelling/unknown-word"]
         actions = client.request("textDocument/codeAction", {"textDocument": {"uri": uri},
                                                              "range": spelling["range"],
