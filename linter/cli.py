@@ -488,20 +488,24 @@ def _registry():
 def rules(all_ids: bool = typer.Option(False, "--all", help="Also list the grammar backends' sub-rules "
                                        "and the engine's own ids."),
           fmt: str = typer.Option("text", "--format", help="text, or markdown (the README's rules table).")) -> None:
-    """List every rule: id, category, default severity and summary."""
+    """List every rule: id, category, default severity, its measured precision and summary."""
     if fmt not in ("text", "markdown"):
         _die(f"unknown format {fmt!r} for rules (text or markdown)")
     reg = _registry()
     rows = reg.catalogue(all_ids)
+    from .precision import describe
+
     if fmt == "markdown":
-        typer.echo("| id | category | severity | what it reports |\n|---|---|---|---|")
+        typer.echo("| id | category | severity | measured | what it reports |\n|---|---|---|---|---|")
         for rid, cat, sev, summary in rows:
-            typer.echo(f"| `{rid}` | {cat} | {sev} | {summary.replace('|', '/')} |")
+            typer.echo(f"| `{rid}` | {cat} | {sev} | {describe(rid, sev)} | {summary.replace('|', '/')} |")
     else:
         width = max((len(r[0]) for r in rows), default=10)
-        typer.echo(f"{'id':<{width}}  {'category':<12} {'severity':<8} summary")
+        typer.echo("measured: the share of findings at that severity a copy editor judged right on published "
+                   "copy, of how many judged (rules/data/precision.toml)\n")
+        typer.echo(f"{'id':<{width}}  {'category':<12} {'severity':<8} {'measured':<12} summary")
         for rid, cat, sev, summary in rows:
-            typer.echo(f"{rid:<{width}}  {cat:<12} {sev:<8} {summary}")
+            typer.echo(f"{rid:<{width}}  {cat:<12} {sev:<8} {describe(rid, sev):<12} {summary}")
     for name, err in reg.failures:
         typer.echo(f"newslint: plugin {name} failed to load and was skipped: {err}", err=True)
 
