@@ -71,10 +71,10 @@ class Dates(Rule):
         date_style = pick(self.options.date_style, preset, "ap", "british")
         time_style = pick(self.options.time_style, preset, "ap", "british")
         blocks = [b for b in self.blocks(doc) if b.scope != "table"]
-        story_year = _story_year(doc)
+        story = _story_date(doc)
         for s, e, m in matches(_MDY, doc, blocks, quotes_too=True):
             month = _month_number(m.group(1))
-            day, year = int(m.group(2)), int(m.group(4)) if m.group(4) else story_year
+            day, year = int(m.group(2)), int(m.group(4)) if m.group(4) else _nearest_year(story, int(m.group(2)), month)
             yield from self._weekday(doc, s, year, month, day)
             if doc.in_quote(s, e) or not 1 <= day <= 31:
                 continue
@@ -85,13 +85,18 @@ class Dates(Rule):
                 yield self.report(doc, s, e, f"Day first, no ordinal: '{fixed}'", [fixed], fix=fixed, safe=False)
         for s, e, m in matches(_DMY, doc, blocks, quotes_too=True):
             month = _month_number(m.group(3))
-            day, year = int(m.group(1)), int(m.group(4)) if m.group(4) else story_year
+            day, year = int(m.group(1)), int(m.group(4)) if m.group(4) else _nearest_year(story, int(m.group(1)), month)
             yield from self._weekday(doc, s, year, month, day)
             if doc.in_quote(s, e) or not 1 <= day <= 31:
                 continue
             if date_style == "british" and (m.group(2) or m.group(3) not in MONTHS or " of " in m.group(0)):
                 fixed = _british(day, month, m.group(4))
                 yield self.report(doc, s, e, f"House style: '{fixed}'", [fixed], fix=fixed)
+            elif date_style == "ap":
+                full = MONTHS[month - 1]
+                fixed = f"{AP_ABBR.get(full, full)} {day}" + (f", {m.group(4)}" if m.group(4) else "")
+                yield self.report(doc, s, e, f"AP style puts the month first: '{fixed}'", [fixed], fix=fixed,
+                                  safe=False)
         if time_style in ("ap", "british"):
             for s, e, m in matches(_TIME, doc, body_blocks(self, doc, ("table",))):
                 clock, _, mark = m.groups()
@@ -133,13 +138,34 @@ def _british(day: int, month: int, year: str | None) -> str:
     return f"{day} {MONTHS[month - 1]}" + (f" {year}" if year else "")
 
 
-def _story_year(doc: Document) -> int | None:
+def _story_date(doc: Document) -> dt.date | None:
     for key in ("date", "publishDate", "published", "pubDate", "pubdate"):
         value = doc.front_matter.get(key)
-        if isinstance(value, (dt.date, dt.datetime)):
-            return value.year
+        if isinstance(value, dt.datetime):
+            return value.date()
+        if isinstance(value, dt.date):
+            return value
         if isinstance(value, str):
-            m = re.match(r"(\d{4})-\d\d-\d\d", value)
+            m = re.match(r"(\d{4})-(\d\d)-(\d\d)", value)
             if m:
-                return int(m.group(1))
+                try:
+                    return dt.date(*map(int, m.groups()))
+                except ValueError:
+                    return None
     return None
+
+
+def _nearest_year(story: dt.date | None, day: int, month: int) -> int | None:
+    """The year of a date given without one: the year that puts it nearest the story's own
+    date (a story of 20 December about "Monday, 3 January" means the next January)."""
+    if story is None:
+        return None
+    best = None
+    for year in (story.year - 1, story.year, story.year + 1):
+        try:
+            gap = abs((dt.date(year, month, day) - story).days)
+        except ValueError:
+            continue
+        if best is None or gap < best[0]:
+            best = (gap, year)
+    return best[1] if best else story.year
