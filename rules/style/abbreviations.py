@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from typing import Iterable, Literal, Optional
 
 from newslint.api import Category, Diagnostic, Document, Rule, Severity
+from newslint.rules.lang.lexicon import lexicon
 from newslint.rules.lang.house_style import SECTION, body_blocks, matches, pick, preset_of
 
 # Acronyms a general news reader knows without the long form: the "widely known" examples of
@@ -74,6 +75,8 @@ class Abbreviations(Rule):
             if acr in seen or acr in known or acr.isdigit() or not acr[0].isalpha() or sum(c.isalpha() for c in acr) < 2:
                 continue
             seen.add(acr)
+            if len(acr) >= 3 and acr.isalpha() and lexicon().zipf(acr.lower()) >= 4.5:
+                continue  # an everyday word in capitals for emphasis or a label ("NOT", "ENDS")
             if self._sentence_in_capitals(text, s) or self._defined(text, acr):
                 continue
             yield self.report(doc, s, s + len(acr), f"'{acr}' is not spelled out in the story; give the full "

@@ -26,6 +26,8 @@ FLAG = [
 ]
 
 CLEAN = [
+    # an everyday word in capitals is emphasis or a label, not an acronym
+    'Do NOT send cash by post.',
     'The U.S. economy grew.',
     'The FBI opened an inquiry.',
     'NATO leaders met in Brussels.',
