@@ -96,7 +96,7 @@ class Attribution(Rule):
                     or re.search(r"[\u2014\u2013]\s*(?:[A-Z*_]|\ufffc)", outside)
                     or re.search(r"[" + _CLOSE + r"][*_]*\s+-{1,2}\s*[*_]*[A-Z]", text)
                     or re.match(r"\s*(?:[\u2014\u2013-]|\ufffc)", after)
-                    or _SPEECH.search(_QUOTE.sub(" ", after)))
+                    or (len(after.split()) <= 10 and _SPEECH.search(_QUOTE.sub(" ", after))))
 
     def _attributed(self, doc: Document, blocks, i: int) -> bool:
         """Attributed in the paragraph, in the paragraph before, or (for a run of quotation

@@ -81,6 +81,9 @@ CONTEXT = [
     # a quotation paragraph after a paragraph with no speaker
     (["The council met on Monday.", QUOTE], 1),
     (["The council met on Monday.", "The budget was approved.", QUOTE], 2),
+    # a short credit line after the quotation names the speaker; a new paragraph about someone does not
+    (["The council met on Monday.", QUOTE, "said Jane Doe, the council leader."], None),
+    (["The council met on Monday.", QUOTE, "Doe added that taxes would rise by a small amount for most households."], 1),
     # a run of quotations with no speaker anywhere
     (["The council met on Monday.", QUOTE, QUOTE], 1),
 ]
