@@ -37,7 +37,8 @@ class Abbreviations(Rule):
     """What it does: reports ``US`` in AP copy (``U.S.``) and ``U.S.`` in British copy
     (``US``), likewise UK and UN (safe fix); and an acronym on its first use when the story
     never spells it out (no ``(ATACMS)`` after its long form, no words whose initials make it)
-    and it is not widely known (info).
+    and it is not widely known (info). Two capitals (initials, ``UI``) and capitals with
+    figures (``HS2``, ``COP26``: names of projects and products) are left alone.
 
     Why: a reader meets the long form once, then the short one; headlines may use the short
     form from the start and are left alone, as are direct quotes.
@@ -75,7 +76,9 @@ class Abbreviations(Rule):
             if acr in seen or acr in known or acr.isdigit() or not acr[0].isalpha() or sum(c.isalpha() for c in acr) < 2:
                 continue
             seen.add(acr)
-            if len(acr) >= 3 and acr.isalpha() and lexicon().zipf(acr.lower()) >= 4.5:
+            if len(acr) < 3 or not acr.isalpha():
+                continue  # two capitals (initials, UI, HR) and letters with figures (HS2, COP26): names, not acronyms to spell out
+            if lexicon().zipf(acr.lower()) >= 4.5:
                 continue  # an everyday word in capitals for emphasis or a label ("NOT", "ENDS")
             if self._sentence_in_capitals(text, s) or self._defined(text, acr):
                 continue
