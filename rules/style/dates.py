@@ -22,6 +22,7 @@ AP_ABBR = {"January": "Jan.", "February": "Feb.", "August": "Aug.", "September":
            "November": "Nov.", "December": "Dec."}
 _ANY_ABBR = {"jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "sept": 9, "oct": 10,
              "nov": 11, "dec": 12}
+_ANY_ABBR_TITLE = frozenset(a.capitalize() for a in _ANY_ABBR)
 WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
 # a month: its full name, or an abbreviation with or without its full stop
 _MONTH = r"(January|February|March|April|May|June|July|August|September|October|November|December|" \
@@ -72,6 +73,12 @@ class Dates(Rule):
         time_style = pick(self.options.time_style, preset, "ap", "british")
         blocks = [b for b in self.blocks(doc) if b.scope != "table"]
         story = _story_date(doc)
+        # a story that writes abbreviable months in full beside a day, twice or more and never
+        # abbreviated, follows a house style that spells months out (the 18F and HealthCare.gov
+        # style guides do): its dates are not reported for abbreviation
+        mdy = [m for _, _, m in matches(_MDY, doc, blocks)]
+        spelled_out = sum(m.group(1) in AP_ABBR for m in mdy)
+        spells_months = spelled_out >= 2 and not any(m.group(1).rstrip(".") in _ANY_ABBR_TITLE for m in mdy)
         for s, e, m in matches(_MDY, doc, blocks, quotes_too=True):
             month = _month_number(m.group(1))
             day, year = int(m.group(2)), int(m.group(4)) if m.group(4) else _nearest_year(story, int(m.group(2)), month)
@@ -79,7 +86,7 @@ class Dates(Rule):
             if doc.in_quote(s, e) or not 1 <= day <= 31:
                 continue
             if date_style == "ap":
-                yield from self._ap_date(doc, m)
+                yield from self._ap_date(doc, m, spells_months)
             elif date_style == "british":
                 fixed = _british(day, month, m.group(4))
                 yield self.report(doc, s, e, f"Day first, no ordinal: '{fixed}'", [fixed], fix=fixed, safe=False)
@@ -108,11 +115,13 @@ class Dates(Rule):
                 if m.group(0) != want and not (mark in ("a.m", "p.m") and doc.prose.startswith(".", e)):
                     yield self.report(doc, s, e, f"House style writes the time '{want}'", [want], fix=want)
 
-    def _ap_date(self, doc: Document, m: re.Match) -> Iterable[Diagnostic]:
+    def _ap_date(self, doc: Document, m: re.Match, spells_months: bool = False) -> Iterable[Diagnostic]:
         name, day, ordinal = m.group(1), m.group(2), m.group(3)
         full = MONTHS[_month_number(name) - 1]
         want = AP_ABBR.get(full, full)
         s, e = m.start(1), m.end(3) if ordinal else m.end(2)
+        if not ordinal and name == full and spells_months:
+            return
         if ordinal or name != want:
             fixed = f"{want} {day}"
             why = "no ordinal after a date" if ordinal else (

@@ -27,6 +27,8 @@ FLAG = [
     # a day-month date in AP copy
     ('The hearing was held on 12 September in Boston.', '12 September'),
     ('The plant closed on 3 March 2021 after the fire.', '3 March 2021'),
+    # one month spelled out, another abbreviated: the story follows AP, the full name is the slip
+    ('Applications open September 1 and close Oct. 15.', 'September 1'),
 ]
 
 CLEAN = [
@@ -45,6 +47,8 @@ CLEAN = [
     'The ceremony was held on Oct. 3, 2019.',
     'It happened on Saturday, Feb. 29, 2020, at dawn.',
     'The strike ends Sept. 1 if talks succeed.',
+    # a story that spells out its months every time follows a house style that does
+    'Applications open September 1 and close October 15, with results in December 2.',
 ]
 
 # British (en-GB)
