@@ -42,7 +42,7 @@ class Attribution(Rule):
     id = "style/attribution"
     category = Category.STYLE
     default_severity = Severity.INFO
-    summary = "Loaded speech verbs ('stated'), hedges ('reportedly'), and quotations with no attribution (a warning)."
+    summary = "Loaded speech verbs ('stated'), hedges ('reportedly'), and quotations with no attribution."
     skip_scopes = frozenset({"headline", "table", "caption", "standfirst", "list"})
     _VERB = re.compile(r"\b(" + "|".join(LOADED) + r")\b", re.I)
     _HEDGE = re.compile(r"\b(" + "|".join(HEDGES[:4]) + r")\b", re.I)
@@ -89,7 +89,8 @@ class Attribution(Rule):
     def _credited(text: str, after: str) -> bool:
         """The quotation's own paragraph names its source: a speech verb outside the quote,
         a label or lead-in ending in a colon before it ("On screen:", "As she puts it:"), a
-        dash credit after it ("— Jane Doe", "” - Jane"), or the next paragraph opens with one."""
+        dash credit after it ("— Jane Doe", "” - Jane"), or the next paragraph is a credit line
+        (a dash, or a short line that says who spoke: "said Jane Doe, the mayor.")."""
         outside = _QUOTE.sub(" ", text)
         return bool(_SPEECH.search(outside) or re.search(r"\bputs?\s+it\b", outside)
                     or re.search(r"\w[\w)*_]*:\s*[*_]*[" + _OPEN + r"]", text)
