@@ -206,7 +206,8 @@ def test_markdown_extensions():
 
 def test_story_and_paragraph_findings_anchor_on_the_first_word_of_prose():
     sentence = ("The regulatory framework necessitates comprehensive institutional restructuring, "
-                "notwithstanding considerable administrative complications. ")
+                "notwithstanding considerable administrative complications, and the committee's deliberations "
+                "concerning organisational responsibilities continued indefinitely without any resolution. ")
     src = '{{< figure src="x.jpg" caption="A photo" >}}\n<span>{{ page.kicker }}</span> ' + sentence * 12 + "\n"
     ctx = RunContext(Overrides(select=["readability/grade", "readability/long-paragraph"]))
     diags = lint_source_text(src, "story.md", context=ctx).diagnostics

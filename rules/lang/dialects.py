@@ -70,7 +70,10 @@ def british_of(word: str) -> str | None:
     if w in exceptions or not lexicon().in_curated(w):
         return None
     for gb in _british_candidates(w):
-        if gb not in exceptions and american_of(gb) == w and lexicon().zipf(gb) >= 2.0:
+        if gb not in exceptions and american_of(gb) == w and lexicon().zipf(gb) >= 2.0 \
+                and lexicon().zipf(w) - lexicon().zipf(gb) <= 1.0:
+            # a real pair is in use on both sides (center 5.2, centre 5.0); a far rarer "British"
+            # form is another language's word or a name (letter/lettre, enter/entre, Peter/Petre)
             return gb
     return None
 

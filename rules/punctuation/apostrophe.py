@@ -45,11 +45,16 @@ class Apostrophe(Rule):
     def check(self, doc: Document) -> Iterable[Diagnostic]:
         for b in self.blocks(doc):
             for m in self._DECADE.finditer(doc.prose, b.start, b.end):
+                label = re.search(r"\b([A-Z][A-Za-z]+)\s+$", doc.prose[max(b.start, m.start() - 30):m.start()])
+                if label and label.group(1).lower() not in _NOT_NOUN and len(m.group(1)) < 4:
+                    continue  # a possessive of a numbered thing ("Schedule 70's terms")
                 fixed = m.group(1) + "s"
                 yield self.report(doc, m.start(), m.end(), f"No apostrophe in the plural '{fixed}'", [fixed], fix=fixed)
             for m in self._MODIFIER.finditer(doc.prose, b.start, b.end):
                 word, nxt = m.group(1), m.group(3)
-                if word.lower() not in ATTRIBUTIVE_PLURALS or nxt in _NOT_NOUN:
-                    continue
+                if word.lower() not in ATTRIBUTIVE_PLURALS or nxt in _NOT_NOUN or word[0].isupper():
+                    continue  # a capital: a name's possessive ("JD Sports' counsel")
+                if m.group(2) == "\u2019" and "\u2018" in doc.prose[max(b.start, m.start() - 80):m.start()]:
+                    continue  # the closing mark of a single quotation ("the \u2018human rights\u2019 case")
                 yield self.report(doc, m.start(), m.end(), f"'{word}' modifies '{nxt}' here: no apostrophe "
                                   f"('{word} {nxt}')", [word], fix=word, safe=False)

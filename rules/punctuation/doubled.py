@@ -17,6 +17,9 @@ class DoubledPunctuation(Rule):
 
     Why: a typing slip, or a tone a news story does not take.
 
+    Marks glued to a word or figure that make a token (a template placeholder ``!!3``, a
+    code path ``a::b``, a relative path ``../docs``) are not punctuation.
+
     Example: "It rained,, and then it stopped" -> ",".
     """
 
@@ -24,7 +27,9 @@ class DoubledPunctuation(Rule):
     category = Category.PUNCTUATION
     default_severity = Severity.WARNING
     summary = "Doubled punctuation (,, ;; .. !! ??); a safe fix."
-    _RX = re.compile(r"(?<![.])([,;:])\1+|(?<![.])\.\.(?![.])|!{2,}|\?{2,}")
+    # not punctuation: a placeholder or code token glued to a word ("!!3", "has::emoji", "a::b"),
+    # a relative path ("../docs")
+    _RX = re.compile(r"(?<![.])([,;:])\1+(?!\w)|(?<![./])\.\.(?![./\\\w])|!{2,}(?!\w)|\?{2,}(?!\w)")
 
     def check(self, doc: Document) -> Iterable[Diagnostic]:
         for b in self.blocks(doc):

@@ -20,6 +20,9 @@ class Unbalanced(Rule):
 
     Why: a lost closing mark leaves the reader unsure where the quotation ends.
 
+    Emoticons (``:)``), half-open intervals (``[0, 1)``) and a bracket around a web address
+    (``(www.gov.uk)``, whose address is not prose) are not brackets to pair.
+
     Example: "The plan (a new one was approved." -> "(" is never closed.
     """
 
@@ -28,6 +31,8 @@ class Unbalanced(Rule):
     default_severity = Severity.WARNING
     summary = "A closing quotation mark or bracket with no opening one, an unclosed bracket or quotation mark."
     skip_scopes = frozenset({"table"})
+    _EMOTICON = re.compile(r"(?<!\w)[:;]-?\)$")  # :) ;) :-)
+    _INTERVAL = re.compile(r"\[[^\[\]()]*,[^\[\]()]*\)$")  # a half-open interval [0, 1)
     _LABEL = re.compile(r"(?:^|(?<=\s))(?:\d{1,2}|[a-zA-Z]|[ivx]{1,4})\)")  # 1) 2) a) b) iii)
 
     def check(self, doc: Document) -> Iterable[Diagnostic]:
@@ -71,10 +76,14 @@ class Unbalanced(Rule):
                     opens.append(m.start())
                 elif opens:
                     opens.pop()
-                elif not any(lm.end() == m.end() for lm in self._LABEL.finditer(text, max(0, m.start() - 4), m.end())):
+                elif not any(lm.end() == m.end() for lm in self._LABEL.finditer(text, max(0, m.start() - 4), m.end())) \
+                        and not self._EMOTICON.search(text, max(0, m.start() - 3), m.end()) \
+                        and not self._INTERVAL.search(text, 0, m.end()):
                     yield self.report(doc, b.start + m.start(), b.start + m.end(),
                                       "Closing bracket ')' with no opening one")
             for o in opens:
+                if text.startswith("\ufffc", o + 1 + len(text[o + 1:]) - len(text[o + 1:].lstrip())):
+                    continue  # "(www.example.org)": the address, masked as not prose, took its ')' with it
                 yield self.report(doc, b.start + o, b.start + o + 1, "Bracket '(' is never closed")
 
     def _open(self, doc: Document, at: int, mark: str) -> Diagnostic:

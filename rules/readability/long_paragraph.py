@@ -28,6 +28,7 @@ class LongParagraph(Rule):
     id = "readability/long-paragraph"
     category = Category.READABILITY
     default_severity = Severity.INFO
+    enabled_by_default = False  # 0 of 19 judged findings on real copy were worth acting on
     summary = "A paragraph longer than news style allows (75 words or 4 sentences)."
     Options = LongParagraphOptions
 

@@ -22,6 +22,10 @@ class DialectSpelling(Rule):
 
     Why: one story, one dialect. These are style notes, not typos.
 
+    A capitalised word inside a sentence is a name and is left alone ("the Digital
+    Programme", "Peter"), and a pattern pair counts only when both forms are in wide use
+    (center/centre, not enter/entre: a far rarer form is another language's word or a name).
+
     Example: "The colour of the centre" in en-US copy -> "color", "center".
 
     Options: ``oxford-spelling`` (default true) accepts -ize forms in British and Australian
@@ -43,8 +47,15 @@ class DialectSpelling(Rule):
             text = w.text
             if not text.isalpha() or (text.isupper() and len(text) > 1) or text.lower() in accepted_lower:
                 continue
+            if text[0].isupper() and not self._opens_sentence(doc, w.start):
+                continue  # a capital mid-sentence: a name (Programme Delivery Group, Peter)
             found = other_dialect_form(text.lower(), dialect, accept_ize)
             if found:
                 sugg = match_case(text, found[0])
                 yield self.report(doc, w.start, w.end, f"{found[1]} spelling '{text}'; this copy is "
                                   f"{dialect}: '{sugg}'", [sugg])
+
+    @staticmethod
+    def _opens_sentence(doc: Document, at: int) -> bool:
+        before = doc.prose[max(0, at - 40):at].rstrip(" \t*_\"'\u201c\u2018([")
+        return not before or before[-1] in ".!?:;\n\ufffc"

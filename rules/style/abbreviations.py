@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from typing import Iterable, Literal, Optional
 
 from newslint.api import Category, Diagnostic, Document, Rule, Severity
+from newslint.rules.lang.lexicon import lexicon
 from newslint.rules.lang.house_style import SECTION, body_blocks, matches, pick, preset_of
 
 # Acronyms a general news reader knows without the long form: the "widely known" examples of
@@ -36,7 +37,8 @@ class Abbreviations(Rule):
     """What it does: reports ``US`` in AP copy (``U.S.``) and ``U.S.`` in British copy
     (``US``), likewise UK and UN (safe fix); and an acronym on its first use when the story
     never spells it out (no ``(ATACMS)`` after its long form, no words whose initials make it)
-    and it is not widely known (info).
+    and it is not widely known (info). Two capitals (initials, ``UI``) and capitals with
+    figures (``HS2``, ``COP26``: names of projects and products) are left alone.
 
     Why: a reader meets the long form once, then the short one; headlines may use the short
     form from the start and are left alone, as are direct quotes.
@@ -74,6 +76,10 @@ class Abbreviations(Rule):
             if acr in seen or acr in known or acr.isdigit() or not acr[0].isalpha() or sum(c.isalpha() for c in acr) < 2:
                 continue
             seen.add(acr)
+            if len(acr) < 3 or not acr.isalpha():
+                continue  # two capitals (initials, UI, HR) and letters with figures (HS2, COP26): names, not acronyms to spell out
+            if lexicon().zipf(acr.lower()) >= 4.5:
+                continue  # an everyday word in capitals for emphasis or a label ("NOT", "ENDS")
             if self._sentence_in_capitals(text, s) or self._defined(text, acr):
                 continue
             yield self.report(doc, s, s + len(acr), f"'{acr}' is not spelled out in the story; give the full "

@@ -22,6 +22,7 @@ AP_ABBR = {"January": "Jan.", "February": "Feb.", "August": "Aug.", "September":
            "November": "Nov.", "December": "Dec."}
 _ANY_ABBR = {"jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "sept": 9, "oct": 10,
              "nov": 11, "dec": 12}
+_ANY_ABBR_TITLE = frozenset(a.capitalize() for a in _ANY_ABBR)
 WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
 # a month: its full name, or an abbreviation with or without its full stop
 _MONTH = r"(January|February|March|April|May|June|July|August|September|October|November|December|" \
@@ -71,27 +72,38 @@ class Dates(Rule):
         date_style = pick(self.options.date_style, preset, "ap", "british")
         time_style = pick(self.options.time_style, preset, "ap", "british")
         blocks = [b for b in self.blocks(doc) if b.scope != "table"]
-        story_year = _story_year(doc)
+        story = _story_date(doc)
+        # a story that writes abbreviable months in full beside a day, twice or more and never
+        # abbreviated, follows a house style that spells months out (the 18F and HealthCare.gov
+        # style guides do): its dates are not reported for abbreviation
+        mdy = [m for _, _, m in matches(_MDY, doc, blocks)]
+        spelled_out = sum(m.group(1) in AP_ABBR for m in mdy)
+        spells_months = spelled_out >= 2 and not any(m.group(1).rstrip(".") in _ANY_ABBR_TITLE for m in mdy)
         for s, e, m in matches(_MDY, doc, blocks, quotes_too=True):
             month = _month_number(m.group(1))
-            day, year = int(m.group(2)), int(m.group(4)) if m.group(4) else story_year
+            day, year = int(m.group(2)), int(m.group(4)) if m.group(4) else _nearest_year(story, int(m.group(2)), month)
             yield from self._weekday(doc, s, year, month, day)
             if doc.in_quote(s, e) or not 1 <= day <= 31:
                 continue
             if date_style == "ap":
-                yield from self._ap_date(doc, m)
+                yield from self._ap_date(doc, m, spells_months)
             elif date_style == "british":
                 fixed = _british(day, month, m.group(4))
                 yield self.report(doc, s, e, f"Day first, no ordinal: '{fixed}'", [fixed], fix=fixed, safe=False)
         for s, e, m in matches(_DMY, doc, blocks, quotes_too=True):
             month = _month_number(m.group(3))
-            day, year = int(m.group(1)), int(m.group(4)) if m.group(4) else story_year
+            day, year = int(m.group(1)), int(m.group(4)) if m.group(4) else _nearest_year(story, int(m.group(1)), month)
             yield from self._weekday(doc, s, year, month, day)
             if doc.in_quote(s, e) or not 1 <= day <= 31:
                 continue
             if date_style == "british" and (m.group(2) or m.group(3) not in MONTHS or " of " in m.group(0)):
                 fixed = _british(day, month, m.group(4))
                 yield self.report(doc, s, e, f"House style: '{fixed}'", [fixed], fix=fixed)
+            elif date_style == "ap":
+                full = MONTHS[month - 1]
+                fixed = f"{AP_ABBR.get(full, full)} {day}" + (f", {m.group(4)}" if m.group(4) else "")
+                yield self.report(doc, s, e, f"AP style puts the month first: '{fixed}'", [fixed], fix=fixed,
+                                  safe=False)
         if time_style in ("ap", "british"):
             for s, e, m in matches(_TIME, doc, body_blocks(self, doc, ("table",))):
                 clock, _, mark = m.groups()
@@ -103,11 +115,13 @@ class Dates(Rule):
                 if m.group(0) != want and not (mark in ("a.m", "p.m") and doc.prose.startswith(".", e)):
                     yield self.report(doc, s, e, f"House style writes the time '{want}'", [want], fix=want)
 
-    def _ap_date(self, doc: Document, m: re.Match) -> Iterable[Diagnostic]:
+    def _ap_date(self, doc: Document, m: re.Match, spells_months: bool = False) -> Iterable[Diagnostic]:
         name, day, ordinal = m.group(1), m.group(2), m.group(3)
         full = MONTHS[_month_number(name) - 1]
         want = AP_ABBR.get(full, full)
         s, e = m.start(1), m.end(3) if ordinal else m.end(2)
+        if not ordinal and name == full and spells_months:
+            return
         if ordinal or name != want:
             fixed = f"{want} {day}"
             why = "no ordinal after a date" if ordinal else (
@@ -133,13 +147,34 @@ def _british(day: int, month: int, year: str | None) -> str:
     return f"{day} {MONTHS[month - 1]}" + (f" {year}" if year else "")
 
 
-def _story_year(doc: Document) -> int | None:
+def _story_date(doc: Document) -> dt.date | None:
     for key in ("date", "publishDate", "published", "pubDate", "pubdate"):
         value = doc.front_matter.get(key)
-        if isinstance(value, (dt.date, dt.datetime)):
-            return value.year
+        if isinstance(value, dt.datetime):
+            return value.date()
+        if isinstance(value, dt.date):
+            return value
         if isinstance(value, str):
-            m = re.match(r"(\d{4})-\d\d-\d\d", value)
+            m = re.match(r"(\d{4})-(\d\d)-(\d\d)", value)
             if m:
-                return int(m.group(1))
+                try:
+                    return dt.date(*map(int, m.groups()))
+                except ValueError:
+                    return None
     return None
+
+
+def _nearest_year(story: dt.date | None, day: int, month: int) -> int | None:
+    """The year of a date given without one: the year that puts it nearest the story's own
+    date (a story of 20 December about "Monday, 3 January" means the next January)."""
+    if story is None:
+        return None
+    best = None
+    for year in (story.year - 1, story.year, story.year + 1):
+        try:
+            gap = abs((dt.date(year, month, day) - story).days)
+        except ValueError:
+            continue
+        if best is None or gap < best[0]:
+            best = (gap, year)
+    return best[1] if best else story.year

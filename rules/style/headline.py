@@ -30,8 +30,20 @@ class HeadlineOptions:
     max_length: int = 90
 
 
+# a page that says it is generated from another source ("auto-generated", "do not edit"): its
+# title is that source's text (an error message, an API name), not a headline the desk writes
+_GENERATED = re.compile(r"\b(?:auto-?generated|automatically\s+generated|generated\s+(?:by|from)\b[^\n]{0,80}"
+                        r"\b(?:do\s+not|don't)\s+edit|do\s+not\s+(?:make\s+)?edits?\b)", re.I)
+
+
+def _generated(doc: Document) -> bool:
+    return bool(_GENERATED.search(doc.source[:2000]))
+
+
 class Headline(Rule):
-    """What it does: reports a full stop at the end of a headline (warning; a safe fix), a
+    """What it does: reports a full stop at the end of a one-sentence headline (warning; a
+    safe fix; not on a page that says it is generated from another source, whose title is
+    that source's text, such as an error message), a
     headline longer than ``max-length`` characters (info) and, for ``case = "sentence"``, a
     headline in title case (``Council Approves New Budget``), or, for ``case = "title"``, a
     major word in lower case (info).
@@ -63,7 +75,8 @@ class Headline(Rule):
             if not body:
                 continue
             start = b.start + lead
-            if body.endswith(".") and not body.endswith("..") and not re.search(r"\b(?:[A-Z]\.)+$|\b(?:Inc|Co|Jr|Sr|St)\.$", body):
+            if body.endswith(".") and not body.endswith("..") and not re.search(r"\b(?:[A-Z]\.)+$|\b(?:Inc|Co|Jr|Sr|St)\.$", body) \
+                    and not re.search(r"[.!?]\s+\S", body) and not _generated(doc):
                 end = start + len(body)
                 yield self.report(doc, end - 1, end, "A headline takes no full stop", [""], fix="",
                                   severity=Severity.WARNING)

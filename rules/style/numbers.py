@@ -43,11 +43,23 @@ _SMALL = re.compile(r"(?<![\w$£€.,:/-])([1-9])(?![\w.,:/%-]|\s*[%°])")
 _SPELLED = re.compile(r"\b(ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|"
                       r"twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:-(one|two|three|four|five|six|"
                       r"seven|eight|nine))?\b(?=\s+[a-z])", re.I)
+# "seven hundred residents", "twenty thousand fans": a number above nine in words before a noun
+_HUNDREDS = re.compile(r"\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|"
+                       r"fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|"
+                       r"eighty|ninety)(?:-(one|two|three|four|five|six|seven|eight|nine))?\s+(hundred|thousand)\b"
+                       r"(?=\s+(?!and\b|of\b|or\b|to\b|times\b)[a-z])", re.I)
+# "three people": a small number spelled out before a word (the story's evidence that it spells them)
+_SMALL_WORD = re.compile(r"\b(?:two|three|four|five|six|seven|eight|nine)\s+(?!of\b|or\b|and\b|to\b)[a-z]", re.I)
 _IDIOMS = re.compile(r"\b(?:ten\s+(?:times|to one|out of)|nineteen\s+to\s+the\s+dozen|top\s+ten|"
                      r"the\s+(?:twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties))\b", re.I)
 _PERCENT = re.compile(r"(?<=\d)(\s*%|\s+percent\b|\s+per\s+cent\b)", re.I)
 _LONG = re.compile(r"(?<![\w.,$£€#/-])(\d{5,})(?![\w.,/-])")
 _MILLIONS = re.compile(r"(?<![\w.,])([$£€]?)(\d{1,3})((?:,000){2,4}|((?:,\d{3}){1})(?:,000){1,3})(?![\d,])")
+# abbreviations a number follows (parts of a work, as the Chicago Manual lists them; contact details)
+_REF_ABBR = ("ch|chap|pg|pp|p|vol|vols|no|nos|sec|secs|para|paras|fig|figs|art|pt|bk|ed|eq|ex|app|"
+             "tel|ph|fax|ext|approx|ca|cf|op|vs|v")
+_MONTHS = ("January|February|March|April|May|June|July|August|September|October|November|December|"
+           "Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec")
 _YEAR = re.compile(r"(?:1[5-9]|20)\d\d\b")
 
 
@@ -89,6 +101,11 @@ class Numbers(Rule):
         spell_small = pick(self.options.spell_small, preset, True, True, False)
         percent = pick(self.options.percent, preset, "%", "%", None)
         blocks = body_blocks(self, doc)
+        if spell_small and preset != "ap" and self.options.spell_small is None:
+            # British house styles differ (the Guardian and BBC spell out one to nine, GOV.UK and the
+            # Australian Style Manual write numerals from 2): follow the story's own evidence, and
+            # report a figure only when the story spells out a small number elsewhere
+            spell_small = any(not self._starts_sentence(doc, s) for s, _, _ in matches(_SMALL_WORD, doc, blocks))
         for s, e, m in matches(_SMALL, doc, blocks):
             before = doc.prose[max(0, s - 24):s]
             after = doc.prose[e:e + 30]
@@ -105,6 +122,16 @@ class Numbers(Rule):
             if re.match(r"\s+(?:thousand|million|billion|hundred)", doc.prose[e:e + 12], re.I):
                 continue
             yield self.report(doc, s, e, f"Use figures for {value}: '{value}'", [str(value)], fix=str(value), safe=False)
+        if spell_small:
+            for s, e, m in matches(_HUNDREDS, doc, blocks):
+                if self._starts_sentence(doc, s):
+                    continue
+                head = m.group(1).lower()
+                n = _TENS.get(head) or _UNITS[head]
+                if m.group(2):
+                    n += _UNITS[m.group(2).lower()]
+                value = f"{n * (100 if m.group(3).lower() == 'hundred' else 1000):,}"
+                yield self.report(doc, s, e, f"Use figures for {value}: '{value}'", [value], fix=value, safe=False)
         checked = set(blocks)
         for sent in doc.sentences:
             if sent.block not in checked:
@@ -112,8 +139,9 @@ class Numbers(Rule):
             if sent.text == doc.prose[sent.block.start:sent.block.end].strip() and len(sent.text.split()) <= 12 \
                     and not re.search(r"[.!?:;]['\"\u201d\u2019)]*$", sent.text):
                 continue  # a numbered subhead ("6 Users are changing Facebook")
-            lead = re.match(r"[\"'\u201c\u2018]*(\d+(?:[,.]\d+)*)(?![\w:)\]/-]|[.,]\d|\\?\.(?:\s|$))", sent.text)
-            if lead and not _YEAR.fullmatch(lead.group(1)) and not doc.in_quote(sent.start, sent.start + 1):
+            lead = re.match(r"[\"'\u201c\u2018]*(\d+(?:[,.]\d+)*)(?![\w:)\]/-]|[.,]\d|\\?\.(?:\s|$)|\s\d)", sent.text)
+            if lead and not _YEAR.fullmatch(lead.group(1)) and not doc.in_quote(sent.start, sent.start + 1) \
+                    and not self._not_a_start(doc, sent, lead):
                 s = sent.start + lead.start(1)
                 yield self.report(doc, s, s + len(lead.group(1)), f"Sentence starts with the figure "
                                   f"'{lead.group(1)}': spell it out or recast the sentence", severity=Severity.WARNING)
@@ -143,6 +171,22 @@ class Numbers(Rule):
                 continue  # not round enough to say in words
             words = f"{cur}{lead}{'.' + frac if frac else ''} {scale}"
             yield self.report(doc, s, e, f"Write large round numbers as '{words}'", [words], fix=words)
+
+    @staticmethod
+    def _not_a_start(doc: Document, sent, lead) -> bool:
+        """A figure that opens a sentence but is not a count the desk would spell out: after an
+        abbreviation the splitter took for a sentence end ("ch. 14", "H.R. 39", "tel. 0300"), a
+        date ("5 April 2022"), the start of a name or address ("16 Regiment", "50 Marcus Clarke
+        Street"), a number with a leading zero (a phone number, a version "0.24"), or a sentence
+        inside a quotation (a blockquote, a paragraph that opens with a quotation mark)."""
+        block = doc.prose[sent.block.start:sent.start]
+        rest = sent.text[lead.end(1):]
+        return bool(re.search(r"(?:\b(?:" + _REF_ABBR + r")\.|\b(?:[A-Z]\.){2,})[*_]*\s*$", block, re.I)
+                    or re.match(r"\s+(?:" + _MONTHS + r")\b", rest)
+                    or re.match(r"\s+[A-Z][a-z]", rest)
+                    or lead.group(1).startswith("0")
+                    or sent.block.scope == "blockquote"
+                    or re.match(r"\s*[*_]*[\u201c\"]", doc.prose[sent.block.start:sent.block.end]))
 
     @staticmethod
     def _starts_sentence(doc: Document, s: int) -> bool:

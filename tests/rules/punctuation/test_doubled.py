@@ -12,11 +12,18 @@ FLAG = [
     ('The end came.. suddenly.', '..'),
     ('We won!!', '!!'),
     ('Really??', '??'),
+    ('Was it worth it?? Yes.', '??'),
+    ('The file is missing.. Try again.', '..'),
 ]
 
 CLEAN = [
     'It rained, and then it stopped.',
     'The end came... suddenly.',
+    # tokens, not punctuation: a template placeholder, a code path, a relative path
+    'The chart !!3 shows the trend.',
+    'Search with has::emoji: to find them.',
+    'Call std::io::stdin to read input.',
+    'Copy the files from ../docs to the site.',
 ]
 
 test_flags, test_leaves_alone = rule_tables(DoubledPunctuation, FLAG, CLEAN)

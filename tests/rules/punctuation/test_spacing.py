@@ -18,7 +18,17 @@ CLEAN = [
     'It was Wednesday, October 10.',
     'Wait . . . then go.',
     'The council met. Then it rained.',
+    'The loop runs with the dot . updated to each item.',
+    "The message reads STACK ? STACK : '' when it fails.",
 ]
+
+
+def test_double_spaces_only_in_plain_text():
+    from newslint.api import assert_clean, assert_flags
+    assert_flags(Spacing, "The  council met.\n", "  ")
+    assert_clean(Spacing, "The  council met.\n", fmt="markdown")
+    assert_clean(Spacing, "<p>The  council met.</p>\n", fmt="html")
+    assert_flags(Spacing, "The council met .\n", " ", fmt="markdown")
 
 test_flags, test_leaves_alone = rule_tables(Spacing, FLAG, CLEAN)
 

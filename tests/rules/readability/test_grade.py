@@ -19,7 +19,11 @@ STORY = ("Officials said on Monday that the new bridge would open next spring. T
          "The mayor welcomed the news. She said the city had waited long enough.\n")
 
 HARD = ("Officials who had been asked repeatedly about the extraordinarily complicated "
-        "infrastructure appropriations acknowledged considerable uncertainty regarding implementation. ") * 12
+        "infrastructure appropriations acknowledged considerable uncertainty regarding implementation, "
+        "and the committee's deliberations concerning administrative responsibilities continued indefinitely. ") * 8
+# hard words in short sentences: a grade above the target, but not well above it with long sentences
+SHORT_HARD = ("Officials acknowledged considerable uncertainty regarding implementation. "
+              "Administrative responsibilities remained extraordinarily complicated. ") * 12
 
 # (text, format, the span reported): the finding is anchored on the first word of prose
 FLAG = [
@@ -29,6 +33,7 @@ FLAG = [
 CLEAN = [
     (STORY, "plain"),  # grade 11 or below
     ("The council met. " * 5 + "\n", "plain"),  # too short to grade
+    (SHORT_HARD + "\n", "plain"),  # long words, short sentences: not a note the desk acts on
 ]
 
 

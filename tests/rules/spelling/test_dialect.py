@@ -20,12 +20,21 @@ FLAG = [
      "color", "center", "organise", "analyse"),
     ("en-AU", "The program will analyze the color of the theatre.", "analyze", "color"),
     ("en-AU", "The programme starts.", "programme"),
+    ("en-AU", "Programme managers met. The fiber was cut.", "Programme", "fiber"),
+    ("en-GB", "The centers and the fibers were new.", "centers", "fibers"),
     ("en-US", CANADIAN.strip(), "centre", "colour", "honour", "cheque", "defence"),
     ("en-GB", CANADIAN.strip(), "analyze"),
 ]
 CLEAN = [
     ("en-GB", "The colour of the centre was a favourite."),
     ("en-CA", CANADIAN.strip()),
+    # a far rarer "British" form is another language's word or a name, not the pair's
+    ("en-AU", "Peter will enter the chamber and post the letters."),
+    ("en-GB", "Press Enter. Peter sent letters to the chamber."),
+    # a capital inside a sentence is a name
+    ("en-AU", "He joined the Digital Transformation Programme last year."),
+    ("en-GB", "She visited the Center for Democracy in Washington."),
+    ("en-AU", "Our favourite fibre and the metre of the centre."),
 ]
 
 

@@ -26,6 +26,11 @@ FLAG = [
 ]
 
 CLEAN = [
+    # an everyday word in capitals is emphasis or a label, not an acronym
+    'Do NOT send cash by post.',
+    # initials and names with figures
+    'The new UI ships next month.',
+    'Work on HS2 resumed in the spring.',
     'The U.S. economy grew.',
     'The FBI opened an inquiry.',
     'NATO leaders met in Brussels.',

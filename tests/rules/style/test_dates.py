@@ -24,6 +24,11 @@ FLAG = [
     ('The ceremony was held on October 3rd, 2019.', 'October 3rd'),
     ('It happened on Monday, Feb. 29, 2020, at dawn.', 'Monday'),
     ('The strike ends Sept 1 if talks succeed.', 'Sept 1'),
+    # a day-month date in AP copy
+    ('The hearing was held on 12 September in Boston.', '12 September'),
+    ('The plant closed on 3 March 2021 after the fire.', '3 March 2021'),
+    # one month spelled out, another abbreviated: the story follows AP, the full name is the slip
+    ('Applications open September 1 and close Oct. 15.', 'September 1'),
 ]
 
 CLEAN = [
@@ -42,6 +47,8 @@ CLEAN = [
     'The ceremony was held on Oct. 3, 2019.',
     'It happened on Saturday, Feb. 29, 2020, at dawn.',
     'The strike ends Sept. 1 if talks succeed.',
+    # a story that spells out its months every time follows a house style that does
+    'Applications open September 1 and close October 15, with results in December 2.',
 ]
 
 # British (en-GB)
@@ -71,6 +78,15 @@ def test_weekday_uses_the_story_date_from_front_matter():
     text = "---\ntitle: Vote\ndate: 2018-10-01\n---\n\nThe vote is on Tuesday, Oct. 10, at noon.\n"
     assert_flags(Dates, text, "Tuesday", fmt="markdown")
     assert_clean(Dates, text.replace("Tuesday", "Wednesday"), fmt="markdown")
+
+
+def test_weekday_without_a_year_in_the_next_january():
+    # a story of late December about the first days of January means the next January
+    text = "---\ntitle: Vote\ndate: 2021-12-20\n---\n\nThe vote is on Monday, 3 January, at noon.\n"
+    assert_clean(Dates, text, fmt="markdown", dialect="en-GB")  # 3 January 2022 was a Monday
+    assert_flags(Dates, text.replace("Monday", "Tuesday"), "Tuesday", fmt="markdown", dialect="en-GB")
+    before = "---\ntitle: Vote\ndate: 2022-01-04\n---\n\nIt began on Thursday, 30 December.\n"
+    assert_clean(Dates, before, fmt="markdown", dialect="en-GB")  # 30 December 2021 was a Thursday
 
 
 @pytest.mark.parametrize("text, fixed", [

@@ -48,7 +48,19 @@ CLEAN = [
     'The war in Ukraine',
     'Trial opens for former mayor',
     'Rain delays final in London',
+    # two sentences: the full stop is part of a deliberate sentence-style headline
+    'Want to work on stuff that matters? We are hiring.',
+    'The vote is in. Here is what it means.',
 ]
+
+
+def test_generated_page_title_is_left_alone():
+    # a page generated from another source (an error catalogue): the title is that source's text
+    page = ('---\n# NOTE: This file is auto-generated from a script.\n# Do not make edits to it directly.\n'
+            'title: Image not found.\n---\n\nBody text.\n')
+    assert_clean(Headline, page, fmt="markdown")
+    assert_flags(Headline, page.replace("auto-generated from a script", "written by hand")
+                 .replace("Do not make edits to it directly", "Edit freely"), ".", fmt="markdown")
 
 
 @pytest.mark.parametrize("case", FLAG, ids=case_id)

@@ -24,6 +24,12 @@ FLAG = [
     ('The city expects 25000 visitors.', '25000'),
     ('The project cost $4,500,000 to build.', '$4,500,000'),
     ('The fund lost $2,000,000,000 last year.', '$2,000,000,000'),
+    # numbers above nine in words before a noun, hundreds and thousands included (AP: figures)
+    ('The fire forced seven hundred residents from their homes.', 'seven hundred'),
+    ('About twenty thousand fans watched the final.', 'twenty thousand'),
+    ('The plant employs two thousand workers.', 'two thousand'),
+    # a figure opening a sentence after an ordinary sentence end is still reported
+    ('The council met in the city. 48% of residents voted.', '48'),
 ]
 
 CLEAN = [
@@ -44,7 +50,29 @@ CLEAN = [
     'Fifteen people were injured in the blast.',
     'The city expects 25,000 visitors.',
     'He said: “We need 3 more days.”',
+    'Seven hundred residents left the town.',
+    'Hundreds of residents left; a thousand more stayed.',
+    'The choir sang for two hundred and six days.',
+    # a figure after an abbreviation the splitter takes for a sentence end, a date, a name
+    'For more information see IRS Pub 17, ch. 14, pg. 104 or the guide.',
+    'The bill, H.R. 39 in the last Congress, passed.',
+    'Sign-ups close soon. 5 April 2022 is the last day.',
+    'The unit is ready. 16 Regiment Royal Artillery accepted the system.',
+    'Call the office. 0300 500 5306 is the number.',
+    'The release is out. 0.24 introduced a new build.',
 ]
+
+
+BRITISH = {"dialect": "en-GB"}
+
+
+def test_british_copy_follows_the_story_for_small_figures():
+    # British house styles differ (GOV.UK and the Australian Style Manual use numerals from 2):
+    # a small figure is reported only when the story spells out small numbers elsewhere
+    from newslint.api import assert_clean
+    assert_clean(Numbers, "The council hired 3 new officers and 4 new wardens.\n", **BRITISH)
+    assert_flags(Numbers, "The council hired 3 new officers and three new wardens.\n", "3", **BRITISH)
+    assert_flags(Numbers, "The council hired 3 new officers.\n", "3")  # AP copy: always
 
 test_flags, test_leaves_alone = rule_tables(Numbers, FLAG, CLEAN)
 
