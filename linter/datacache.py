@@ -20,6 +20,7 @@ table is built in memory, as a dict, for this run: never an error.
 """
 from __future__ import annotations
 
+import functools
 import hashlib
 import io
 import json
@@ -138,6 +139,7 @@ def _key(directory: Path, name: str, sources: Sequence[str | os.PathLike[str]], 
     return hashlib.sha256("\n".join(parts).encode("utf-8", "surrogatepass")).hexdigest()[:_KEY_CHARS]
 
 
+@functools.lru_cache(maxsize=None)
 def _dist(name: str) -> str:
     from importlib import metadata
 
