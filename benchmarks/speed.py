@@ -1,19 +1,26 @@
 #!/usr/bin/env python3
 """Speed benchmark, one process, one core: words per second of single rules on parsed stories.
 
-    python benchmarks/speed.py [--limit 300] [DIR ...]
+    python benchmarks/speed.py [--limit 300] [--every-rule] [--processes 3] [DIR ...]
 
 Stories come from the folders given, else ../shared/eval/dev/clean and ../shared/corpus/18f
 when present. Reports:
 - spelling/unknown-word: load time (first use) and words/s once loaded (cold: empty caches;
   warm: the same stories again);
 - Harper: words/s linting whole stories, single paragraphs, and runs of blocks (the rule's way);
-- readability rules: their share of the default rule set's time.
+- readability rules: their share of the default rule set's time;
+- with ``--every-rule``: words/s of each rule alone, cold and warm;
+- with ``--processes N``: whole commands side by side, alternately, N times each (medians):
+  ``newslint check --no-cache`` with ``--jobs 1`` and ``--jobs 2``, its own rules without
+  Harper, and Harper alone (its default rules, whole stories, one process), as ratios.
 Timings are noisy; compare ratios, not absolute numbers.
 """
 from __future__ import annotations
 
 import argparse
+import statistics
+import subprocess
+import sys
 import time
 from pathlib import Path
 
@@ -55,6 +62,8 @@ def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("dirs", nargs="*", type=Path)
     ap.add_argument("--limit", type=int, default=300)
+    ap.add_argument("--every-rule", action="store_true", help="words/s of each rule alone, cold and warm")
+    ap.add_argument("--processes", type=int, default=0, help="time whole commands side by side, N runs each")
     args = ap.parse_args()
     dirs = args.dirs or [ROOT.parent / "shared" / "eval" / "dev" / "clean", ROOT.parent / "shared" / "corpus" / "18f"]
     docs = stories(dirs, args.limit)
@@ -126,6 +135,56 @@ def main() -> None:
           f"readability adds {100 * (t_all - t_nr) / t_nr:.1f}%")
     print(f"Harper alone (its default rules, whole stories): {words / harper_alone:,.0f} words/s; "
           f"the default rule set is {harper_alone / t_all:.2f}x as fast")
+
+
+    if args.every_rule:
+        every_rule(docs, words)
+    if args.processes:
+        processes(docs, words, args.processes)
+
+
+def every_rule(docs, words: int) -> None:
+    """Each rule alone: words/s on the stories parsed anew (cold: its caches empty), then again (warm)."""
+    from newslint.registry import default_registry
+
+    print(f"{'rule':<30} {'cold w/s':>10} {'warm w/s':>10}")
+    for rule_id in sorted(default_registry().rules):
+        if rule_id in ("grammar/languagetool",):
+            continue  # needs a server the user provides
+        eng = engine_for([rule_id])
+        cold = timed(fresh(docs), eng)
+        warm = timed(fresh(docs), eng)
+        print(f"{rule_id:<30} {words / cold:>10,.0f} {words / warm:>10,.0f}")
+
+
+HARPER_FILES = ("import sys, harper\n"
+                "lin = harper.Linter()\n"
+                "for p in sys.argv[1:]:\n"
+                "    lin.organized_lints(open(p, encoding='utf-8').read(), language=harper.Language.PLAINTEXT)\n")
+
+
+def processes(docs, words: int, runs: int) -> None:
+    """Whole commands over the same stories, alternately, `runs` times each: medians and ratios
+    to Harper alone (timings on a shared machine are noisy: compare the ratios of one run)."""
+    paths = [d.path for d in docs]
+    exe = [sys.executable, "-m", "newslint", "check", "--format", "json", "--no-cache", "--exit-zero", "--quiet"]
+    cmds = {
+        "Harper alone": [sys.executable, "-c", HARPER_FILES, *paths],
+        "newslint --jobs 1": [*exe, "--jobs", "1", *paths],
+        "newslint --jobs 2": [*exe, "--jobs", "2", *paths],
+        "own rules, --jobs 1": [*exe, "--jobs", "1", "--ignore", "grammar/harper", *paths],
+    }
+    times: dict[str, list[float]] = {k: [] for k in cmds}
+    for _ in range(runs):
+        for name, cmd in cmds.items():
+            t = time.perf_counter()
+            subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+            times[name].append(time.perf_counter() - t)
+    base = statistics.median(times["Harper alone"])
+    print(f"whole commands over {len(paths)} stories ({words} words), {runs} runs each, medians:")
+    for name, ts in times.items():
+        m = statistics.median(ts)
+        print(f"  {name:<22} {m:7.1f} s  {words / m:8,.0f} words/s  {base / m:5.2f}x Harper alone")
 
 
 if __name__ == "__main__":

@@ -20,6 +20,7 @@ table is built in memory, as a dict, for this run: never an error.
 """
 from __future__ import annotations
 
+import functools
 import hashlib
 import io
 import json
@@ -30,7 +31,7 @@ import sys
 import time
 from array import array
 from pathlib import Path
-from typing import Any, Callable, Iterator, Mapping, Sequence
+from typing import Any, Callable, Iterable, Iterator, Mapping, Sequence
 
 from .textio import atomic_write
 
@@ -138,6 +139,7 @@ def _key(directory: Path, name: str, sources: Sequence[str | os.PathLike[str]], 
     return hashlib.sha256("\n".join(parts).encode("utf-8", "surrogatepass")).hexdigest()[:_KEY_CHARS]
 
 
+@functools.lru_cache(maxsize=None)
 def _dist(name: str) -> str:
     from importlib import metadata
 
@@ -241,3 +243,19 @@ def matrix(name: str, sources: Sequence[str | os.PathLike[str]], build: Callable
         return buf.getvalue()
 
     return _entry(name, "npy", sources, build, lambda p: np.load(p, mmap_mode="r"), dump)
+
+
+def keys(name: str, sources: Sequence[str | os.PathLike[str]], build: Callable[[], Iterable[str]]) -> Any:
+    """A fixed set of strings as a marisa trie (``marisa_trie.Trie``: membership and prefix
+    searches in C), mapped from the cache when an entry of this key is there, else built
+    (and, when the cache can be written, written for the next run)."""
+    import marisa_trie
+
+    def load(path: Path) -> Any:
+        return marisa_trie.Trie().mmap(os.fspath(path))
+
+    def built() -> Any:
+        return marisa_trie.Trie(build())
+
+    built.__module__ = build.__module__  # the entry's key covers the module that builds it
+    return _entry(name, "keys", sources, built, load, lambda t: t.tobytes())

@@ -153,11 +153,12 @@ class Span:
 class Word(Span):
     index: int = 0  # position in doc.words
 
-    @property
+    # computed once per word (several rules ask for every word's form)
+    @cached_property
     def lower(self) -> str:
         return self.text.lower()
 
-    @property
+    @cached_property
     def norm(self) -> str:
         """Lower case with curly apostrophes straightened."""
         return self.text.lower().replace("\u2019", "'")

@@ -135,3 +135,16 @@ def test_the_lexicon_from_the_cache_is_the_lexicon_built_in_memory(tmp_path, mon
     for w in ("aggravanding", "goverment", "teh", "recieve"):
         assert mapped.suggestions(w) == direct.suggestions(w)
         assert mapped.best_neighbour(w) == direct.best_neighbour(w)
+
+
+def test_a_key_set_is_built_once_then_mapped_and_answers_prefixes(cache, source):
+    calls: list[int] = []
+
+    def build():
+        calls.append(1)
+        return ["ab\x01abc", "ab\x01abd", "b\x01bc"]
+
+    first = datacache.keys("test-keys", [source], build)
+    second = datacache.keys("test-keys", [source], build)
+    assert calls == [1] and sorted(second.keys("ab\x01")) == ["ab\x01abc", "ab\x01abd"]
+    assert first.keys("b\x01") == second.keys("b\x01") == ["b\x01bc"]

@@ -27,9 +27,25 @@ def _load_table():
     return datacache.word_table("syllables", [str(resources.files("newslint.rules").joinpath("data/syllables.txt.gz"))], _build)
 
 
-def _load_pyphen():
+def _pyphen_patterns(path) -> tuple[dict, int]:
     import pyphen
 
+    hd = pyphen.HyphDict(path)
+    return hd.patterns, hd.maxlen
+
+
+def _load_pyphen():
+    """pyphen's US English hyphenator, its parsed patterns from the data cache: parsing the
+    pattern file took a third of a second of every run's start-up (the same patterns, so
+    the same hyphenation points; tests/rules/lang/test_syllables.py compares them)."""
+    import pyphen
+
+    path = pyphen.LANGUAGES[pyphen.language_fallback("en_US")]
+    if path not in pyphen.hdcache:
+        patterns, maxlen = datacache.data("pyphen-en-us", [str(path)], lambda: _pyphen_patterns(path))
+        hd = object.__new__(pyphen.HyphDict)
+        hd.patterns, hd.cache, hd.maxlen = patterns, {}, maxlen
+        pyphen.hdcache[path] = hd
     return pyphen.Pyphen(lang="en_US")
 
 

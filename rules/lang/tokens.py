@@ -5,6 +5,10 @@ from dataclasses import dataclass
 
 from newslint.api import Document, Word
 
+# punctuation between words breaks the n-gram chain less than it helps, except strong
+# breaks (: ; ( ) and dashes), which end the context like a sentence
+_BREAKS = frozenset(";:()\u2013\u2014[]\ufffc")
+
 
 @dataclass
 class SentenceTokens:
@@ -13,32 +17,38 @@ class SentenceTokens:
 
 
 def sentence_tokens(doc: Document, skip_scopes: frozenset[str] = frozenset()) -> list[SentenceTokens]:
+    """The token stream of each sentence outside `skip_scopes`. Computed once per story and
+    shared by the rules that ask (``Document.memo``): treat the lists as read-only."""
+    return [st for scope, st in doc.memo(_every_sentence) if scope not in skip_scopes]
+
+
+def _every_sentence(doc: Document) -> list[tuple[str, SentenceTokens]]:
     out = []
     words = doc.words
+    prose = doc.prose
+    n = len(words)
     wi = 0
     for sent in doc.sentences:
-        if sent.block.scope in skip_scopes:
-            continue
-        while wi < len(words) and words[wi].start < sent.start:
+        while wi < n and words[wi].start < sent.start:
             wi += 1
         toks = ["<s>"]
         ws: list[Word | None] = [None]
         j = wi
-        while j < len(words) and words[j].start < sent.end:
+        end = sent.end
+        while j < n and words[j].start < end:
             w = words[j]
-            # punctuation between words breaks the n-gram chain less than it helps, except
-            # strong breaks (: ; ( ) and dashes), which end the context like a sentence
-            gap = doc.prose[words[j - 1].end:w.start] if j > wi else ""
-            if any(c in gap for c in ";:()\u2013\u2014[]\ufffc"):
-                toks.append("</s>")
-                ws.append(None)
-                toks.append("<s>")
-                ws.append(None)
+            if j > wi:
+                gap = prose[words[j - 1].end:w.start]
+                if gap != " " and not _BREAKS.isdisjoint(gap):
+                    toks.append("</s>")
+                    ws.append(None)
+                    toks.append("<s>")
+                    ws.append(None)
             t = w.norm
             toks.append("<unk>" if t[0].isdigit() else t)
             ws.append(w)
             j += 1
         toks.append("</s>")
         ws.append(None)
-        out.append(SentenceTokens(toks, ws))
+        out.append((sent.block.scope, SentenceTokens(toks, ws)))
     return out

@@ -171,6 +171,8 @@ class UnknownWord(Rule):
         words = doc.words
         for w in words:
             text = w.text
+            if text.islower() and text.isalpha() and text.isascii() and _known_lower(text):
+                continue  # the common case, as _check_part answers it, before any other work
             if not text[0].isalpha() or len(text) < 2 or "." in text:
                 continue  # numbers, single letters, abbreviations such as e.g. and a.m.
             if text in accepted or text.lower() in accepted_lower:

@@ -30,7 +30,7 @@ from newslint.api import (Category, Diagnostic, Document, Resource, Rule, Severi
 from newslint.rules.lang import masked_lm
 from newslint.rules.lang import ngram
 from newslint.rules.lang.confusables import confusion_sets, homophones
-from newslint.rules.lang.lexicon import edits1, lexicon
+from newslint.rules.lang.lexicon import EditIndex, edit_index_keys, lexicon
 from newslint.rules.lang.scorer import LogisticScore
 from newslint.rules.lang.tokens import sentence_tokens
 from newslint.rules.lang.word_classes import FUNCTION_WORDS
@@ -59,6 +59,11 @@ def _load_candidates():
 
 
 candidate_words = Resource("real-word-candidates", _load_candidates)
+# the candidates by their one-letter deletions: a word's candidates one edit away in a few
+# lookups (``EditIndex``), built once into the data cache next to the candidates
+candidate_edits = Resource("real-word-candidate-edits", lambda: EditIndex(datacache.keys(
+    "real-word-candidate-edits", (*lexicon().sources, ngram.model_file()),
+    lambda: edit_index_keys(w for w, _ in candidate_words().items()))))
 
 
 def _build_candidates() -> dict[str, int]:
@@ -73,8 +78,8 @@ def alternatives(word: str) -> tuple[tuple[str, bool], ...]:
     and homophones."""
     vocab = candidate_words()
     out = {h: True for h in homophones().get(word, ()) if h in vocab}
-    for cand in edits1(word):
-        if cand in vocab and cand != word and cand not in out and not _number_only(word, cand):
+    for cand in candidate_edits().neighbours(word):  # the words of `vocab` in edits1(word)
+        if cand != word and cand not in out and not _number_only(word, cand):
             out[cand] = False
     return tuple(sorted(out.items()))
 
