@@ -73,6 +73,9 @@ class Diagnostic:
     end: int = field(default=0, compare=False)
     # the reporting rule's precedence (Rule.precedence) when findings on one span merge
     precedence: int = field(default=0, compare=False)
+    # a word this finding takes for a slip only while no other story of the run uses it: a word
+    # used in other stories is the publication's name or term (``newslint.vocabulary``)
+    term: str = field(default="", compare=False)
 
     def sort_key(self) -> tuple:
         return (self.path, self.line, self.column, self.rule, self.end_line, self.end_column)
