@@ -91,3 +91,9 @@ def test_technical_copy_keeps_its_attested_jargon():
     code = "Run `a`, `b` and `c`. Values that are truthy pass.\n"
     assert lint_with(UnknownWord, code, fmt="markdown") == []
     assert [d.message for d in lint_with(UnknownWord, "Values that are truthy pass.\n", fmt="markdown")] != []
+
+
+def test_a_sentence_in_another_language_is_not_spell_checked():
+    text = ("The minister opened the centre. Mae'r ganolfan newydd yn agor heddiw i bawb yn y dref. "
+            "The goverment paid.\n")
+    assert [d.message.split("'")[1] for d in lint_with(UnknownWord, text)] == ["goverment"]
