@@ -1,8 +1,9 @@
 """The run's own vocabulary: a word that a finding takes for a slip (``Diagnostic.term``) but
-that two other stories of the same run also use is the publication's name or term (a staff
-member, a product, a place, jargon), not a slip; slips rarely repeat letter for letter across
-stories, and the rules do not set a term for words shaped like common misspellings
-("goverment"), which stay reported wherever they recur.
+that enough stories of the same run use (``Diagnostic.term_stories``, counting its own) is the
+publication's name or term (a staff member, a product, a place, jargon), not a slip: slips
+rarely repeat letter for letter across stories. The rule says how many stories it takes: more
+for a word shaped like a slip of a common word, and none for a classic misspelling
+("goverment"), which stays reported wherever it recurs.
 
 This is ``newslint learn`` done on the fly over the stories being checked. Findings are decided
 per story (and cached per story); this pass runs over the whole run's results, so a story's
@@ -15,18 +16,15 @@ from collections import Counter
 
 from .textio import BinaryFile, decode
 
-MIN_STORIES = 3  # the story itself and at least two others: a slip may recur once by chance
-
-
 def _words_in(text: str, pattern: re.Pattern) -> set[str]:
     return {m.group(0).lower() for m in pattern.finditer(text)}
 
 
 def drop_run_terms(results: list, notices: list[str]) -> None:
-    """Drop the findings whose term two other stories of `results` use; say how many in `notices`."""
+    """Drop the findings whose term enough stories of `results` use; say how many in `notices`."""
     terms = {d.term.lower() for r in results for d in r.diagnostics if d.term}
     readable = [r for r in results if not r.skipped and r.path not in ("-", "<text>")]
-    if not terms or len(readable) < MIN_STORIES:
+    if not terms or len(readable) < 2:
         return
     alternation = "|".join(re.escape(t) for t in sorted(terms, key=len, reverse=True))
     pattern = re.compile(r"(?<![^\W_])(?:" + alternation + r")(?![^\W_])", re.IGNORECASE)
@@ -40,9 +38,9 @@ def drop_run_terms(results: list, notices: list[str]) -> None:
         stories.update(_words_in(text, pattern))
     dropped = 0
     for r in readable:
-        keep = [d for d in r.diagnostics if not (d.term and stories[d.term.lower()] >= MIN_STORIES)]
+        keep = [d for d in r.diagnostics if not (d.term and stories[d.term.lower()] >= d.term_stories)]
         dropped += len(r.diagnostics) - len(keep)
         r.diagnostics[:] = keep
     if dropped:
-        notices.append(f"{dropped} unknown word(s) left alone: each is used in at least two other stories of this run, "
+        notices.append(f"{dropped} unknown word(s) left alone: each is used in several other stories of this run, "
                        "so it is taken for the publication's own name or term (newslint learn lists them)")

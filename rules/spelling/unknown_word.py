@@ -166,20 +166,20 @@ class UnknownWord(Rule):
                 if part and part != "-" and not (len(parts) > 1 and len(part) <= 2):
                     found = self._check_part(part, w, w.start + offset, story, accepted_lower, len(parts) > 1)
                     if found is not None:
-                        suggestions, sure, term = found
+                        suggestions, sure, stories = found
                         d = self.report(doc, w.start + offset, w.start + offset + len(part),
                                         f"Unknown word '{part}'" + (
                                             f"; did you mean '{suggestions[0]}'?" if suggestions else ""),
                                         suggestions, severity=None if sure else Severity.INFO)
-                        # a word other stories of the run use is the publication's (newslint.vocabulary)
-                        yield dataclasses.replace(d, term=term) if term else d
+                        # a word that many stories of the run use is the publication's (newslint.vocabulary)
+                        yield dataclasses.replace(d, term=part, term_stories=stories) if stories else d
                 offset += len(part)
 
     def _check_part(self, part: str, w: Word, start: int, story: "_Story", accepted_lower: frozenset[str],
-                    hyphenated: bool) -> tuple[list[str], bool, str] | None:
+                    hyphenated: bool) -> tuple[list[str], bool, int] | None:
         """None when the part is fine, else its suggestions, whether the evidence is strong
-        (a warning) or weak (an info note), and the word as a term of the publication when
-        its use in other stories would explain it (not for the shapes of misspellings)."""
+        (a warning) or weak (an info note), and how many stories of the run must use the word
+        for it to be the publication's own term (0: never)."""
         if part.islower() and part.isalpha() and part.isascii() and _known_lower(part):
             return None  # the common case, answered from the cache
         norm = _fold(part).replace("\u2019", "'")
@@ -229,9 +229,19 @@ class UnknownWord(Rule):
                 return None
         suggestions = [match_case(stem_text, s) + norm[len(base):] for s in lexicon().suggestions(base)]
         sure = tripled or _strong(base, capital and not initial, shaped, hyphenated, story)
-        # a slip of a common word stays a slip however many stories repeat it ("venders")
-        term = "" if tripled or shaped or _near_common(base.lower(), lexicon().zipf(base.lower()), 1.5) else base
-        return suggestions, sure, term
+        return suggestions, sure, _term_stories(base, tripled, shaped)
+
+
+def _term_stories(base: str, tripled: bool, shaped: bool) -> int:
+    """How many stories of a run (its own included) make `base` the publication's term: three
+    for a word no common word is close to; five for a slip's shape, since an injected or habitual
+    misspelling may recur in a few stories while jargon ("falsy", "vendored") recurs in many;
+    never for a tripled letter or a classic misspelling ("goverment": first letters and ending
+    kept)."""
+    low = base.lower()
+    if tripled or _misspelling_shape(low, 2):
+        return 0
+    return 5 if shaped or _near_common(low, lexicon().zipf(low), 1.5) else 3
 
 
 def _strong(base: str, mid_capital: bool, shaped: bool, hyphenated: bool, story: "_Story") -> bool:
