@@ -51,6 +51,7 @@ PREFIXES = ("anti", "counter", "cyber", "de", "dis", "eco", "hyper", "inter", "m
             "under", "bio", "geo", "neo", "socio", "astro", "co", "hydro", "kilo", "nano", "giga", "macro", "meta",
             "auto", "self", "out", "up", "down", "mid", "cross", "intra", "infra", "pseudo", "quasi", "tri", "bi")
 _BASE_ZIPF = 2.5
+_JOIN_MAX = 6.5  # the commonest words ("from", "the": Zipf 7) join others by a missing space, not by compounding
 _SLIP_GAP = 1.5  # a neighbour this much more frequent (Zipf) than the formed word makes it a slip
 
 
@@ -110,10 +111,10 @@ def _compound(w: str, known: Callable[[str], bool]) -> str | None:
     for i in range(4, len(w) - 3):
         a, b = w[:i], w[i:]
         za = lex.zipf(a)
-        if not (lex.in_curated(a) and 3.0 <= za < 6.0):
+        if not (lex.in_curated(a) and 3.0 <= za < _JOIN_MAX):
             continue
         zb = lex.zipf(b)
-        if lex.in_curated(b) and 3.0 <= zb < 6.0 and not (za >= 5.5 and zb >= 5.5):
+        if lex.in_curated(b) and 3.0 <= zb < _JOIN_MAX and not (za >= 5.5 and zb >= 5.5):
             return a
         base = _derived(b, known, 1)
         if base and lex.zipf(base) >= 3.0:

@@ -218,7 +218,7 @@ class UnknownWord(Rule):
         if not tripled:
             if story.uses(low, base) >= 2 and not shaped:
                 return None
-            if story.outside_prose(base):
+            if story.outside_prose(base) and not (_misspelling_shape(low, 2) or _slip_of_very_common(low)):
                 return None  # also in a link, a file name or code of the story: a term, not a slip
             if capital:
                 if not initial and story.after_first_name(w):
@@ -230,6 +230,12 @@ class UnknownWord(Rule):
         suggestions = [match_case(stem_text, s) + norm[len(base):] for s in lexicon().suggestions(base)]
         sure = tripled or _strong(base, capital and not initial, shaped, hyphenated, story)
         return suggestions, sure, _term_stories(base, tripled, shaped)
+
+
+def _slip_of_very_common(low: str) -> bool:
+    """One edit from one of the commonest words ("teh", "adn"): a slip wherever else it is written."""
+    nb, nz = lexicon().best_neighbour(low, inflections=True)
+    return bool(nb) and nz >= 5.5 and nz - lexicon().zipf(low) >= 3.0
 
 
 def _term_stories(base: str, tripled: bool, shaped: bool) -> int:
