@@ -31,7 +31,7 @@ from .datacache import user_cache_home
 from .diagnostic import Applicability, Category, Diagnostic, Edit, Fix, Severity
 from .resource import Resource
 
-_FORMAT = 2
+_FORMAT = 3
 _NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)
 
 

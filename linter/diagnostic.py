@@ -73,6 +73,11 @@ class Diagnostic:
     end: int = field(default=0, compare=False)
     # the reporting rule's precedence (Rule.precedence) when findings on one span merge
     precedence: int = field(default=0, compare=False)
+    # a word this finding takes for a slip only while fewer than `term_stories` stories of the
+    # run use it: a word that many stories use is the publication's name or term
+    # (``newslint.vocabulary``)
+    term: str = field(default="", compare=False)
+    term_stories: int = field(default=0, compare=False)
 
     def sort_key(self) -> tuple:
         return (self.path, self.line, self.column, self.rule, self.end_line, self.end_column)

@@ -172,7 +172,9 @@ class Sentence(Span):
 WORD_RE = re.compile(
     r"(?:[^\W\d_]\.){2,}"  # U.S., p.m.
     r"|[^\W\d_][^\W_]*(?:['\u2019][^\W\d_]+)*(?:-[^\W_]+(?:['\u2019][^\W\d_]+)*)*"
-    r"|\d(?:[\d,.]*\d)?(?:st|nd|rd|th|s|am|pm|m|bn|k|km|kg|mph|%)?",
+    # a number, with a unit or ordinal suffix only when no letter follows it: "£54.7million"
+    # is a number and "million", not "54.7m" and "illion"
+    r"|\d(?:[\d,.]*\d)?(?:(?:st|nd|rd|th|s|am|pm|m|bn|k|km|kg|mph)(?![^\W\d_])|%)?",
 )
 
 # Abbreviations after which a period does not end a sentence.

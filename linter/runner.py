@@ -24,6 +24,7 @@ from .rule import Rule
 from .safeio import NotRewritten, rewrite
 from .suppress import find_suppressions
 from .textio import BinaryFile, Decoded, decode, encode
+from .vocabulary import drop_run_terms
 
 
 def _real_path(path: str) -> str | None:
@@ -287,6 +288,7 @@ def _result(results: list[FileResult], ctx: RunContext) -> RunResult:
     notices = list(ctx.notices)
     for r in results:
         notices.extend(n for n in r.notices if n not in notices)
+    drop_run_terms(results, notices)
     return RunResult(results, notices)
 
 

@@ -34,9 +34,17 @@ _FILENAME = re.compile(r"(?:(?<![A-Za-z0-9_.-])[A-Za-z0-9_-]+(?:\.[A-Za-z0-9_-]+
                        + _EXTENSIONS
                        + r")(?!\w|\.\w)|(?<![\w.])\.(?:env|gitignore|npmrc|nvmrc|editorconfig|prettierrc|"
                        r"eslintrc|babelrc|htaccess|dockerignore)(?!\w|\.\w)")
+# identifiers written in running text, which are code, not words: "pkg::fn", "snake_case",
+# "camelCase" (two lower-case letters or more first: "iPhone" and "eBay" are brand names), a
+# path of two slashes or more ("src/pages/index"), a path from the root ("/usr/bin") and a
+# command-line flag ("--dry-run")
+_IDENTIFIER = re.compile(r"[A-Za-z_]\w*(?:::\w+)+|[A-Za-z0-9]+(?:_[A-Za-z0-9]+)+(?![\w])"
+                         r"|[a-z]{2,}(?:[A-Z][a-z0-9]+)+(?![\w])|[\w.-]+(?:/[\w.-]+){2,}")
+_ROOTED = re.compile(r"/[A-Za-z_.][\w.-]*(?:/[\w.-]+)+|--[a-z][\w-]*")
 # template expressions, URLs, e-mail addresses and file names inside plain runs of text (HTML data)
 NOT_PROSE_IN_TEXT = re.compile(_TEMPLATE.pattern + "|(?i:" + _URL.pattern + ")|(?<![\\w.+-])" + _EMAIL.pattern + "|"
-                               + _FILENAME.pattern, re.S)
+                               + _FILENAME.pattern + r"|(?<![\w.:/-])(?:" + _IDENTIFIER.pattern + ")"
+                               + r"|(?<![\w/])(?:" + _ROOTED.pattern + ")", re.S)
 _BREAK = re.compile(r"\r\n?|\n")
 _ASCII_PUNCT = set("!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~")
 
@@ -276,7 +284,14 @@ def scan_inline(b: ProseBuilder, source: str, ranges: list[tuple[int, int]],
                 i = run = m.end()
                 continue
         if (c.isalnum() or c == ".") and (i == 0 or not (t[i - 1].isalnum() or t[i - 1] in "._-")):
-            m = _FILENAME.match(t, i)
+            m = _FILENAME.match(t, i) or _IDENTIFIER.match(t, i)
+            if m:
+                flush(i)
+                placeholder(i, m.end())
+                i = run = m.end()
+                continue
+        if c in "/-" and (i == 0 or not (t[i - 1].isalnum() or t[i - 1] in "/_-")):
+            m = _ROOTED.match(t, i)
             if m:
                 flush(i)
                 placeholder(i, m.end())

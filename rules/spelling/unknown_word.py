@@ -1,16 +1,19 @@
 """spelling/unknown-word: words that are not English words in any dialect (typos, misspellings)."""
 from __future__ import annotations
 
+import dataclasses
 import re
+from bisect import bisect_left, bisect_right
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from typing import Iterable
 
-from newslint.api import Category, Diagnostic, Document, Rule, Severity, limits, match_case
+from newslint.api import Category, Diagnostic, Document, Rule, Severity, Word, limits, match_case
 from newslint.rules.lang.dialects import american_of
 from newslint.rules.lang.lexicon import lexicon
+from newslint.rules.lang.morphology import regular_form
 from newslint.rules.lang.names import first_names, is_census_name
 from newslint.rules.lang.word_classes import HONORIFICS
 
@@ -18,13 +21,9 @@ _CONTRACTIONS = frozenset(
     "aren't can't couldn't didn't doesn't don't hadn't hasn't haven't isn't mightn't mustn't needn't "
     "shan't shouldn't wasn't weren't won't wouldn't ain't daren't o'clock y'all ma'am".split())
 _CLITICS = ("'ll", "'re", "'ve", "'d", "'m", "'s")
-# common word-forming prefixes (Merriam-Webster's list of English prefixes); a prefixed word
-# is known when what follows the prefix is a known word of four letters or more
-_PREFIXES = ("anti", "counter", "cyber", "de", "dis", "eco", "hyper", "inter", "mega", "micro", "mis",
-             "multi", "non", "over", "post", "pre", "pro", "re", "semi", "sub", "super", "tele", "trans",
-             "ultra", "un", "under", "bio", "geo", "neo", "socio", "astro", "co")
 _DIGIT = re.compile(r"\d")
 _LIGATURE = re.compile("[\ufb00-\ufb06]")
+_TRIPLED = re.compile(r"([a-z])\1\1")
 _URLISH = re.compile(r"://|www\.|@|^#|\.(?:com|org|net|gov|edu|io|uk)\b|[/\\_=]", re.I)
 
 
@@ -54,7 +53,7 @@ def _known_lower(w: str) -> bool:
     if nb and nz >= 3.0:
         return False
     # attested in wordfreq's corpora and near no common word: a rare word, not a slip
-    return z >= 1.0 or _compound(w)
+    return z >= 1.0 or regular_form(w, _known_lower)
 
 
 @lru_cache(maxsize=100_000)
@@ -84,19 +83,6 @@ def _misspelling_shape(w: str, keep: int = 1) -> bool:
     while suffix < min(len(w), len(nb)) - prefix and w[-1 - suffix] == nb[-1 - suffix]:
         suffix += 1
     return prefix >= keep and suffix >= 2
-
-
-def _compound(w: str) -> bool:
-    lex = lexicon()
-    for p in _PREFIXES:
-        rest = w[len(p):]
-        if w.startswith(p) and len(rest) >= 4 and (lex.in_curated(rest) or american_of(rest)):
-            return True
-    for i in range(4, len(w) - 3):
-        a, b = w[:i], w[i:]
-        if lex.in_curated(a) and lex.in_curated(b) and lex.zipf(a) >= 3.5 and lex.zipf(b) >= 3.5:
-            return True
-    return False
 
 
 @lru_cache(maxsize=100_000)
@@ -156,20 +142,17 @@ class UnknownWord(Rule):
 
     id = "spelling/unknown-word"
     category = Category.SPELLING
-    default_severity = Severity.ERROR
+    default_severity = Severity.WARNING
     summary = "A word that is not in the dictionary (typo or misspelling); names, acronyms and URLs left alone."
     Options = SpellingOptions
 
     def check(self, doc: Document) -> Iterable[Diagnostic]:
         accepted = self.settings.dictionary
         accepted_lower = self.settings.dictionary_lower
-        sentence_starts = _sentence_first_words(doc)
-        prose = doc.prose
-        # how often each word form occurs in this story: a name or term used twice is the
-        # story's own vocabulary, not a slip (slips rarely repeat letter for letter)
-        counts = Counter(_fold(w.text).lower() for w in doc.words)
-        words = doc.words
-        for w in words:
+        story = _Story(doc)
+        if story.foreign:
+            self.notice(f"{doc.path}: {len(story.foreign)} sentence(s) in another language not spell-checked")
+        for w in doc.words:
             text = w.text
             if text.islower() and text.isalpha() and text.isascii() and _known_lower(text):
                 continue  # the common case, as _check_part answers it, before any other work
@@ -177,23 +160,28 @@ class UnknownWord(Rule):
                 continue  # numbers, single letters, abbreviations such as e.g. and a.m.
             if text in accepted or text.lower() in accepted_lower:
                 continue
-            if _in_url(prose, w.start, w.end):
+            if _in_url(doc.prose, w.start, w.end):
                 continue
             offset = 0
             parts = re.split(r"(-)", text)
             for part in parts:
                 if part and part != "-" and not (len(parts) > 1 and len(part) <= 2):
-                    word_context = w.start + offset in sentence_starts or _in_common_title(doc, w)
-                    bad = self._check_part(part, word_context, accepted_lower, counts)
-                    if bad is not None:
-                        yield self.report(doc, w.start + offset, w.start + offset + len(part),
-                                          f"Unknown word '{part}'" + (f"; did you mean '{bad[0]}'?" if bad else ""),
-                                          bad)
+                    found = self._check_part(part, w, w.start + offset, story, accepted_lower, len(parts) > 1)
+                    if found is not None:
+                        suggestions, sure, stories = found
+                        d = self.report(doc, w.start + offset, w.start + offset + len(part),
+                                        f"Unknown word '{part}'" + (
+                                            f"; did you mean '{suggestions[0]}'?" if suggestions else ""),
+                                        suggestions, severity=None if sure else Severity.INFO)
+                        # a word that many stories of the run use is the publication's (newslint.vocabulary)
+                        yield dataclasses.replace(d, term=part, term_stories=stories) if stories else d
                 offset += len(part)
 
-    def _check_part(self, part: str, sentence_initial: bool, accepted_lower: frozenset[str],
-                    counts: Counter[str]) -> list[str] | None:
-        """None when the part is fine, else the suggestions (possibly empty)."""
+    def _check_part(self, part: str, w: Word, start: int, story: "_Story", accepted_lower: frozenset[str],
+                    hyphenated: bool) -> tuple[list[str], bool, int] | None:
+        """None when the part is fine, else its suggestions, whether the evidence is strong
+        (a warning) or weak (an info note), and how many stories of the run must use the word
+        for it to be the publication's own term (0: never)."""
         if part.islower() and part.isalpha() and part.isascii() and _known_lower(part):
             return None  # the common case, answered from the cache
         norm = _fold(part).replace("\u2019", "'")
@@ -221,17 +209,132 @@ class UnknownWord(Rule):
             return None
         if stem_text[1:] != stem_text[1:].lower():
             return None  # iPhone, McDonald, eBay
+        tripled = _TRIPLED.search(base) is not None  # "successs": a slip wherever it stands
+        if not tripled and story.in_foreign(start):
+            return None
+        capital = stem_text[0].isupper()
+        initial = capital and (start in story.sentence_starts or _in_common_title(story.doc, w))
         # a word the story uses more than once is its own name or term, unless it looks like
         # a misspelling: then each use is reported (a copy editor fixes every one)
-        repeated = counts.get(low, 0) + (counts.get(base, 0) if base != low else 0) >= 2
-        if stem_text[0].isupper():
-            if (repeated and not _misspelling_shape(base.lower(), 2)) or not _capitalised_is_slip(base, sentence_initial):
+        shaped = _misspelling_shape(base, 2 if capital else 1)
+        if not tripled:
+            if story.uses(low, base) >= 2 and not shaped:
                 return None
-        elif _known_lower(base):
-            return None
-        elif repeated and not _misspelling_shape(base):
-            return None
-        return [match_case(stem_text, s) + norm[len(base):] for s in lexicon().suggestions(base)]
+            if story.outside_prose(base) and not (_misspelling_shape(low, 2) or _slip_of_very_common(low)):
+                return None  # also in a link, a file name or code of the story: a term, not a slip
+            if capital:
+                if not initial and story.after_first_name(w):
+                    return None  # "Miatta Fahnbulleh": a person
+                if not _capitalised_is_slip(base, initial):
+                    return None
+            elif _known_lower(base) or regular_form(base, _known_lower):
+                return None
+        suggestions = [match_case(stem_text, s) + norm[len(base):] for s in lexicon().suggestions(base)]
+        sure = tripled or _strong(base, capital and not initial, shaped, hyphenated, story)
+        return suggestions, sure, _term_stories(base, tripled, shaped)
+
+
+def _slip_of_very_common(low: str) -> bool:
+    """One edit from one of the commonest words ("teh", "adn"): a slip wherever else it is written."""
+    nb, nz = lexicon().best_neighbour(low, inflections=True)
+    return bool(nb) and nz >= 5.5 and nz - lexicon().zipf(low) >= 3.0
+
+
+def _term_stories(base: str, tripled: bool, shaped: bool) -> int:
+    """How many stories of a run (its own included) make `base` the publication's term: three
+    for a word no common word is close to; five for a slip's shape, since an injected or habitual
+    misspelling may recur in a few stories while jargon ("falsy", "vendored") recurs in many;
+    never for a tripled letter or a classic misspelling ("goverment": first letters and ending
+    kept)."""
+    low = base.lower()
+    if tripled or _misspelling_shape(low, 2):
+        return 0
+    return 5 if shaped or _near_common(low, lexicon().zipf(low), 1.5) else 3
+
+
+def _strong(base: str, mid_capital: bool, shaped: bool, hyphenated: bool, story: "_Story") -> bool:
+    """Is the evidence that `base` is a slip strong (a warning) rather than weak (an info note)?
+    Measured on judged real copy: words wordfreq has never seen are slips far more often than
+    words it has; inside a sentence a capital says "name", in technical copy a word wordfreq
+    knows is mostly jargon, and a part of a hyphenated compound is often a bound form ("agro-")."""
+    z = lexicon().zipf(base.lower())
+    if mid_capital:
+        return z == 0.0 and len(base) >= 7 and shaped
+    if hyphenated:
+        return z == 0.0 and shaped
+    if z == 0.0 or shaped:
+        return True
+    # a rare word next to a far more common one with the same first letter ("sharin", "highe")
+    return not story.technical and _near_common(base.lower(), z, 2.5)
+
+
+def _near_common(low: str, z: float, gap: float) -> bool:
+    """One edit (same first letter) from a curated word of Zipf 3 or more, `gap` more frequent."""
+    nb, nz = lexicon().best_neighbour(low, inflections=True, same_first=True)
+    return bool(nb) and z < 2.0 and nz >= 3.0 and nz - z >= gap
+
+
+class _Story:
+    """What the story says about its own words: how often it uses each, which words it also
+    has outside its prose (link targets, file names, code), whether it is technical copy, and
+    where its sentences start."""
+
+    def __init__(self, doc: Document) -> None:
+        self.doc = doc
+        self.counts = Counter(_fold(w.text).lower() for w in doc.words)
+        self.sentence_starts = _sentence_first_words(doc)
+        self._outside: dict[str, bool] = {}
+
+    def uses(self, low: str, base: str) -> int:
+        return self.counts.get(low, 0) + (self.counts.get(base, 0) if base != low else 0)
+
+    def outside_prose(self, base: str) -> bool:
+        """Does the source hold the word more often than the prose does (in a URL, a link
+        target, a file name, an attribute or code)?"""
+        low = base.lower()
+        if low not in self._outside:
+            pattern = re.compile(r"(?<![^\W_])" + re.escape(low) + r"(?![^\W_])", re.IGNORECASE)
+            in_prose = sum(1 for _ in pattern.finditer(self.doc.prose))
+            self._outside[low] = any(i >= in_prose for i, _ in enumerate(pattern.finditer(self.doc.source)))
+        return self._outside[low]
+
+    @cached_property
+    def foreign(self) -> list[tuple[int, int]]:
+        """The sentences in another language: at least four lower-case words, half or more of
+        them not English in any dialect (a Welsh or Māori passage in a government release)."""
+        out = []
+        words = self.doc.words
+        starts = [w.start for w in words]
+        for s in self.doc.sentences:
+            i = bisect_left(starts, s.start)
+            n = unknown = 0
+            while i < len(words) and words[i].start < s.end:
+                t = words[i].text
+                if t.isalpha() and t.islower() and len(t) >= 2:
+                    n += 1
+                    unknown += not (t.isascii() and _known_lower(t))
+                i += 1
+            if n >= 4 and 2 * unknown >= n:
+                out.append((s.start, s.end))
+        return out
+
+    def in_foreign(self, offset: int) -> bool:
+        i = bisect_right(self.foreign, (offset, float("inf"))) - 1
+        return i >= 0 and self.foreign[i][0] <= offset < self.foreign[i][1]
+
+    @cached_property
+    def technical(self) -> bool:
+        """Copy about software: three or more code spans or blocks."""
+        src = self.doc.source
+        return src.count("`") >= 6 or src.count("<code") >= 3
+
+    def after_first_name(self, w: Word) -> bool:
+        words = self.doc.words
+        if w.index == 0:
+            return False
+        prev = words[w.index - 1]
+        return (self.doc.prose[prev.end:w.start] == " " and prev.text[:1].isupper()
+                and prev.text.lower() in first_names())
 
 
 def _in_common_title(doc: Document, w) -> bool:
