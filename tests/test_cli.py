@@ -136,9 +136,10 @@ def test_rules_and_explain(cli):
 def test_rules_as_a_markdown_table(cli):
     r = cli("rules", "--format", "markdown")
     lines = r.stdout.splitlines()
-    assert r.returncode == 0 and lines[:2] == ["| id | category | severity | what it reports |", "|---|---|---|---|"]
-    assert "| `grammar/repeated-word` | grammar | error | A word written twice in a row" in r.stdout
-    assert all(line.count("|") == 5 for line in lines)
+    assert r.returncode == 0 and lines[:2] == ["| id | category | severity | measured | what it reports |",
+                                               "|---|---|---|---|---|"]
+    assert "| `grammar/repeated-word` | grammar | error | " in r.stdout
+    assert all(line.count("|") == 6 for line in lines)
     assert cli("rules", "--format", "html").returncode == 2
 
 
