@@ -27,13 +27,14 @@ from typing import Iterable, Iterator
 
 from newslint.api import (Category, Diagnostic, Document, Resource, Rule, Severity, Word, datacache, match_case,
                           user_only)
-from newslint.rules.lang import masked_lm
+from newslint.rules.lang import bands, masked_lm
 from newslint.rules.lang import ngram
 from newslint.rules.lang.confusables import confusion_sets, homophones
 from newslint.rules.lang.lexicon import edits1, lexicon
 from newslint.rules.lang.scorer import LogisticScore
 from newslint.rules.lang.tokens import sentence_tokens
 from newslint.rules.lang.word_classes import FUNCTION_WORDS
+from . import kinds
 
 
 FEATURES = ("gain", "own_left", "own_right", "alt_left", "alt_right", "zipf_own", "zipf_alt", "repeats")
@@ -44,6 +45,8 @@ SCORE = LogisticScore("data/real_word.toml", FEATURES,
 # candidates are words a writer means often enough to slip from: Zipf 3.0 is about once
 # in a million words of running text (wordfreq)
 CANDIDATE_ZIPF = 3.0
+# the written word is judged when it has at least this many letters
+MIN_JUDGED_LEN = 3
 # the written word is judged when it is at most this common (Zipf 6: "said", "year")
 MAX_JUDGED_ZIPF = 6.0
 # the best candidate must make the sentence at least this much more probable (natural log)
@@ -107,10 +110,12 @@ class Candidate:
     homophone: bool
     in_quote: bool
     features: dict[str, float]
+    tokens: list[str] | None = None
+    index: int = 0
 
 
 def _judged(w: Word | None, tok: str, sentence_start: bool, confusables: dict) -> bool:
-    if w is None or len(tok) < 3 or not tok.isalpha() or tok in confusables:
+    if w is None or len(tok) < MIN_JUDGED_LEN or not tok.isalpha() or tok in confusables:
         return False
     # names: a capital letter anywhere but at the start of a sentence
     return w.text.islower() or (sentence_start and w.text[1:].islower())
@@ -156,7 +161,7 @@ def candidates(doc: Document, skip_scopes: frozenset[str] = frozenset(),
                 "zipf_alt": lex.zipf(best),
                 "repeats": float(min(counts.get(tok, 1), 3)),
             }
-            yield Candidate(w, tok, best, homophone, doc.in_quote(w.start, w.end), feats)
+            yield Candidate(w, tok, best, homophone, doc.in_quote(w.start, w.end), feats, toks, i)
 
 
 @dataclass(frozen=True)
@@ -187,17 +192,19 @@ class RealWord(Rule):
 
     Example: "She lives in a manor that suits her" -> "manner".
 
-    Severity: warning when the evidence is strong, info when weaker; inside direct quotes, and
-    when the suggested word is a function word ("and", "for": they fit almost anywhere), at
-    most info.
+    Severity: the level measured for the finding's score band on judged real copy
+    (``rules/data/word_choice_bands.toml``: today info in every band, since no band was right
+    80% of the time); inside direct quotes, and when the suggested word is a function word
+    ("and", "for": they fit almost anywhere), at most info.
 
-    Leaves alone: names (capitalised words mid-sentence), numbers, words of the confusion
-    sets (confused-word judges those), headlines, tables and lists, and words in the
+    Leaves alone: names (capitalised words mid-sentence, and at the start of a sentence when
+    the story capitalises them elsewhere), numbers, words of the confusion sets
+    (confused-word judges those), a word the story uses again and again while never using
+    the suggested one (its own vocabulary), headlines, tables and lists, and words in the
     newsroom dictionary (``newslint learn``).
 
     Options: ``warning`` and ``info``: the score (0-1) from which a word is reported at that
-    level (-1 takes the thresholds measured on the dev benchmark, in
-    ``rules/data/real_word.toml``); ``masked-model``: a masked language model you have
+    level (-1 takes the measured score bands); ``masked-model``: a masked language model you have
     downloaded (a directory; ``pip install newslint[transformers]``; never downloaded by
     newslint), which then judges the same candidates, reporting when the alternative is at
     least ``masked-margin`` (natural log, default 3) more probable in the slot.
@@ -205,8 +212,9 @@ class RealWord(Rule):
 
     id = "word-choice/real-word"
     category = Category.WORD_CHOICE
-    default_severity = Severity.WARNING
-    summary = "A real word that is probably a slip for another ('in a manor that'); warning or info by score."
+    # the level of each finding is its score band's (rules/data/word_choice_bands.toml)
+    default_severity = Severity.INFO
+    summary = "A real word that is probably a slip for another ('in a manor that'); its level is its score band's."
     Options = RealWordOptions
     skip_scopes = frozenset({"headline", "table", "list", "caption"})
 
@@ -229,20 +237,42 @@ class RealWord(Rule):
                               f"'{c.word.text}' may be a slip for '{sugg}': the masked language model finds "
                               f"'{sugg}' about {times:,.0f} times more probable here", [sugg], severity=severity)
 
+    def scored(self, doc: Document) -> Iterator[tuple[Candidate, float]]:
+        """Every candidate with its score (0-1); also used by benchmarks/wordchoice_bands.py."""
+        for message in SCORE.stale():
+            self.notice(f"{self.id}: {message}")
+        story = kinds.Story(doc)
+        for c in candidates(doc, self.skip_scopes, self.settings.dictionary_lower):
+            if self._false_alarm_kind(story, c):
+                continue
+            yield c, SCORE.score(c.features)
+
+    @staticmethod
+    def _false_alarm_kind(story: kinds.Story, c: Candidate) -> str:
+        """The kind of false alarm this candidate is (see ``kinds``), or ""."""
+        on = kinds.ENABLED
+        if "name" in on and story.name(c.word):
+            return "name"
+        if "domain" in on and story.domain_word(c.token, c.alt):
+            return "domain"
+        # (not the fixed-phrase kind: on the judged real copy it removed no false alarm of
+        # this rule, whose features already weigh the written word's bigrams, and it cost
+        # two injected slips of dev-rw)
+        return ""
+
     def check(self, doc: Document) -> Iterable[Diagnostic]:
         mlm = masked_lm.load_for(self)
         if mlm is not None:
             yield from self._check_masked(doc, mlm)
             return
-        warn_at, info_at = SCORE.thresholds(self)
-        for c in candidates(doc, self.skip_scopes, self.settings.dictionary_lower):
-            p = SCORE.score(c.features)
-            if p < min(info_at, warn_at):
+        for c, p in self.scored(doc):
+            severity = bands.severity(self, p)
+            if severity is None:
                 continue
             # a function word fits almost any slot, so the model's liking for one is weak
-            # evidence: such a suggestion is a note, never a warning
-            strong = p >= warn_at and not c.in_quote and c.alt not in FUNCTION_WORDS
-            severity = self.default_severity if strong else Severity.INFO
+            # evidence: such a suggestion is a note, never a warning; so is a word in a quote
+            if c.in_quote or c.alt in FUNCTION_WORDS:
+                severity = bands.at_most(severity, Severity.INFO)
             sugg = match_case(c.word.text, c.alt)
             how = "sounds like" if c.homophone else "is one letter from"
             yield self.report(doc, c.word.start, c.word.end,
