@@ -45,10 +45,13 @@ SCORE = LogisticScore("data/real_word.toml", FEATURES,
 # candidates are words a writer means often enough to slip from: Zipf 3.0 is about once
 # in a million words of running text (wordfreq)
 CANDIDATE_ZIPF = 3.0
-# the written word is judged when it has at least this many letters
-MIN_JUDGED_LEN = 3
-# the written word is judged when it is at most this common (Zipf 6: "said", "year")
-MAX_JUDGED_ZIPF = 6.0
+# the written word is judged when it has at least this many letters, and is at most this
+# common (Zipf 7.5 leaves out only the commonest, "the"); the fitted score decides the rest. Two-letter and
+# very common words ("on" for "in", "is" for "it") were once skipped: judging them found 4
+# more of wiki-rw's 132 natural slips (0.318 -> 0.348) and 1 more of dev-rw's 943, for 0.02
+# more notes per 1,000 words of clean news copy (issue 25 item 3: judge more slots)
+MIN_JUDGED_LEN = 2
+MAX_JUDGED_ZIPF = 7.5
 # the best candidate must make the sentence at least this much more probable (natural log)
 # before it is scored at all: below it, no fitted score would report it
 MIN_GAIN = 1.0
