@@ -10,16 +10,21 @@ these kinds:
   appears in it (a docs page about a site's "role" setting, legal copy that cites);
 * a contraction opening a clause after a comma ("..., we're adding"): the model reads the
   words before the comma as its context, where the clause in fact starts afresh;
+* a spelling variant: the word and the one suggested are one word in two dialects or
+  two accepted spellings ("focussed"/"focused", "favourite"/"favorite");
 * a name: a capitalised word at the start of a sentence that the story also capitalises
   mid-sentence.
 """
 from __future__ import annotations
 
+import re
 from collections import Counter
 
 from newslint.api import Document, Word
 from newslint.rules.lang import ngram
+from newslint.rules.lang.dialects import american_of, british_of
 
+_VOWEL_GROUPS = re.compile("[aeiouy]+")
 # a word used this many times in one story is part of its vocabulary (a slip rarely repeats)
 DOMAIN_REPEATS = 3
 
@@ -67,10 +72,26 @@ def fixed_phrase(tokens: list[str], i: int) -> bool:
     return 0 < i < len(tokens) - 1 and ngram.has_trigram(tokens[i - 1], tokens[i], tokens[i + 1])
 
 
+def spelling_variant(a: str, b: str) -> bool:
+    """`a` and `b` are one word spelled two ways: British and American forms (the dialect
+    pairs of ``rules/lang/dialects.py``), or the final consonant of a word of two or more
+    syllables doubled before an ending in one of them only ("focussed"/"focused",
+    "travelling"/"traveling"; not "planned"/"planed", "hopping"/"hoping")."""
+    if b in (american_of(a), british_of(a)) or a in (american_of(b), british_of(b)):
+        return True
+    short, long = sorted((a, b), key=len)
+    for ending in ("ed", "ing", "er"):
+        stem = short[:-len(ending)]
+        if (short.endswith(ending) and stem[-1:].isalpha() and stem[-1] not in "aeiouy"
+                and long == stem + stem[-1] + ending and len(_VOWEL_GROUPS.findall(stem)) >= 2):
+            return True
+    return False
+
+
 def clause_start(tokens: list[str], i: int) -> list[str]:
     """The tokens with the context before position i replaced by a sentence start."""
     return ["<s>", *tokens[i:]]
 
 
 # the kinds in force (benchmarks/wordchoice_bands.py measures each by turning it off)
-ENABLED = {"idiom", "domain", "comma", "name"}
+ENABLED = {"idiom", "domain", "comma", "name", "variant"}

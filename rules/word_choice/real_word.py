@@ -258,6 +258,8 @@ class RealWord(Rule):
             return "name"
         if "domain" in on and story.domain_word(c.token, c.alt):
             return "domain"
+        if "variant" in on and kinds.spelling_variant(c.token, c.alt):
+            return "variant"
         # (not the fixed-phrase kind: on the judged real copy it removed no false alarm of
         # this rule, whose features already weigh the written word's bigrams, and it cost
         # two injected slips of dev-rw)

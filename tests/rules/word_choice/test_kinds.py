@@ -10,6 +10,7 @@ from conftest import case_id
 from newslint.api import RunSettings, flagged, parse
 from newslint.rules.word_choice import kinds
 from newslint.rules.word_choice.confused_word import ConfusedWord
+from newslint.rules.word_choice.real_word import RealWord
 
 # (kind, text the rule leaves alone for the kind, the word it would report without the kind's
 #  check, a text with no evidence of the kind where it reports a word, that word)
@@ -52,3 +53,34 @@ def test_fixed_phrase_is_the_phrase_as_written():
     # the trigram model holds "the past month", not "the past mouth"
     assert kinds.fixed_phrase(["<s>", "the", "past", "month", "</s>"], 2)
     assert not kinds.fixed_phrase(["<s>", "the", "past", "mouth", "</s>"], 2)
+
+
+# real-word: (kind, text it leaves alone, the word it reports without the kind's check)
+REAL_WORD_KINDS = [
+    # one word spelled two ways (British "focussed"): no slip for "focused"
+    ("variant", "As a team, we're focussed on the users.", "focussed"),
+]
+
+
+@pytest.mark.parametrize("case", REAL_WORD_KINDS, ids=case_id)
+def test_real_word_leaves_the_kind_alone(case, monkeypatch):
+    kind, clean, word = case
+    assert flagged(RealWord, clean, dialect="en-GB") == []
+    monkeypatch.setattr(kinds, "ENABLED", kinds.ENABLED - {kind})
+    assert [span for _, span in flagged(RealWord, clean, dialect="en-GB")] == [word]
+
+
+# (word, other, one word spelled two ways?)
+VARIANTS = [
+    ("focussed", "focused", True), ("travelling", "traveling", True), ("cancelled", "canceled", True),
+    ("favourite", "favorite", True), ("neighbourhood", "neighborhood", True),
+    # different words: a slip between them is a real slip
+    ("planned", "planed", False), ("hopping", "hoping", False), ("filled", "filed", False),
+    ("dinner", "diner", False), ("form", "from", False),
+]
+
+
+@pytest.mark.parametrize("case", VARIANTS, ids=case_id)
+def test_spelling_variant(case):
+    a, b, same = case
+    assert kinds.spelling_variant(a, b) is same and kinds.spelling_variant(b, a) is same
