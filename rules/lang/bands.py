@@ -22,6 +22,9 @@ class Band:
     level: Severity | None  # None: measured too often wrong to report
     judged: int
     true: int
+    # a band may also ask for a second piece of evidence: the semantic fit of the
+    # suggestion over the word written (real-word, from the word vectors)
+    semantic: float | None = None
 
     @property
     def precision(self) -> float | None:
@@ -33,7 +36,7 @@ def _read() -> dict[str, tuple[Band, ...]]:
     out = {}
     for rule, table in tomllib.loads(text).items():  # score: a description, for the reader
         bands = [Band(float(b["from"]), None if b["level"] == "off" else Severity(b["level"]),
-                      int(b.get("judged", 0)), int(b.get("true", 0))) for b in table["bands"]]
+                      int(b.get("judged", 0)), int(b.get("true", 0)), b.get("semantic")) for b in table["bands"]]
         out[rule] = tuple(sorted(bands, key=lambda b: b.start, reverse=True))
     return out
 
@@ -51,15 +54,16 @@ def floor(rule_id: str) -> float:
     return min((b.start for b in bands(rule_id) if b.level is not None), default=float("inf"))
 
 
-def level(rule_id: str, score: float) -> Severity | None:
-    """The level of a finding with this score: its band's, or None (not reported)."""
+def level(rule_id: str, score: float, semantic: float | None = None) -> Severity | None:
+    """The level of a finding with this score (and semantic fit, where a band asks for
+    one): the first band it reaches, or None (not reported)."""
     for b in bands(rule_id):
-        if score >= b.start:
+        if score >= b.start and (b.semantic is None or (semantic is not None and semantic >= b.semantic)):
             return b.level
     return None
 
 
-def severity(rule, score: float) -> Severity | None:
+def severity(rule, score: float, semantic: float | None = None) -> Severity | None:
     """The level of a finding of `rule` with this score: the rule's ``warning`` and ``info``
     options (score thresholds, 0-1) when the user set them, else its measured band's."""
     warning, info = rule.options.warning, rule.options.info
@@ -67,7 +71,7 @@ def severity(rule, score: float) -> Severity | None:
         return Severity.WARNING
     if info >= 0:
         return Severity.INFO if score >= info else None
-    found = level(rule.id, score)
+    found = level(rule.id, score, semantic)
     if warning >= 0 and found is not None:
         return Severity.INFO  # the user's warning bar decides what is more than a note
     return found
@@ -76,3 +80,8 @@ def severity(rule, score: float) -> Severity | None:
 def at_most(a: Severity, b: Severity) -> Severity:
     """The lower of two levels."""
     return a if a.rank <= b.rank else b
+
+
+def floor_without_semantic(rule_id: str) -> float:
+    """The lowest score a band reports on the score alone."""
+    return min((b.start for b in bands(rule_id) if b.level is not None and b.semantic is None), default=float("inf"))

@@ -167,6 +167,26 @@ def candidates(doc: Document, skip_scopes: frozenset[str] = frozenset(),
             yield Candidate(w, tok, best, homophone, doc.in_quote(w.start, w.end), feats, toks, i)
 
 
+def semantic_fit(c: Candidate) -> float | None:
+    """How much closer (cosine, word vectors) the suggestion is than the word written to the
+    sentence's content words: the mean of each one's two closest. None when a word has no
+    vector (issue 25 item 3: the semantic fit from the vectors newslint ships)."""
+    from newslint.rules.lang import vectors
+
+    vec = vectors.load()
+    if c.tokens is None or c.alt not in vec or c.token not in vec:
+        return None
+    context = [t for t in set(c.tokens) if len(t) > 2 and t.isalpha() and t not in FUNCTION_WORDS
+               and t != c.token and t in vec]
+    if not context:
+        return None
+
+    def fit(word: str) -> float:
+        return sum(sorted((vec.similarity(word, t) for t in context), reverse=True)[:2]) / min(2, len(context))
+
+    return fit(c.alt) - fit(c.token)
+
+
 @dataclass(frozen=True)
 class RealWordOptions:
     # score (0-1) from which a finding is a warning; below it, down to `info`, a note;
@@ -270,8 +290,10 @@ class RealWord(Rule):
         if mlm is not None:
             yield from self._check_masked(doc, mlm)
             return
+        needs_fit = min((b.start for b in bands.bands(self.id) if b.semantic is not None), default=2.0)
         for c, p in self.scored(doc):
-            severity = bands.severity(self, p)
+            fit = semantic_fit(c) if needs_fit <= p < bands.floor_without_semantic(self.id) else None
+            severity = bands.severity(self, p, fit)
             if severity is None:
                 continue
             # a function word fits almost any slot, so the model's liking for one is weak
