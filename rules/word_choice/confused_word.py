@@ -100,6 +100,8 @@ class ConfusedWord(Rule):
                     continue  # a capitalised word mid-sentence is a name ("Lead", "Bare")
                 if "name" in on and story.name(w):
                     continue  # so is one the story capitalises mid-sentence elsewhere
+                if "dotted" in on and story.dotted(w):
+                    continue  # part of a domain or file name
                 if "idiom" in on and kinds.fixed_phrase(toks, i):
                     continue  # the words as written are a phrase of general English
                 own = ngram.window_score(toks, i, tok)

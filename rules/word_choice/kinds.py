@@ -12,6 +12,7 @@ these kinds:
   words before the comma as its context, where the clause in fact starts afresh;
 * a spelling variant: the word and the one suggested are one word in two dialects or
   two accepted spellings ("focussed"/"focused", "favourite"/"favorite");
+* part of a dotted name: a domain or file name written as words ("gov.au", "github.io");
 * a name: a capitalised word at the start of a sentence that the story also capitalises
   mid-sentence.
 """
@@ -61,6 +62,13 @@ class Story:
         saves false alarms.)"""
         return word.text[:1].isupper() and word.norm in self.names
 
+    def dotted(self, word: Word) -> bool:
+        """The word is joined by a full stop to a letter or digit on either side: part of
+        a domain, file or module name ("gov.au", "aphavet.co.uk"), not prose."""
+        text, s, e = self.doc.prose, word.start, word.end
+        return (s >= 2 and text[s - 1] == "." and text[s - 2].isalnum()) or \
+            (e + 1 < len(text) and text[e] == "." and text[e + 1].isalnum())
+
     def after_comma(self, words: list[Word | None], i: int) -> bool:
         """The word at token position i follows a comma: it may open a clause."""
         prev, w = words[i - 1], words[i]
@@ -94,4 +102,4 @@ def clause_start(tokens: list[str], i: int) -> list[str]:
 
 
 # the kinds in force (benchmarks/wordchoice_bands.py measures each by turning it off)
-ENABLED = {"idiom", "domain", "comma", "name", "variant"}
+ENABLED = {"idiom", "domain", "comma", "name", "variant", "dotted"}

@@ -276,6 +276,8 @@ class RealWord(Rule):
         on = kinds.ENABLED
         if "name" in on and story.name(c.word):
             return "name"
+        if "dotted" in on and story.dotted(c.word):
+            return "dotted"
         if "domain" in on and story.domain_word(c.token, c.alt):
             return "domain"
         if "variant" in on and kinds.spelling_variant(c.token, c.alt):

@@ -84,3 +84,12 @@ VARIANTS = [
 def test_spelling_variant(case):
     a, b, same = case
     assert kinds.spelling_variant(a, b) is same and kinds.spelling_variant(b, a) is same
+
+
+@pytest.mark.parametrize("text", [
+    "Create a buyer account with your gov.au email address.",
+    "The documents are at the 18f.github.io site.",
+], ids=case_id)
+def test_real_word_leaves_dotted_names_alone(text):
+    # judged on real copy: "au" read as a slip for "a", "io" for "to"
+    assert flagged(RealWord, text) == []
