@@ -12,7 +12,13 @@ Budanitsky 2008), with more evidence than the trigram model alone. For each judg
   bigrams with its neighbours and the candidate's, how frequent each word is (wordfreq),
   and whether the story repeats the word (slips rarely repeat);
 * a logistic score over those numbers, fitted by ``benchmarks/train_real_word.py`` with
-  folds grouped by article (weights and thresholds in ``rules/data/real_word.toml``).
+  folds grouped by article (weights and thresholds in ``rules/data/real_word.toml``);
+* for scores just under the fitted bar, the semantic fit: how much closer (word vectors) the
+  candidate is than the written word to the sentence's content words (``semantic_fit``).
+
+The score's level is its band's (``rules/data/word_choice_bands.toml``): the precision each
+band measured on judged real copy. Kinds of false alarm judged there (a name, a word the
+story keeps using, one word spelled two ways, a dotted name) are left alone (``kinds``).
 
 Words of the confusion sets (their/there, its/it's) are ``confused-word``'s, so the two
 rules never judge one word. No word is named anywhere in this module.
