@@ -29,7 +29,7 @@ KINDS = [
 
 @pytest.mark.parametrize("case", KINDS, ids=case_id)
 def test_leaves_the_kind_alone(case):
-    kind, clean, *_ = case
+    _, clean, *_ = case
     assert flagged(ConfusedWord, clean) == []
 
 
