@@ -14,7 +14,8 @@ Budanitsky 2008), with more evidence than the trigram model alone. For each judg
 * a logistic score over those numbers, fitted by ``benchmarks/train_real_word.py`` with
   folds grouped by article (weights and thresholds in ``rules/data/real_word.toml``);
 * for scores just under the fitted bar, the semantic fit: how much closer (word vectors) the
-  candidate is than the written word to the sentence's content words (``semantic_fit``).
+  candidate is than the written word to the sentence's content words (``semantic_fit``; its
+  band is off: it found more injected slips but was wrong on 25 of 25 judged on real copy).
 
 The score's level is its band's (``rules/data/word_choice_bands.toml``): the precision each
 band measured on judged real copy. Kinds of false alarm judged there (a name, a word the
@@ -298,7 +299,8 @@ class RealWord(Rule):
         if mlm is not None:
             yield from self._check_masked(doc, mlm)
             return
-        needs_fit = min((b.start for b in bands.bands(self.id) if b.semantic is not None), default=2.0)
+        needs_fit = min((b.start for b in bands.bands(self.id) if b.semantic is not None and b.level is not None),
+                        default=2.0)
         for c, p in self.scored(doc):
             fit = semantic_fit(c) if needs_fit <= p < bands.floor_without_semantic(self.id) else None
             severity = bands.severity(self, p, fit)
