@@ -73,3 +73,18 @@ def has_bigram(first: str, second: str) -> bool:
     """True when the model holds the bigram "first second" (not just its back-off)."""
     m = model()
     return m.prob([second, first]) - m.prob([second]) > _backoff(first) + 2
+
+
+@lru_cache(maxsize=200_000)
+def _backoff2(first: str, second: str) -> int:
+    m = model()
+    return min(m.prob([p, second, first]) - m.prob([p, second]) for p in _PROBES)
+
+
+def has_trigram(first: str, second: str, third: str) -> bool:
+    """True when the model holds the trigram "first second third": general English has the
+    three words as a phrase (so it is no slip of one of them)."""
+    if not (has_bigram(first, second) and has_bigram(second, third)):
+        return False
+    m = model()
+    return m.prob([third, second, first]) - m.prob([third, second]) > _backoff2(first, second) + 2

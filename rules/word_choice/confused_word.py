@@ -4,18 +4,28 @@ decided by a trigram language model (see ``rules/lang/ngram.py``), never by a li
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Iterable
+from typing import Iterable, Iterator
 
-from newslint.api import Category, Diagnostic, Document, Rule, Severity, match_case
-from newslint.rules.lang import ngram
+from newslint.api import Category, Diagnostic, Document, Rule, Severity, Word, match_case
+from newslint.rules.lang import bands, ngram
 from newslint.rules.lang.confusables import confusion_sets
 from newslint.rules.lang.tokens import sentence_tokens
-from newslint.rules.lang.word_classes import PREPOSITIONS, words
+from newslint.rules.lang.word_classes import FUNCTION_WORDS, PREPOSITIONS, words
+from . import kinds
 
 # prepositions before a noun phrase, which a possessive can begin: not "to" (it also marks an
 # infinitive), "for", "since" and "until" (they also open a clause), nor the particles up,
 # down, off and out (mostly adverbs)
 NP_PREPOSITIONS = PREPOSITIONS - words("to for since until up down off out")
+
+
+@dataclass
+class Found:
+    word: Word
+    token: str
+    alt: str
+    tokens: list[str]
+    index: int
 
 
 @dataclass(frozen=True)
@@ -36,6 +46,16 @@ class ConfusedWord(Rule):
 
     Why: a spell checker cannot see these: every word is spelled right.
 
+    Severity: the level measured for the finding's score band (how far the other word
+    clears the margin) on judged real copy (``rules/data/word_choice_bands.toml``: info, and
+    nothing in the lowest band, which was right 1 time in 23).
+
+    Leaves alone: capitalised words mid-sentence, and at the start of a sentence when the
+    story capitalises them elsewhere (names: "Hole Foods"); a word whose neighbours make a
+    phrase of general English with it; a content word the story uses again and again while
+    never using the other ("cite" in a story about citing); a contraction or its twin
+    opening a clause after a comma, unless the clause alone favours the other word.
+
     Example: "the state of it's funding" -> "its".
 
     Options: ``margin``: how many natural-log units more probable the alternative must
@@ -49,7 +69,8 @@ class ConfusedWord(Rule):
 
     id = "word-choice/confused-word"
     category = Category.WORD_CHOICE
-    default_severity = Severity.WARNING
+    # the level of each finding is its score band's (rules/data/word_choice_bands.toml)
+    default_severity = Severity.INFO
     summary = "A commonly confused word (their/there, its/it's, affect/effect) that does not fit its context."
     Options = ConfusedOptions
     skip_scopes = frozenset({"headline", "table"})
@@ -61,8 +82,13 @@ class ConfusedWord(Rule):
             return self.options.apostrophe_margin
         return self.options.margin
 
-    def check(self, doc: Document) -> Iterable[Diagnostic]:
+    def scored(self, doc: Document) -> Iterator[tuple[Found, float]]:
+        """Every word another member of its set fits better by at least the margin, with its
+        score: how far (natural log) the best alternative clears that margin. Also used by
+        benchmarks/wordchoice_bands.py."""
         sets = confusion_sets()
+        story = kinds.Story(doc)
+        on = kinds.ENABLED
         for st in sentence_tokens(doc, self.skip_scopes):
             toks = st.tokens
             for i, tok in enumerate(toks):
@@ -72,16 +98,41 @@ class ConfusedWord(Rule):
                     continue
                 if w.text[0].isupper() and (i != 1 and toks[i - 1] != "<s>"):
                     continue  # a capitalised word mid-sentence is a name ("Lead", "Bare")
+                if "name" in on and story.name(w):
+                    continue  # so is one the story capitalises mid-sentence elsewhere
+                if "dotted" in on and story.dotted(w):
+                    continue  # part of a domain or file name
+                if "idiom" in on and kinds.fixed_phrase(toks, i):
+                    continue  # the words as written are a phrase of general English
                 own = ngram.window_score(toks, i, tok)
-                best, best_gain = "", 0.0
+                best, best_gain, excess = "", 0.0, 0.0
                 for alt in alts:
                     if not ngram.in_vocab(alt):
                         continue
                     gain = ngram.window_score(toks, i, alt) - own
-                    if gain >= self._margin(tok, alt, toks[i - 1]) and gain > best_gain:
-                        best, best_gain = alt, gain
-                if best:
-                    sugg = match_case(w.text, best)
-                    yield self.report(doc, w.start, w.end,
-                                      f"'{w.text}' may be confused with '{sugg}', which fits this context better",
-                                      [sugg])
+                    margin = self._margin(tok, alt, toks[i - 1])
+                    if gain >= margin and gain > best_gain:
+                        best, best_gain, excess = alt, gain, gain - margin
+                if not best:
+                    continue
+                if "domain" in on and tok not in FUNCTION_WORDS and story.domain_word(tok, best):
+                    continue  # the story's own word, used again and again
+                if "comma" in on and ("'" in tok) != ("'" in best) and story.after_comma(st.words, i):
+                    # a contraction or its twin opening a clause after a comma: the words
+                    # before the comma are no evidence; the clause alone must favour the other
+                    clause = kinds.clause_start(toks, i)
+                    gain = ngram.window_score(clause, 1, best) - ngram.window_score(clause, 1, tok)
+                    excess = min(excess, gain - self._margin(tok, best, "<s>"))
+                    if excess < 0:
+                        continue
+                yield Found(w, tok, best, toks, i), excess
+
+    def check(self, doc: Document) -> Iterable[Diagnostic]:
+        for f, score in self.scored(doc):
+            severity = bands.level(self.id, score)
+            if severity is None:
+                continue
+            sugg = match_case(f.word.text, f.alt)
+            yield self.report(doc, f.word.start, f.word.end,
+                              f"'{f.word.text}' may be confused with '{sugg}', which fits this context better",
+                              [sugg], severity=severity)

@@ -28,7 +28,7 @@ from typing import TYPE_CHECKING, Iterable, Iterator
 
 from newslint.api import (Category, Diagnostic, Document, Resource, Rule, Sentence, Severity, Word, match_case,
                           user_only)
-from newslint.rules.lang import masked_lm
+from newslint.rules.lang import bands, masked_lm
 from newslint.rules.lang import ngram
 from newslint.rules.lang.scorer import LogisticScore
 from newslint.rules.lang.tokens import sentence_tokens
@@ -183,9 +183,10 @@ class UnusualWord(Rule):
     Example: "the child units will provide them leverage" (the story newslint started from)
     -> "child".
 
-    Severity: warning when the evidence is strong, info when it is weaker; inside direct
-    quotes at most info (a quote is not edited, but a copy editor checks it against the
-    notes).
+    Severity: the level measured for the finding's score band on judged real copy
+    (``rules/data/word_choice_bands.toml``: today info in every band, since none was right
+    80% of the time); inside direct quotes at most info (a quote is not edited, but a copy
+    editor checks it against the notes).
 
     Leaves alone: names (capitalised words), numbers, function words, headlines, tables,
     lists, pairs the language model knows ("military units"), words related to the story's
@@ -193,9 +194,7 @@ class UnusualWord(Rule):
     in the config, built by ``newslint learn``), and stories under 40 distinct content words.
 
     Options: ``warning`` and ``info``: the score (0-1) from which a word is reported at
-    that level (-1, the default, takes the thresholds measured on the dev benchmark and
-    stored in ``rules/data/unusual_word.toml``: about 0.25 and 1.0 false alarms per 1,000
-    words);
+    that level (-1, the default, takes the measured score bands);
     ``suggestion-margin``: how much more probable (natural log) a suggested word must
     make the phrase; ``masked-model``: a masked language model you have downloaded (a
     directory; needs ``pip install newslint[transformers]``; never downloaded by newslint),
@@ -205,22 +204,30 @@ class UnusualWord(Rule):
 
     id = "word-choice/unusual-word"
     category = Category.WORD_CHOICE
-    default_severity = Severity.WARNING
-    summary = "A real word that fits neither its phrase nor the story ('the child units'); warning or info by score."
+    # the level of each finding is its score band's (rules/data/word_choice_bands.toml)
+    default_severity = Severity.INFO
+    summary = "A real word that fits neither its phrase nor the story ('the child units'); its level is its score band's."
     Options = UnusualOptions
     skip_scopes = frozenset({"headline", "table", "list", "caption"})
+
+    def scored(self, doc: Document) -> Iterator[tuple[Candidate, float]]:
+        """Every candidate with its score (0-1); also used by benchmarks/wordchoice_bands.py."""
+        for message in SCORE.stale():
+            self.notice(f"{self.id}: {message}")
+        for c in self._candidates(doc):
+            yield c, SCORE.score(c.features)
 
     def check(self, doc: Document) -> Iterable[Diagnostic]:
         mlm = masked_lm.load_for(self)
         if mlm is not None:
             yield from self._check_masked(doc, mlm)
             return
-        warn_at, info_at = SCORE.thresholds(self)
-        for c in self._candidates(doc):
-            p = SCORE.score(c.features)
-            if p < min(info_at, warn_at):
+        for c, p in self.scored(doc):
+            severity = bands.severity(self, p)
+            if severity is None:
                 continue
-            severity = self.default_severity if p >= warn_at and not c.in_quote else Severity.INFO
+            if c.in_quote:
+                severity = bands.at_most(severity, Severity.INFO)
             why = (f"'{c.word.text}' may be out of place: a model of general English has not seen "
                    f"'{c.token} {c.next_token}', and the word has little to do with the rest of the story")
             yield self._report(doc, c, why, suggestion(c, self.options.suggestion_margin), severity)

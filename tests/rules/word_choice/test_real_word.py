@@ -111,3 +111,22 @@ def test_model_file_matches_the_features_the_rule_computes():
     assert 0 < SCORE.data["thresholds"]["info"] < SCORE.data["thresholds"]["warning"] < 1
     (c,) = candidates(parse("s.txt", "The judge said the evidence was not admissible in curt."))
     assert set(c.features) == set(FEATURES) and c.alt == "court"
+
+
+# (sentence, word written, suggestion, the suggestion fits the sentence's topic better) - written
+# for this project: the semantic fit of the real-word band from score 0.60 (word vectors)
+SEMANTIC = [
+    ("voters went to the poles to elect a new mayor", "poles", "polls", True),
+    ("the surgeon operated on the patient in the hospital", "hospital", "hostel", False),
+]
+
+
+@pytest.mark.parametrize("case", SEMANTIC, ids=case_id)
+def test_semantic_fit(case):
+    from types import SimpleNamespace
+
+    from newslint.rules.word_choice.real_word import semantic_fit
+
+    sentence, word, alt, better = case
+    c = SimpleNamespace(tokens=["<s>", *sentence.split(), "</s>"], token=word, alt=alt)
+    assert (semantic_fit(c) > 0.15) is better
