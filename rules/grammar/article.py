@@ -1,0 +1,74 @@
+"""grammar/article: "a" or "an" by the sound of the next word, not its first letter."""
+from __future__ import annotations
+
+import re
+from typing import Iterable
+
+from newslint.api import Category, Diagnostic, Document, Rule, Severity
+from newslint.rules.lang.sounds import token_sound
+
+# an article, then the next token (a word, an acronym, a numeral with its unit or suffix)
+_PAIR = re.compile(r"(?<![\w&/\-'\u2019.])(an|a|An|A)([ \t]+)([\w£$€][\w&'\u2019.\-/%]*)")
+_TRAILING = re.compile(r"[.'\u2019/&%-]+$")
+
+
+class Article(Rule):
+    """What it does: reports "a" before a vowel sound and "an" before a consonant sound, by how
+    the next word is said, from the CMU Pronouncing Dictionary: "an hour", "a university", "an
+    honour", "a one-off", acronyms said letter by letter ("an FBI agent", "an LED", "a UN
+    agency") or as a word ("a NATO summit"), and numerals ("an 8-year-old", "a 1990s film").
+
+    Why: an article slip is glaring in print, and a spelling-based check gets "an
+    unicorn" and "a LED" wrong both ways.
+
+    Example: "a LED array and an unicorn" -> "an LED array and a unicorn".
+
+    Leaves alone: a capital "A" inside a sentence (a letter: "grade A", "Schedule A", "Plan
+    A"), "A&E" and "A/S", sentences in capitals only (headlines), words it cannot say for
+    sure (unknown words, words with two readings such as "herb", "SQL" or "SIM"), brands like
+    "iPhone", and the old "an" before an unstressed h ("an historic", "an hotel"). In a direct
+    quote the finding is an info note.
+    """
+
+    id = "grammar/article"
+    category = Category.GRAMMAR
+    default_severity = Severity.ERROR
+    summary = "'a' or 'an' that does not fit the sound of the next word ('an unicorn', 'a LED', 'an hour')."
+
+    def check(self, doc: Document) -> Iterable[Diagnostic]:
+        prose = doc.prose
+        for sent in doc.sentences:
+            text = prose[sent.start:sent.end]
+            if not re.search(r"[a-z]", text):
+                continue  # a headline in capitals
+            for m in _PAIR.finditer(prose, sent.start, sent.end):
+                art, token = m.group(1), _TRAILING.sub("", m.group(3))
+                if not token:
+                    continue
+                if art[0].isupper() and prose[sent.start:m.start()].strip("\"'\u201c\u2018([ \t"):
+                    continue  # a capital "A" inside a sentence is a letter: "grade A", "Plan A"
+                if "\n" in prose[m.start():m.end()]:
+                    continue
+                sound = token_sound(token)
+                if sound is None:
+                    continue
+                want = "an" if sound == "vowel" else "a"
+                if art.lower() == want:
+                    continue
+                if want == "a" and token[0] in "hH" and _OLD_H.match(token.lower()):
+                    continue  # "an historic": old-fashioned, not wrong
+                right = want if art.islower() else want.capitalize()
+                said = "a vowel" if sound == "vowel" else "a consonant"
+                message = f"'{art} {token}': '{token}' begins with {said} sound; use '{right}'"
+                s, e = m.start(1), m.end(1)
+                if doc.in_quote(s, e):
+                    yield self.report(doc, s, e, message + " (in a direct quote: check it against the notes)",
+                                      [right], severity=Severity.INFO)
+                else:
+                    yield self.report(doc, s, e, message, [right], fix=right, safe=False)
+
+
+# "an" before an h in an unstressed first syllable is an older use the usage guides record
+# without calling it wrong: "an historic", "an hotel", "an hereditary", "an habitual", "an
+# hypothesis", "an horrific" (Garner's Modern English Usage, "a; an"; Fowler, "a, an").
+_OLD_H = re.compile(r"h(?:istor|otel|ered|abit|ypo|orrif|allucin|ysteri|umongous|eroic)")
