@@ -9,6 +9,9 @@ from newslint.rules.lang.sounds import token_sound
 
 # an article, then the next token (a word, an acronym, a numeral with its unit or suffix)
 _PAIR = re.compile(r"(?<![\w&/\-'\u2019.])(an|a|An|A)([ \t]+)([\w£$€][\w&'\u2019.\-/%]*)")
+_INITIALS = re.compile(r"[A-Z]\.?\s+[A-Z]\b")
+# words no article comes before: an article there is left over from an edit
+_NO_ARTICLE_BEFORE = frozenset("a an the in on at of to from into onto with by each every".split())
 _TRAILING = re.compile(r"[.'\u2019/&%-]+$")
 
 
@@ -49,6 +52,8 @@ class Article(Rule):
                     continue  # a capital "A" inside a sentence is a letter: "grade A", "Plan A"
                 if "\n" in prose[m.start():m.end()]:
                     continue
+                if art[0] == "A" and _INITIALS.match(prose, m.start(3)):
+                    continue  # initials: "A R C Academy", "A J Smith"
                 sound = token_sound(token)
                 if sound is None:
                     continue
@@ -59,13 +64,21 @@ class Article(Rule):
                     continue  # "an historic": old-fashioned, not wrong
                 right = want if art.islower() else want.capitalize()
                 said = "a vowel" if sound == "vowel" else "a consonant"
-                message = f"'{art} {token}': '{token}' begins with {said} sound; use '{right}'"
+                if token.lower() in _NO_ARTICLE_BEFORE:
+                    # "a an open source...", "in a in a series": a word left from an edit
+                    message = f"'{art} {token}': an article before '{token}'; delete one"
+                    sugg = [""]
+                else:
+                    message = f"'{art} {token}': '{token}' begins with {said} sound; use '{right}'"
+                    sugg = [right]
                 s, e = m.start(1), m.end(1)
                 if doc.in_quote(s, e):
                     yield self.report(doc, s, e, message + " (in a direct quote: check it against the notes)",
-                                      [right], severity=Severity.INFO)
+                                      sugg, severity=Severity.INFO)
+                elif sugg == [""]:
+                    yield self.report(doc, s, e, message, sugg)
                 else:
-                    yield self.report(doc, s, e, message, [right], fix=right, safe=False)
+                    yield self.report(doc, s, e, message, sugg, fix=right, safe=False)
 
 
 # "an" before an h in an unstressed first syllable is an older use the usage guides record

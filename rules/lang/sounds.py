@@ -26,6 +26,9 @@ VOWEL_NAMED = frozenset("aefhilmnorsx")
 # reading of the word does not apply. Source: Merriam-Webster's pronunciations of the
 # abbreviations LED (\ˌel-ˌē-ˈdē\) and SAT (\ˌes-ˌā-ˈtē\).
 SAID_AS_LETTERS = frozenset({"LED", "LEDs", "SAT", "SATs"})
+# Abbreviations read as the words they stand for: "a HM Courts service" is "a Her Majesty's
+# Courts service" (GOV.UK style guide, "HM": Her/His Majesty's; "HRH": His/Her Royal Highness).
+SAID_AS_WORDS = {"HM": "consonant", "HRH": "consonant"}
 
 
 def _load() -> dict[str, str]:
@@ -45,7 +48,7 @@ def _known(word: str) -> bool:
     from newslint.rules.lang.lexicon import lexicon
     from newslint.rules.lang.syllables import table
 
-    return table().get(word) is not None or lexicon().in_curated(word)
+    return word in table() or lexicon().in_curated(word)
 
 
 def letter_sound(letter: str) -> Sound:
@@ -62,7 +65,23 @@ def word_sound(word: str) -> Optional[Sound]:
         return cls
     if cls == "either" or not _known(word):
         return None
+    if word not in _cmu():
+        # a word the dictionary lacks ("usability", "unpublished"): "u" may be a "you" sound
+        # ("usability", "unicode") unless it is the prefix "un-"; "eu" and "ew" are "you" sounds;
+        # "h" may be silent
+        if word[0] == "u":
+            return "vowel" if word.startswith("un") and not word.startswith("uni") else None
+        if word.startswith(("eu", "ew")):
+            return "consonant"
+        if word[0] == "h":
+            return None
     return "vowel" if word[0] in "aeiou" else "consonant"
+
+
+def _cmu():
+    from newslint.rules.lang.syllables import table
+
+    return table()
 
 
 _ACRONYM = re.compile(r"[A-Z][A-Z0-9&]*[A-Z0-9](?:s|'s|\u2019s)?")
@@ -113,6 +132,8 @@ def token_sound(token: str) -> Optional[Sound]:
 def acronym_sound(acronym: str, written: str = "") -> Optional[Sound]:
     """'FBI' is said letter by letter ('an FBI agent'), 'NATO' as a word ('a NATO summit'),
     'UN' as letters ('a UN agency'). None when the two readings differ and nothing says which."""
+    if acronym in SAID_AS_WORDS:
+        return SAID_AS_WORDS[acronym]  # type: ignore[return-value]
     if acronym in SAID_AS_LETTERS or written in SAID_AS_LETTERS:
         return letter_sound(acronym[0])
     letters = letter_sound(acronym[0])

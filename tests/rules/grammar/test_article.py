@@ -17,6 +17,7 @@ FLAG = [
     ("The firm made an European deal with an useful partner.", "an", "an"),
     ("A apple a day. An banana too.", "A", "An"),
     ("He got a F in maths and a X-ray.", "a", "a"),
+    ("It is the kick-off post in a in a series. It is a open source tool, a an open source tool.", "a", "a", "a"),
 ]
 CLEAN = [
     "He bought an LED array and a unicorn. It took an hour. She is a university lecturer.",
@@ -32,6 +33,10 @@ CLEAN = [
     "He used a herb and an herb. A Taoiseach spoke. She bought a eBay voucher.",
     "It was a SHOP sign. It was a one-time deal. It was a European plan and a eulogy.",
     "Il a été élu. The total was 1,800.",
+    # words the dictionary lacks whose "u" is a "you" sound; abbreviations read as words; initials
+    "It was a usability test of a Unicode string. It was an unpublished draft.",
+    "It is a HM Courts and Tribunals Service pilot.",
+    "A R C Academy UK Limited won. A J Smith spoke.",
 ]
 
 test_flags, test_leaves_alone = rule_tables(Article, FLAG, CLEAN)
@@ -40,6 +45,11 @@ test_flags, test_leaves_alone = rule_tables(Article, FLAG, CLEAN)
 def test_suggests_the_article_that_fits():
     found = assert_flags(Article, FLAG[0][0] + "\n", "a", "an")
     assert [d.suggestions[0] for d in found] == ["an", "a"]
+
+
+def test_a_stray_article_is_deleted_not_swapped():
+    found = assert_flags(Article, "It is the kick-off post in a in a series.\n", "a")
+    assert found[0].suggestions == ("",) or list(found[0].suggestions) == [""]
 
 
 def test_in_a_quote_it_is_a_note():
