@@ -29,8 +29,8 @@ class Article(Rule):
     Leaves alone: a capital "A" inside a sentence (a letter: "grade A", "Schedule A", "Plan
     A"), "A&E" and "A/S", sentences in capitals only (headlines), words it cannot say for
     sure (unknown words, words with two readings such as "herb", "SQL" or "SIM"), brands like
-    "iPhone", and the old "an" before an unstressed h ("an historic", "an hotel"). In a direct
-    quote the finding is an info note.
+    "iPhone", and the "an historic", which British usage still allows. In a direct quote the finding
+    is a warning (a slip of transcription, or the speaker's: check it against the notes).
     """
 
     id = "grammar/article"
@@ -74,14 +74,14 @@ class Article(Rule):
                 s, e = m.start(1), m.end(1)
                 if doc.in_quote(s, e):
                     yield self.report(doc, s, e, message + " (in a direct quote: check it against the notes)",
-                                      sugg, severity=Severity.INFO)
+                                      sugg, severity=Severity.WARNING)
                 elif sugg == [""]:
                     yield self.report(doc, s, e, message, sugg)
                 else:
                     yield self.report(doc, s, e, message, sugg, fix=right, safe=False)
 
 
-# "an" before an h in an unstressed first syllable is an older use the usage guides record
-# without calling it wrong: "an historic", "an hotel", "an hereditary", "an habitual", "an
-# hypothesis", "an horrific" (Garner's Modern English Usage, "a; an"; Fowler, "a, an").
-_OLD_H = re.compile(r"h(?:istor|otel|ered|abit|ypo|orrif|allucin|ysteri|umongous|eroic)")
+# "an historic(al)" is the one older use before a sounded h that the usage guides still record
+# as current in British English (Garner's Modern English Usage, "a; an"); "an hotel", "an
+# habitual" they call archaic (AP Stylebook and The Guardian style guide: "a hotel", "a historic").
+_OLD_H = re.compile(r"histor")

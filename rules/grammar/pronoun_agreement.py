@@ -27,6 +27,11 @@ mustn't let make made help helped helps watch saw see hear heard were had""")
 _SUBJUNCTIVE = frozenset("if as though lest wish wished whether unless suppose supposing".split())
 # verb forms a compound subject takes ("my colleagues and I are")
 _PLURAL_FORMS = frozenset("are were have do don't haven't aren't weren't".split())
+# "you" and "it" are objects too: right after another word they are a subject only after a
+# conjunction or an adverb that opens a clause ("and it are", "so you has")
+_OBJECT_TOO = frozenset({"you", "it"})
+_SUBJECT_SLOT = words("""and but or nor so yet because that when whenever if while whilst since although though
+where then now once unless until as how why whether""")
 _WORD = re.compile(r"[^\W\d_]+(?:['\u2019][^\W\d_]+)?")
 
 
@@ -62,9 +67,17 @@ class PronounAgreement(Rule):
                 right = _WRONG.get((pron, verb))
                 if right is None or not prose[e1:s2].isspace() or not w2.islower():
                     continue
+                s1 = words[k][0]
+                if s1 > 0 and (prose[s1 - 1].isalnum() or prose[s1 - 1] in "&/-+@._"):
+                    continue  # part of a name: "NS&I is", "R&I has"
+                if k > 0 and w1[0].isupper() and pron != "i":
+                    continue  # a capital inside a sentence: a name ("Fair For You has")
                 before = words[k - 1][2].lower().replace("\u2019", "'") if k > 0 else ""
                 if before in _LICENSING:
                     continue
+                if pron in _OBJECT_TOO and k > 0 and before not in _SUBJECT_SLOT \
+                        and prose[words[k - 1][1]:s1].isspace():
+                    continue  # "watching you has", "above you has", "who use it are": an object
                 if verb == "were" and any(x[2].lower() in _SUBJUNCTIVE for x in words[max(0, k - 6):k]):
                     continue  # "if he felt he were", "as though it were"
                 if before == "and" and pron != "it" and verb in _PLURAL_FORMS:

@@ -12,12 +12,16 @@ FLAG = [
     # "as" and "if" license only a subjunctive "were"
     ("Tourism helps as long as it are sustainable. The needles shake as they is hooked up. "
      "It causes problems, and it are hard to fix.", "are", "is", "are"),
+    ("It are late, and it are slow. You is here, so you has to stay.", "are", "are", "is", "has"),
 ]
 CLEAN = [
     # questions, subjunctives, verbs taking a bare infinitive, compound subjects
     ("Does he have a plan? If it were up to me, I would go. Let them have it. She is here and they are there. "
      "He acted as it were a game. He said he would go if he felt he were no longer up to it. "
      "My wife and I are overjoyed. Tom and he were late."),
+    # an organisation's initials, a name in capitals, "you" and "it" as objects
+    "NS&I is a savings bank. R&I has grown. Fair For You has lent more.",
+    "Knowing someone is watching you has an effect. The structure above you has worked. Staff who use it are slow.",
 ]
 
 
