@@ -97,7 +97,7 @@ class HarperGrammar(Rule):
     id = "grammar/harper"
     category = Category.GRAMMAR
     default_severity = Severity.WARNING
-    summary = "Harper's findings (a/an, agreement, confused words...), each under its sub-id (grammar/harper/AnA)."
+    summary = "Harper's findings (agreement, confused words...), each under its sub-id (grammar/harper/ItsContraction), at its measured level."
     Options = HarperOptions
     config_section = ("grammar", GrammarSection)
     precedence = -1  # an external checker: newslint's own rule keeps a shared span

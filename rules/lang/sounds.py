@@ -45,8 +45,8 @@ first_sounds = Resource("first-sounds", _load)
 
 
 def _known(word: str) -> bool:
-    from newslint.rules.lang.lexicon import lexicon
-    from newslint.rules.lang.syllables import table
+    from .lexicon import lexicon
+    from .syllables import table
 
     return word in table() or lexicon().in_curated(word)
 
@@ -79,7 +79,7 @@ def word_sound(word: str) -> Optional[Sound]:
 
 
 def _cmu():
-    from newslint.rules.lang.syllables import table
+    from .syllables import table
 
     return table()
 

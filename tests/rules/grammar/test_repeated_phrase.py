@@ -1,0 +1,23 @@
+"""grammar/repeated-phrase: "from the from the". Written for this project."""
+from __future__ import annotations
+
+from conftest import rule_tables
+
+from newslint.rules.grammar.repeated_phrase import RepeatedPhrase
+
+# (text, the spans reported, in order)
+FLAG = [
+    ("He moved from the from the city last year.", "from the"),
+    ("At the end of at the end of the day, it held. She said it was in the in the report.",
+     "at the end of", "in the"),
+    ("The plan, which was was approved, is one of the one of the best.", "one of the"),
+]
+CLEAN = [
+    "He moved from the city. She said no, no, no. Again and again it failed.",
+    # punctuation between, names in capitals, content words only, a single doubled word
+    "It was over, over and over. We watched New York New York. Bye bye, she said. It was the the end.",
+    "The chant was stop the war, stop the war. Knock knock. That is, that is all.",
+    "He said it was what it was. The more the merrier. Step by step by step.",
+]
+
+test_flags, test_leaves_alone = rule_tables(RepeatedPhrase, FLAG, CLEAN)
