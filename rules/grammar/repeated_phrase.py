@@ -9,6 +9,9 @@ from newslint.rules.lang.word_classes import FUNCTION_WORDS
 
 _WORD = re.compile(r"[^\W\d_]+(?:['\u2019][^\W\d_]+)*")
 LONGEST = 4  # words in a repeated run: "at the end of at the end of"
+# an article, a word, "and"/"or", the same word: "an audit and audit" (a second article or
+# another word was lost in an edit); "again and again" has no article before it
+_ACROSS_AND = re.compile(r"(?<![\w'\u2019-])(?:a|an|the)\s+([a-z]+)\s+(?:and|or)\s+(\1)(?![\w'\u2019-])")
 
 
 class RepeatedPhrase(Rule):
@@ -17,6 +20,8 @@ class RepeatedPhrase(Rule):
 
     Why: like a doubled word, a doubled phrase is left by editing and survives a spell check,
     and it is easy to read past.
+
+    Also a word after an article written again after "and" or "or": "an audit and audit".
 
     Example: "He moved from the from the city" -> "He moved from the city".
 
@@ -33,6 +38,15 @@ class RepeatedPhrase(Rule):
 
     def check(self, doc: Document) -> Iterable[Diagnostic]:
         prose = doc.prose
+        for block in doc.blocks:
+            for m in _ACROSS_AND.finditer(prose, block.start, block.end):
+                word = m.group(1)
+                if word in FUNCTION_WORDS or word.endswith("s"):
+                    continue  # "the more and more", "the years and years"
+                s, e = m.start(2), m.end(2)
+                sev = Severity.WARNING if doc.in_quote(s, e) else None
+                yield self.report(doc, s, e, f"'{m.group(0)}': '{word}' twice; a word lost in an edit?", [],
+                                  severity=sev)
         for sent in doc.sentences:
             ws = [(m.start(), m.end(), m.group(0)) for m in _WORD.finditer(prose, sent.start, sent.end)]
             low = [w[2].lower().replace("\u2019", "'") for w in ws]

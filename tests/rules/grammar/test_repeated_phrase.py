@@ -11,6 +11,7 @@ FLAG = [
     ("At the end of at the end of the day, it held. She said it was in the in the report.",
      "at the end of", "in the"),
     ("The plan, which was was approved, is one of the one of the best.", "one of the"),
+    ("They ordered an audit and audit of the accounts, or a review or review.", "audit", "review"),
 ]
 CLEAN = [
     "He moved from the city. She said no, no, no. Again and again it failed.",
@@ -18,6 +19,7 @@ CLEAN = [
     "It was over, over and over. We watched New York New York. Bye bye, she said. It was the the end.",
     "The chant was stop the war, stop the war. Knock knock. That is, that is all.",
     "He said it was what it was. The more the merrier. Step by step by step.",
+    "It went on again and again, more and more, over and over, for years and years. An audit and an audit.",
 ]
 
 test_flags, test_leaves_alone = rule_tables(RepeatedPhrase, FLAG, CLEAN)
