@@ -8,6 +8,13 @@ from newslint.api import Category, Diagnostic, Document, Rule, Severity
 from newslint.rules.lang.word_classes import FUNCTION_WORDS
 
 _WORD = re.compile(r"[^\W\d_]+(?:['\u2019][^\W\d_]+)*")
+# words that join a word to itself in idioms ("more and more", "place to place", "side by side")
+_COORDINATORS = frozenset({"and", "or"})
+_LINKERS = frozenset({"and", "or", "to", "by", "after", "upon", "against", "for"})
+# verbs that give a name, so that the name follows the thing named
+_NAMING = frozenset({"call", "calls", "called", "name", "names", "named", "dub", "dubbed", "term", "termed"})
+# after a word lost in an edit: punctuation, the end, or a function word ("an audit and audit of")
+_AFTER = re.compile(r"\s*(?:[.,;:!?)\u201d\u2019]|$)|\s+(?:of|for|in|on|at|to|with|by|from|and|or|that|which)\b")
 LONGEST = 4  # words in a repeated run: "at the end of at the end of"
 # an article, a word, "and"/"or", the same word: "an audit and audit" (a second article or
 # another word was lost in an edit); "again and again" has no article before it
@@ -43,6 +50,8 @@ class RepeatedPhrase(Rule):
                 word = m.group(1)
                 if word in FUNCTION_WORDS or word.endswith("s"):
                     continue  # "the more and more", "the years and years"
+                if not _AFTER.match(prose, m.end(2)):
+                    continue  # the second word begins a compound: "a page or page resource", "extended/deploy"
                 s, e = m.start(2), m.end(2)
                 sev = Severity.WARNING if doc.in_quote(s, e) else None
                 yield self.report(doc, s, e, f"'{m.group(0)}': '{word}' twice; a word lost in an edit?", [],
@@ -64,6 +73,10 @@ class RepeatedPhrase(Rule):
                         continue  # a name or title in capitals
                     if (k + 2 * n < len(ws) and low[k + 2 * n] == low[k]) or (k > 0 and low[k - 1] == low[k + n - 1]):
                         continue  # a pattern that goes on: "step by step by step", "on and on and on"
+                    if low[k] in _COORDINATORS or (n == 2 and low[k + 1] in _LINKERS):
+                        continue  # an "X and X" idiom inside: "and more and more", "from place to place to"
+                    if k > 0 and low[k - 1] in _NAMING:
+                        continue  # a name given: "we call the Lab the Lab"
                     if len(set(low[k:k + n])) == 1:
                         continue  # "ha ha ha ha": a single word's job
                     found = n

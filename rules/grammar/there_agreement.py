@@ -34,8 +34,8 @@ class ThereAgreement(Rule):
 
     Leaves alone: nouns in -s that are singular ("there was no news", "there is no basis"),
     "there is no two ways about it", and anything it cannot be sure is plural ("there was a
-    number of", "there is some concern"). In a direct quote the finding is an info note:
-    speech may stand as said.
+    number of", "there is some concern"). "There's" before a plural, common in speech,
+    and a direct quote are info notes: speech may stand as said.
     """
 
     id = "grammar/there-agreement"
@@ -62,7 +62,11 @@ class ThereAgreement(Rule):
                 what = prose[m.start():m.end()]
                 message = f"'{what}': the verb agrees with the plural after it; use 'there {right.strip()}'"
                 s, e = m.end(2) - len(verb), m.end(2)
-                if doc.in_quote(s, e):
+                if verb[0] in "'\u2019":
+                    # "there's" before a plural is common in speech and informal writing
+                    # (Merriam-Webster, "there's"): worth a look, not an error
+                    yield self.report(doc, s, e, message, [right], severity=Severity.INFO)
+                elif doc.in_quote(s, e):
                     yield self.report(doc, s, e, message + " (in a direct quote: check it against the notes)",
                                       [right], severity=Severity.INFO)
                 else:

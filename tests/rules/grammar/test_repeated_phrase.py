@@ -20,6 +20,9 @@ CLEAN = [
     "The chant was stop the war, stop the war. Knock knock. That is, that is all.",
     "He said it was what it was. The more the merrier. Step by step by step.",
     "It went on again and again, more and more, over and over, for years and years. An audit and an audit.",
+    # idioms of a word joined to itself, a name given, a compound after "or"
+    "They sent letters, and more and more of them. It moved from place to place to help. And so on and so on.",
+    "We call the Lab the Lab. It is a page or page resource. It is either the extended or extended/deploy edition.",
 ]
 
 test_flags, test_leaves_alone = rule_tables(RepeatedPhrase, FLAG, CLEAN)
