@@ -27,11 +27,13 @@ class Contraction(Rule):
     Leaves alone: "who's" before a verb, an adjective or an adverb ("who's running", "who's
     responsible", "who's next", "who's who"), and any word the model does not know. In a
     direct quote the finding is an info note.
+
+    Measured: 2 of 2 findings right on the six published corpora; too few for an error, so a warning.
     """
 
     id = "grammar/contraction"
     category = Category.GRAMMAR
-    default_severity = Severity.ERROR
+    default_severity = Severity.WARNING
     summary = "A contraction where the possessive belongs: 'it's own', 'who's term'."
 
     def check(self, doc: Document) -> Iterable[Diagnostic]:

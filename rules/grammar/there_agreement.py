@@ -36,11 +36,13 @@ class ThereAgreement(Rule):
     "there is no two ways about it", and anything it cannot be sure is plural ("there was a
     number of", "there is some concern"). "There's" before a plural, common in speech,
     and a direct quote are info notes: speech may stand as said.
+
+    Measured: 1 of 1 error-level finding right on the six published corpora (the two "there's" findings were speech, now info); a warning.
     """
 
     id = "grammar/there-agreement"
     category = Category.GRAMMAR
-    default_severity = Severity.ERROR
+    default_severity = Severity.WARNING
     summary = "'there was' or 'there is' before a plural ('there was no problems')."
 
     def check(self, doc: Document) -> Iterable[Diagnostic]:

@@ -27,4 +27,4 @@ def test_theres_before_a_plural_is_a_note():
     from newslint.api import assert_flags
 
     found = assert_flags(ThereAgreement, "There's two things. There was two people.\n", "'s", "was")
-    assert [d.severity.value for d in found] == ["info", "error"]
+    assert [d.severity.value for d in found] == ["info", "warning"]

@@ -31,4 +31,4 @@ def test_suggests_the_standard_form():
 
 def test_in_a_quote_it_is_a_note():
     found = assert_flags(VerbForm, '"We had went," she said. We had went.\n', "went", "went")
-    assert [d.severity.value for d in found] == ["info", "error"]
+    assert [d.severity.value for d in found] == ["info", "warning"]
