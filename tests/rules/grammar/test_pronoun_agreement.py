@@ -13,6 +13,8 @@ FLAG = [
     ("Tourism helps as long as it are sustainable. The needles shake as they is hooked up. "
      "It causes problems, and it are hard to fix.", "are", "is", "are"),
     ("It are late, and it are slow. You is here, so you has to stay.", "are", "are", "is", "has"),
+    ("The data it are able to obtain grew, and the publicity it have attracted.", "are", "have"),
+    ("Act before it are too late. He said: \u201cWe has water.\u201d", "are", "has"),
 ]
 CLEAN = [
     # questions, subjunctives, verbs taking a bare infinitive, compound subjects
@@ -35,10 +37,10 @@ def test_suggests_the_verb_that_agrees():
     assert [d.suggestions[0] for d in found] == ["is", "are", "is"]
 
 
-def test_in_a_quote_it_is_a_note_without_fix():
+def test_in_a_quote_it_is_a_warning_without_fix():
     text = 'The owner was firm. "One demand was that it don\'t sell," he said. They is sure.\n'
     found = assert_flags(PronounAgreement, text, "don't", "is")
-    assert [(d.severity.value, d.fix is None) for d in found] == [("info", True), ("error", False)]
+    assert [(d.severity.value, d.fix is None) for d in found] == [("warning", True), ("error", False)]
 
 
 def test_the_fix_is_offered_not_applied():
