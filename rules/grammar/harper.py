@@ -68,7 +68,9 @@ def grammar_section(rule: Rule) -> GrammarSection:
 
 @dataclass(frozen=True)
 class HarperOptions:
-    # Harper rule names to turn on although newslint turns them off for news copy
+    # Harper rule names to run although newslint does not run them on news copy (a sub-rule
+    # that runs but is off by default by its measured precision is turned on with
+    # extend-select = ["grammar/harper/<Sub>"])
     enable: tuple[str, ...] = ()
     # Harper rule names to turn off as well
     disable: tuple[str, ...] = ()
