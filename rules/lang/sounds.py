@@ -114,6 +114,7 @@ def token_sound(token: str) -> Optional[Sound]:
     """The first sound of the word after an article ("university", "FBI", "8-year-old"),
     or None when it cannot be told."""
     head = re.split(r"[-\u2010\u2013/]", token, maxsplit=1)[0] or token
+    head = re.sub(r"['\u2019]s?$", "", head) or head  # "agency's", "agencies'"
     if head[0].isdigit() or head[0] in "£$€":
         return number_sound(head)
     if not head.isascii() or not head[0].isalpha():

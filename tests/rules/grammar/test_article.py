@@ -17,6 +17,7 @@ FLAG = [
     ("The firm made an European deal with an useful partner.", "an", "an"),
     ("A apple a day. An banana too. He stayed in an hotel.", "A", "An", "an"),
     ("He got a F in maths and a X-ray.", "a", "a"),
+    ("How do you transform a agency\u2019s site and a owner's plan?", "a", "a"),
     ("It is the kick-off post in a in a series. It is a open source tool, a an open source tool.", "a", "a", "a"),
 ]
 CLEAN = [
