@@ -80,7 +80,7 @@ class Policy:
         engine = emitted_id.startswith("newslint/")
         if self.select is None or engine:
             rule = self.registry.rule_for(emitted_id)
-            votes.append((-1, 0, True if rule is None else rule.enabled_by_default))
+            votes.append((-1, 0, True if rule is None else rule.on_by_default(emitted_id)))
         for patterns, selected in ((self.select or (), True), (self.extend_select, True),
                                    (self.ignore, False), (file_ignores, False)):
             for p in patterns:

@@ -99,6 +99,14 @@ class Rule:
         """Sub-ids this rule reports under (``AnA`` for ``grammar/harper/AnA``) -> description."""
         return {}
 
+    @classmethod
+    def on_by_default(cls, emitted_id: str) -> bool:
+        """Is a finding with this id (the rule's own or a sub-id) reported when the
+        configuration does not select it? A rule whose sub-rules measured too noisy to report
+        by default (``grammar/harper/WrongNegative``) overrides it; ``select`` or
+        ``extend-select`` naming the sub-id still turns it on."""
+        return cls.enabled_by_default
+
     # -- helpers ---------------------------------------------------------------------------------
     def report(self, doc: Document, start: int, end: int, message: str,
                suggestions: Sequence[str] = (), *, fix: str | None = None,

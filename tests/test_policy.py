@@ -56,6 +56,18 @@ def test_ignoring_a_sub_rule_keeps_its_siblings():
     assert "grammar/harper/AnA" not in rules_of(lint(text, select=["grammar/harper"], ignore=["grammar/harper/AnA"]))
 
 
+def test_a_sub_rule_measured_off_by_default_is_dropped_unless_selected():
+    """grammar/harper/AnA is off by default (rules/data/harper_rules.toml: grammar/article does
+    a/an); naming it turns it back on, and a sibling that is on stays on."""
+    assert not policy().decide("grammar/harper/AnA") and policy().decide("grammar/harper/Nowhere")
+    assert policy(extend_select=("grammar/harper/AnA",)).decide("grammar/harper/AnA")
+    assert policy(select=("grammar/harper",)).decide("grammar/harper/AnA")
+    text = "This is an test.\n"
+    assert rules_of(lint(text)) == ["grammar/article"]
+    # (grammar/article keeps a span both report: ignore it to see Harper's)
+    assert "grammar/harper/AnA" in rules_of(lint(text, extend_select=["grammar/harper/AnA"], ignore=["grammar/article"]))
+
+
 def test_engine_ids_survive_a_select_and_can_be_ignored_by_name(tmp_path):
     text = "<!-- newslint-disable grammar/repeated-word -->\nAll fine here.\n"
     story = tmp_path / "s.md"

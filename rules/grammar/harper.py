@@ -68,7 +68,9 @@ def grammar_section(rule: Rule) -> GrammarSection:
 
 @dataclass(frozen=True)
 class HarperOptions:
-    # Harper rule names to turn on although newslint turns them off for news copy
+    # Harper rule names to run although newslint does not run them on news copy (a sub-rule
+    # that runs but is off by default by its measured precision is turned on with
+    # extend-select = ["grammar/harper/<Sub>"])
     enable: tuple[str, ...] = ()
     # Harper rule names to turn off as well
     disable: tuple[str, ...] = ()
@@ -80,20 +82,24 @@ class HarperGrammar(Rule):
     a/an, repeated words, confused words, punctuation.
 
     Why: Harper runs in-process, in milliseconds, with no Java and no network, so it is
-    always available. Harper rules that are noisy on published news copy are off by
-    default (see ``rules/grammar/harper_backend.py``); Harper's spell check is off
-    because spelling/unknown-word is news-aware. Style and punctuation findings inside
+    always available. Each sub-rule's severity is its measured precision on published copy
+    (``rules/data/harper_rules.toml``): error at 95% or more, warning at 80%, info below,
+    and off by default under 30% (``extend-select = ["grammar/harper/WrongNegative"]`` turns
+    one back on). Harper rules that are noisy on news copy are not run at all (see
+    ``rules/grammar/harper_backend.py``); Harper's spell check is off because
+    spelling/unknown-word is news-aware, and a/an is grammar/article's. Style and punctuation findings inside
     direct quotes are dropped: a reporter cannot change what someone said.
 
-    Example: "This is an test" -> ``grammar/harper/AnA`` on "an".
+    Example: "The plan was approved by it's board" -> ``grammar/harper/ItsContraction``.
 
-    Options: ``enable`` / ``disable``: lists of Harper rule names.
+    Options: ``enable`` / ``disable``: lists of Harper rule names to run although newslint
+    does not run them on news copy, and to stop running.
     """
 
     id = "grammar/harper"
     category = Category.GRAMMAR
     default_severity = Severity.WARNING
-    summary = "Harper's findings (a/an, agreement, confused words...), each under its sub-id (grammar/harper/AnA)."
+    summary = "Harper's findings (agreement, confused words...), each under its sub-id (grammar/harper/ItsContraction), at its measured level."
     Options = HarperOptions
     config_section = ("grammar", GrammarSection)
     precedence = -1  # an external checker: newslint's own rule keeps a shared span
@@ -106,6 +112,11 @@ class HarperGrammar(Rule):
     @classmethod
     def subrules(cls) -> Mapping[str, str]:
         return hb.descriptions()
+
+    @classmethod
+    def on_by_default(cls, emitted_id: str) -> bool:
+        sub = emitted_id[len(cls.id) + 1:] if emitted_id.startswith(cls.id + "/") else ""
+        return cls.enabled_by_default and not (sub and hb.off_by_default(sub))
 
     def _disabled(self) -> frozenset[str]:
         return frozenset((hb.NOISY_ON_NEWS - set(self.options.enable)) | set(self.options.disable))
@@ -138,7 +149,7 @@ class HarperGrammar(Rule):
         jobs = pending[1] if pending is not None and pending[0] is doc else self._submit(doc)
         for cstart, blocks, job in jobs:
             for start, end, name, kind, message, sugg in job.result():
-                cat, sev = hb.KIND_MAP.get(kind, hb.DEFAULT_KIND)
+                cat, sev = hb.severity_of(name, kind)
                 s, e = cstart + start, cstart + end
                 if not within_one_block(blocks, s, e):
                     continue

@@ -11,7 +11,9 @@ import re
 from concurrent.futures import Future, ThreadPoolExecutor
 from functools import lru_cache
 
-from newslint.api import Category, Resource, Severity, limits
+from importlib import resources
+
+from newslint.api import Category, Resource, Severity, limits, tomllib
 
 # Harper's lint kinds -> newslint categories and severities
 KIND_MAP: dict[str, tuple[Category, Severity]] = {
@@ -83,6 +85,33 @@ NOISY_ON_NEWS = frozenset({
     "QuantifierNumeralConflict",  # "most 18F staff": 18F is a name, not a number
     "RoadMap",                  # "roadmap" is standard (Merriam-Webster); not grammar
 })
+
+
+
+def _load_levels() -> dict[str, str]:
+    """Harper sub-rule -> "error" | "warning" | "info" | "off", measured on published copy
+    (``rules/data/harper_rules.toml``, written by ``benchmarks/harper_levels.py``)."""
+    text = resources.files("newslint.rules").joinpath("data/harper_rules.toml").read_text(encoding="utf-8")
+    return {sub: table["level"] for sub, table in tomllib.loads(text).items()}
+
+
+# a sub-rule's measured level; one not listed keeps its kind's severity (KIND_MAP)
+levels = Resource("harper-levels", _load_levels)
+
+
+def severity_of(name: str, kind: str) -> tuple[Category, Severity]:
+    """The category of a Harper finding (by its kind) and its severity: the sub-rule's measured
+    level, else its kind's. An "off" sub-rule, reported only when selected, is info."""
+    cat, sev = KIND_MAP.get(kind, DEFAULT_KIND)
+    level = levels().get(name)
+    if level is None:
+        return cat, sev
+    return cat, Severity.INFO if level == "off" else Severity(level)
+
+
+def off_by_default(name: str) -> bool:
+    return levels().get(name) == "off"
+
 
 def _dialect(d: str):
     import harper

@@ -45,8 +45,13 @@ class RepeatedWord(Rule):
                 after = prose[m.end(3):min(m.end(3) + len(second) + 3, block.end)]  # not the next block's
                 if re.match(r"\s+" + re.escape(second) + r"\b", after, re.I):
                     continue  # a deliberate triple: "help help help"
-                if first[0].isupper() and second[0].isupper() and first.lower() not in _FUNCTION_WORDS:
-                    continue  # a name such as "Sirhan Sirhan" or "Duran Duran"
+                if first[0].isupper() and first.lower() not in _FUNCTION_WORDS and (second[0].isupper() or
+                                                                                   second.islower()):
+                    # a name such as "Sirhan Sirhan" or "Duran Duran"; a species named by a
+                    # tautonym, genus then species ("Gorilla gorilla", "Bison bison")
+                    continue
+                if second.isupper() and len(second) > 1 and not first.isupper():
+                    continue  # a placeholder or an acronym after the word: "the route ROUTE"
                 # the fix deletes the space before the second word and the word itself;
                 # the suggestion "" says the same for the span (delete it)
                 d = self.report(doc, m.start(3), m.end(3), f"Repeated word: '{second}' follows '{first}'",
@@ -106,6 +111,9 @@ def _grammatical(prose: str, m: re.Match, block_start: int) -> bool:
     if word == "that":
         nxt = _NEXT_WORD.match(prose, m.end(3))
         prev = _PREV_WORD.search(prose[max(block_start, m.start() - 40):m.start()])
+        if nxt and re.match(r"[.,;:!?)\u2019\u201d]|$", prose[nxt.end():nxt.end() + 1]) \
+                and nxt.group(1).lower().endswith("s") and nxt.group(1).lower() not in _NOT_AFTER:
+            return True  # relative and demonstrative, the verb's object before them: "the grief that that brings."
         return bool(prev and prev.group(1).lower() in _CLAUSE_TAKERS
                     and not (nxt and nxt.group(1).lower() in _NOT_AFTER))
     if word == "is":

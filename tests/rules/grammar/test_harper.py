@@ -37,6 +37,19 @@ def test_rules_noisy_on_news_can_be_turned_on_and_others_off():
                  options={"enable": ["RepeatedWords"]})
 
 
+def test_a_sub_rule_reports_at_its_measured_level():
+    """rules/data/harper_rules.toml: each judged sub-rule's level from its precision on published
+    copy; an off sub-rule reports at info when selected; one never judged keeps its kind's level."""
+    from newslint.rules.grammar import harper_backend as hb
+
+    levels = hb.levels()
+    assert levels["AnA"] == "off" and levels["WrongNegative"] == "off" and levels["WellBeing"] == "off"
+    found = assert_flags(HarperGrammar, "This is an test of the system.\n", ("grammar/harper/AnA", "an"))
+    assert found[0].severity.value == "info"
+    assert not HarperGrammar.on_by_default("grammar/harper/AnA")
+    assert HarperGrammar.on_by_default("grammar/harper") and HarperGrammar.on_by_default("grammar/harper/Nowhere")
+
+
 def test_word_choice_and_style_inside_a_direct_quote_are_dropped():
     """A reporter cannot change what someone said."""
     assert_flags(HarperGrammar, "The plan is very unique, she said.\n", ("grammar/harper/VeryUnique", "very unique"))

@@ -79,7 +79,7 @@ def lt_server():
 
 def _lt_config(tmp_path, url):
     (tmp_path / "newslint.toml").write_text(
-        f'select = ["grammar"]\n[grammar]\nbackend = "languagetool"\n[grammar.languagetool]\nurl = "{url}"\n')
+        f'select = ["grammar"]\nignore = ["grammar/article"]\n[grammar]\nbackend = "languagetool"\n[grammar.languagetool]\nurl = "{url}"\n')
 
 
 def test_languagetool_server_backend(tmp_path, lt_server):
@@ -115,7 +115,7 @@ def test_languagetool_server_down_means_one_notice_and_harper(tmp_path):
 
 def test_languagetool_remote_url_needs_permission(tmp_path):
     (tmp_path / "newslint.toml").write_text(
-        'select = ["grammar"]\n[grammar]\nbackend = "languagetool"\n'
+        'select = ["grammar"]\nignore = ["grammar/article"]\n[grammar]\nbackend = "languagetool"\n'
         '[grammar.languagetool]\nurl = "https://lt.example.org"\n')
     story = tmp_path / "s.txt"
     story.write_text("This is an test.\n")

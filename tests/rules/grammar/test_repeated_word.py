@@ -14,12 +14,16 @@ FLAG = [
      "Those interested in in the job applied. She said \u201cwe are in in the race\u201d. "
      "The town could cash in in on the fame.", "that", "that", "in", "in", "in"),
     ("The plan was was approved and and signed.", "was", "and"),
+    ("The The plan failed. In in the end it was a task that that required skill.", "The", "in", "that"),
 ]
 CLEAN = [
     # doubles that can be grammatical, a band's name, doubles split by punctuation
     "She had had enough. He said that that was wrong. What it is is unclear. Duran Duran played. No, no.",
     # a phrasal verb's particle before a preposition
     "Users checked in in March. He logged on on Monday. He said that that was wrong.",
+    # a species named by a tautonym, a placeholder after its word, "that that" before a verb ending the clause
+    "The western gorilla (Gorilla gorilla) and Bison bison live here. Replace the route ROUTE with yours.",
+    "I know the grief and the heartbreak that that brings.",
     # the quoted term, and a deliberate triple
     "The team calls it \u201cdone done\u201d now. Help help help, she wrote.",
 ]
