@@ -18,8 +18,8 @@ from __future__ import annotations
 
 from typing import Callable
 
-from newslint.rules.lang.lexicon import edits1, lexicon
-from newslint.rules.lang.word_classes import CLOSED_CLASS
+from .lexicon import edits1, lexicon
+from .word_classes import CLOSED_CLASS
 
 _VOWELS = frozenset("aeiou")
 _DOUBLE = "double"  # recovery marker: the base is the stem without its doubled last letter
