@@ -218,7 +218,13 @@ class UnknownWord(Rule):
         # a misspelling: then each use is reported (a copy editor fixes every one)
         shaped = _misspelling_shape(base, 2 if capital else 1)
         if not tripled:
-            if story.uses(low, base) >= 2 and not shaped:
+            uses = story.uses(low, base)
+            if uses >= 2 and not shaped:
+                return None
+            # used three times, or capitalised twice with a capital inside a sentence: the story's
+            # own word ("Portigal", "dat"), unless it is a classic misspelling ("goverment")
+            if (uses >= 3 or (capital and uses >= 2 and low in story.mid_capitals)) and \
+                    not (_misspelling_shape(low, 2 if uses < 3 else 3) or _slip_of_very_common(low)):
                 return None
             if story.outside_prose(base) and not (_misspelling_shape(low, 2) or _slip_of_very_common(low)):
                 return None  # also in a link, a file name or code of the story: a term, not a slip
@@ -284,6 +290,12 @@ class _Story:
         self.counts = Counter(_fold(w.text).lower() for w in doc.words)
         self.sentence_starts = _sentence_first_words(doc)
         self._outside: dict[str, bool] = {}
+
+    @cached_property
+    def mid_capitals(self) -> set[str]:
+        """Capitalised words the story writes inside a sentence (lower-cased)."""
+        return {w.text.lower() for w in self.doc.words
+                if w.text[:1].isupper() and not w.text.isupper() and w.start not in self.sentence_starts}
 
     def uses(self, low: str, base: str) -> int:
         return self.counts.get(low, 0) + (self.counts.get(base, 0) if base != low else 0)
