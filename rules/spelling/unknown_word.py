@@ -224,8 +224,8 @@ class UnknownWord(Rule):
             # used three times, or capitalised twice with a capital inside a sentence: the story's
             # own word ("Portigal", "dat"), unless it is a classic misspelling ("goverment")
             if (uses >= 3 or (capital and uses >= 2 and low in story.mid_capitals)) and \
-                    not (_misspelling_shape(low, 2 if uses < 3 else 3) or _slip_of_very_common(low)):
-                return None
+                    not (_misspelling_shape(low, 2 if uses < 3 else 3) or (uses < 5 and _slip_of_very_common(low))):
+                return None  # (five uses of one word in one story are a name, whatever it resembles: "dat")
             if story.outside_prose(base) and not (_misspelling_shape(low, 2) or _slip_of_very_common(low)):
                 return None  # also in a link, a file name or code of the story: a term, not a slip
             if capital:
