@@ -51,11 +51,11 @@ def test_sarif_is_valid_shape(cli):
 
 def test_github_and_junit_and_text(cli):
     r = cli("check", "--format", "github", "seeds/")
-    assert any(x.startswith("::warning file=seeds/") and "line=7,col=279" in x for x in r.stdout.splitlines())
+    assert any(x.startswith("::notice file=seeds/") and "line=7,col=279" in x for x in r.stdout.splitlines())
     r = cli("check", "--format", "junit", "seeds/")
     assert r.stdout.startswith("<?xml") and "<failure" in r.stdout
     r = cli("check", "seeds/")
-    assert "seeds/000_7467d37895fd2b1a.txt:7:279: warning spelling/unknown-word" in r.stdout
+    assert "seeds/000_7467d37895fd2b1a.txt:7:279: info spelling/unknown-word" in r.stdout
 
 
 def test_exit_codes(cli, tmp_path):

@@ -54,9 +54,9 @@ CLEAN = [
 test_flags, test_leaves_alone = rule_tables(UnknownWord, FLAG, CLEAN)
 
 
-def test_a_typo_has_ranked_suggestions_and_is_a_warning():
+def test_a_typo_has_ranked_suggestions():
     (d,) = assert_flags(UnknownWord, "Outages are aggravanding the humanitarian issues.\n", "aggravanding")
-    assert d.suggestions[0] == "aggravating" and d.severity.value == "warning"
+    assert d.suggestions[0] == "aggravating"
 
 
 def test_the_newsroom_dictionary_accepts_words():
@@ -74,25 +74,22 @@ def test_dictionary_files_named_in_configuration(tmp_path):
     assert [d.column for d in lint_paths([str(story)]).diagnostics] == [28]
 
 
-def test_weak_evidence_is_an_info_note_and_strong_evidence_a_warning():
-    text = "The Goverment said so. Later the Grommet team met the minister's aides.\n"
-    found = {d.message.split("'")[1]: d.severity.value for d in lint_with(UnknownWord, text)}
-    assert found.get("Goverment") == "warning"  # the shape of a misspelling of a common word
-    assert found.get("Grommet") in (None, "info")  # a capitalised word inside a sentence: likely a name
+def test_a_warning_only_on_the_band_measured_right_four_times_in_five():
+    def levels(text):
+        return {d.message.split("'")[1]: d.severity.value for d in lint_with(UnknownWord, text + "\n")}
+
+    # unseen by any corpus and one edit from a word the story uses; or a misspelling's classic shape
+    assert levels("Costs are aggravatng. Nothing is aggravating.") == {"aggravatng": "warning"}
+    assert levels("The infromation was late.") == {"infromation": "warning"}
+    assert levels("Their successs was brief.") == {"successs": "warning"}
+    # an unknown word without that evidence is a note: on published copy most are names and jargon
+    assert levels("Costs are aggravatng.") == {"aggravatng": "info"}
 
 
 def test_a_word_also_in_the_storys_links_or_code_is_a_term():
     md = "The team uses [frobnicator](https://example.org/frobnicator) daily.\n"
     assert lint_with(UnknownWord, md, fmt="markdown") == []
     assert [d.message for d in lint_with(UnknownWord, "The team uses frobnicator daily.\n")] != []
-
-
-def test_technical_copy_makes_a_rare_attested_word_a_note():
-    def severities(text):
-        return [d.severity.value for d in lint_with(UnknownWord, text, fmt="markdown")]
-
-    assert severities("We are sharin the plan.\n") == ["warning"]
-    assert severities("Run `a`, `b` and `c`. We are sharin the plan.\n") == ["info"]
 
 
 def test_a_sentence_in_another_language_is_not_spell_checked():
