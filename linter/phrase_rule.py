@@ -79,11 +79,15 @@ class PhraseRule(Rule):
 
     pack: ClassVar[tuple[str, str]] = ("newslint.rules", "")
 
+    def keep(self, doc: Document, start: int, end: int) -> bool:
+        """Whether the match on prose [start, end) is reported (a rule narrows its pack here)."""
+        return True
+
     def check(self, doc: Document) -> Iterable[Diagnostic]:
         pack = load_pack(*self.pack)
         for block in self.blocks(doc):
             for s, e, entry in pack.find(doc.prose, block.start, block.end):
-                if doc.in_quote(s, e):
+                if doc.in_quote(s, e) or not self.keep(doc, s, e):
                     continue
                 text = doc.prose[s:e]
                 sugg = [match_case(text, x) for x in entry.suggest]

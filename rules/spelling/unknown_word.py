@@ -214,10 +214,13 @@ class UnknownWord(Rule):
             return None
         if stem_text[1:] != stem_text[1:].lower():
             return None  # iPhone, McDonald, eBay
-        tripled = _TRIPLED.search(base) is not None  # "successs": a slip wherever it stands
+        capital = stem_text[0].isupper()
+        # "successs": a slip wherever it stands, in a word of six letters or more (not the
+        # interjections "hmmm", "sooo") and not in a capitalised word inside a sentence ("Dribbble")
+        tripled = len(base) >= 6 and _TRIPLED.search(base.lower()) is not None and not (
+            capital and start not in story.sentence_starts)
         if not tripled and story.in_foreign(start):
             return None
-        capital = stem_text[0].isupper()
         initial = capital and (start in story.sentence_starts or _in_common_title(story.doc, w))
         # a word the story uses more than once is its own name or term, unless it looks like
         # a misspelling: then each use is reported (a copy editor fixes every one)

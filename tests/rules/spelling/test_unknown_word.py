@@ -82,6 +82,8 @@ def test_a_warning_only_on_the_band_measured_right_four_times_in_five():
     assert levels("Costs are aggravatng. Nothing is aggravating.") == {"aggravatng": "warning"}
     assert levels("The infromation was late.") == {"infromation": "warning"}
     assert levels("Their successs was brief.") == {"successs": "warning"}
+    # not interjections or a capitalised name's tripled letter
+    assert levels("Hmmm, they said. See Dribbble for ideas.") in ({}, {"Dribbble": "info"})
     # an unknown word without that evidence is a note: on published copy most are names and jargon
     assert levels("Costs are aggravatng.") == {"aggravatng": "info"}
 
