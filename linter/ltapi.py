@@ -15,7 +15,8 @@ language-tool-python's ``remote_server``) work with newslint unchanged.
   (``spelling/unknown-word``), the category and ``issueType`` follow newslint's category, and
   the severity: an info note is a LanguageTool "Hint" of issue type ``style``, shown only at
   ``level=picky`` (LanguageTool's level for the checks a formal text wants), as errors and
-  warnings are at every level. Each match also carries newslint's own view (``newslint``:
+  warnings are at every level; an unknown word is shown at every level as a misspelling,
+  whatever its severity, as LanguageTool's own speller marks every word it does not know. Each match also carries newslint's own view (``newslint``:
   severity, category, line and column) for clients that want it.
 - ``enabledRules``, ``disabledRules`` (newslint's ids or families; LanguageTool's own ids,
   which clients send from their settings, are passed over), ``enabledOnly``,
@@ -231,7 +232,7 @@ def span_and_replacements(d: Diagnostic) -> tuple[int, int, list[str]]:
 
 def shown(d: Diagnostic, req: CheckRequest) -> bool:
     """Does the request's level and categories show this finding?"""
-    if d.severity == Severity.INFO and not req.picky:
+    if d.severity == Severity.INFO and not req.picky and d.category != Category.SPELLING:
         return False
     cat = CATEGORIES[d.category][0]
     if req.enabled_categories and cat not in req.enabled_categories:
@@ -243,7 +244,7 @@ def match(d: Diagnostic, doc: Document, units: Units, sentence: str, description
     """One finding as a LanguageTool match."""
     start, end, reps = span_and_replacements(d)
     cat_id, cat_name, issue = CATEGORIES[d.category]
-    info = d.severity == Severity.INFO
+    info = d.severity == Severity.INFO and d.category != Category.SPELLING
     return {
         "message": clean_message(d.message),
         "shortMessage": cat_name,

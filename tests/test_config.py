@@ -72,7 +72,7 @@ def test_exclude_applies_to_named_files_unless_no_force_exclude(cli, tmp_path):
     (tmp_path / "newslint.toml").write_text('exclude = ["drafts/**"]\n')
     (tmp_path / "drafts").mkdir()
     draft = tmp_path / "drafts" / "d.txt"
-    draft.write_text("The goverment said so.\n")
+    draft.write_text("The govermment said so.\n")
     assert cli("check", str(draft)).returncode == 0  # as pre-commit passes it
     assert cli("check", "--no-force-exclude", str(draft)).returncode == 1
     assert cli("check", str(tmp_path)).returncode == 0
@@ -81,13 +81,13 @@ def test_exclude_applies_to_named_files_unless_no_force_exclude(cli, tmp_path):
 def test_gitignore_is_respected_when_walking(tmp_path):
     (tmp_path / ".gitignore").write_text("build/\n*.tmp.md\n!keep.tmp.md\n")
     (tmp_path / "build").mkdir()
-    (tmp_path / "build" / "out.md").write_text("The goverment said so.\n")
-    (tmp_path / "x.tmp.md").write_text("The goverment said so.\n")
-    (tmp_path / "keep.tmp.md").write_text("The goverment said so.\n")
+    (tmp_path / "build" / "out.md").write_text("The govermment said so.\n")
+    (tmp_path / "x.tmp.md").write_text("The govermment said so.\n")
+    (tmp_path / "keep.tmp.md").write_text("The govermment said so.\n")
     (tmp_path / "sub").mkdir()
     (tmp_path / "sub" / ".gitignore").write_text("secret.md\n")
-    (tmp_path / "sub" / "secret.md").write_text("The goverment said so.\n")
-    (tmp_path / "sub" / "story.md").write_text("The goverment said so.\n")
+    (tmp_path / "sub" / "secret.md").write_text("The govermment said so.\n")
+    (tmp_path / "sub" / "story.md").write_text("The govermment said so.\n")
     checked = sorted(os.path.relpath(f.path, tmp_path) for f in lint_paths([str(tmp_path)]).files)
     assert checked == ["keep.tmp.md", "sub/story.md"]
 
@@ -120,6 +120,6 @@ def test_family_sections_are_validated_like_rule_options(tmp_path, monkeypatch):
 def test_command_line_config_file_is_used_for_every_path(tmp_path):
     cfg = tmp_path / "ci.toml"
     cfg.write_text('select = ["grammar/repeated-word"]\n')
-    (tmp_path / "a.txt").write_text("The goverment said the the plan.\n")
+    (tmp_path / "a.txt").write_text("The govermment said the the plan.\n")
     res = lint_paths([str(tmp_path / "a.txt")], overrides=Overrides(config=cfg))
     assert {d.rule for d in res.diagnostics} == {"grammar/repeated-word"}

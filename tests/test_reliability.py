@@ -151,7 +151,7 @@ def test_two_fix_runs_at_once_never_corrupt_a_file(tmp_path):
 
 # --- no lost words: property-based -------------------------------------------------------------------
 
-WORDS = ["the", "council", "met", "on", "Monday", "caf\u00e9", "Russia\u2019s", "teh", "goverment", "U.S.",
+WORDS = ["the", "council", "met", "on", "Monday", "caf\u00e9", "Russia\u2019s", "teh", "govermment", "U.S.",
          "said", "it", "and", "\u00fcber", "x"]
 word = st.sampled_from(WORDS)
 sentence = st.lists(word, min_size=1, max_size=12).map(lambda ws: " ".join(ws) + ".")

@@ -18,7 +18,7 @@ from newslint import lint_paths
 from newslint.registry import ENGINE_IDS
 
 STORY_MD = """---
-title: "Council approves the goverment plan"
+title: "Council approves the govermment plan"
 description: "A standfirst about the new bridge."
 date: 2026-11-20
 ---
@@ -127,7 +127,7 @@ def test_stories_are_prose_with_every_finding_marked_exactly_over_its_words(cli,
         assert d.rule in m["title"]
     # the prose, not the source: headline and standfirst from the front matter, no markup
     md, htm = page.prose
-    assert "Council approves the goverment plan" in md and "A standfirst about the new bridge." in md
+    assert "Council approves the govermment plan" in md and "A standfirst about the new bridge." in md
     for raw in ("---", "title:", "date:", "{%", "{{<", "fmt.Println", "<div", "class="):
         assert raw not in md, raw
     assert "<!DOCTYPE" not in htm and "<p>" not in htm and "snow & high winds" in htm
@@ -184,11 +184,12 @@ def test_report_in_a_real_browser(cli, tmp_path):
         assert len(shown) == len(marks)  # every story with findings is open
         assert all(m.size["width"] > 0 for m in shown)
         assert [m.text for m in shown] == [m["text"] for m in page.marks]
-        colour = marks[0].value_of_css_property("background-color")
+        error = next(m for m, info in zip(marks, page.marks) if info.get("data-severity") == "error")
+        colour = error.value_of_css_property("background-color")
         assert colour not in ("rgba(0, 0, 0, 0)", "transparent")  # severity colour applied
         # unchecking "error" hides the error marks' colour (the filter works)
         driver.find_element("css selector", ".filters input[value='s:error']").click()
-        assert marks[0].value_of_css_property("background-color") in ("rgba(0, 0, 0, 0)", "transparent")
+        assert error.value_of_css_property("background-color") in ("rgba(0, 0, 0, 0)", "transparent")
         driver.find_element("css selector", ".filters input[value='s:error']").click()
         shot = tmp_path / "report.png"
         driver.save_screenshot(str(shot))
@@ -199,7 +200,7 @@ def test_report_in_a_real_browser(cli, tmp_path):
 
 def test_a_story_is_rendered_as_its_configuration_reads_it(cli, tmp_path):
     (tmp_path / "newslint.toml").write_text('[markup]\nfront-matter = { kicker = "standfirst" }\n')
-    (tmp_path / "s.md").write_text('---\ntitle: "Vote"\nkicker: "The goverment said"\n---\n\nIt passed.\n')
+    (tmp_path / "s.md").write_text('---\ntitle: "Vote"\nkicker: "The govermment said"\n---\n\nIt passed.\n')
     page = _report(cli, tmp_path, tmp_path / "r.html")
-    assert [m["text"] for m in page.marks] == ["goverment"]  # in the prose, not "not in the prose"
-    assert "The goverment said" in page.prose[0]
+    assert [m["text"] for m in page.marks] == ["govermment"]  # in the prose, not "not in the prose"
+    assert "The govermment said" in page.prose[0]

@@ -94,7 +94,7 @@ def test_usage_errors_are_clear_and_exit_2(repo):
 
 
 def test_extend_select_on_the_command_line_adds_to_the_selection(repo):
-    (repo / "posts" / "a.md").write_text("It was the the end of the goverment plan.\n")
+    (repo / "posts" / "a.md").write_text("It was the the end of the govermment plan.\n")
     r = newslint("check", "posts", "--select", "grammar/repeated-word", "--extend-select", "spelling/unknown-word",
                  "--format", "json", cwd=repo)
     assert sorted(d["rule"] for d in json.loads(r.stdout)["diagnostics"]) == ["grammar/repeated-word",
@@ -124,7 +124,7 @@ def test_a_missing_path_is_an_error_with_or_without_changed_since(repo):
 
 def test_changed_since_keeps_paths_as_given_in_every_format(repo):
     git(repo, "checkout", "-q", "-b", "feature")
-    (repo / "posts" / "a.md").write_text("The council met on Monday with the goverment.\n")
+    (repo / "posts" / "a.md").write_text("The council met on Monday with the govermment.\n")
     outs = {"concise": "c.txt", "github": "g.txt", "sarif": "s.sarif", "text": "t.txt", "junit": "j.xml"}
     r = newslint("check", "posts", "--select", "spelling/unknown-word", "--changed-since", "main", "--format", "json",
                  *[x for name, out in outs.items() for x in ("--format", f"{name}:{out}")], cwd=repo)
@@ -153,7 +153,7 @@ def test_the_fetch_hints_are_commands_that_work(repo, tmp_path):
     import shlex
 
     git(repo, "checkout", "-q", "-b", "feature")
-    (repo / "posts" / "a.md").write_text("The council met with the goverment.\n")
+    (repo / "posts" / "a.md").write_text("The council met with the govermment.\n")
     git(repo, "commit", "-q", "-am", "feature")
     clone = tmp_path / "clone"
     git(tmp_path, "clone", "-q", "--depth", "1", "--single-branch", "--branch", "feature", f"file://{repo}", str(clone))
@@ -165,7 +165,7 @@ def test_the_fetch_hints_are_commands_that_work(repo, tmp_path):
     assert r.returncode == 2 and "shallow clone" in r.stderr and "git fetch --unshallow" in r.stderr
     git(clone, "fetch", "-q", "--unshallow")
     r = newslint("check", "posts", "--select", "spelling", "--changed-since", "origin/main", cwd=clone)
-    assert r.returncode == 1 and "goverment" in r.stdout
+    assert r.returncode == 1 and "govermment" in r.stdout
 
 
 # --- issue 23 item 5: fail-on per file ------------------------------------------------------------------
@@ -173,8 +173,8 @@ def test_the_fetch_hints_are_commands_that_work(repo, tmp_path):
 def test_fail_on_is_each_files_own_never_the_first_paths(repo):
     (repo / "archive").mkdir()
     (repo / "archive" / "newslint.toml").write_text('fail-on = "never"\n')
-    (repo / "archive" / "old.md").write_text("An old story with a goverment slip.\n")
-    (repo / "posts" / "a.md").write_text("A new story with a goverment slip.\n")
+    (repo / "archive" / "old.md").write_text("An old story with a govermment slip.\n")
+    (repo / "posts" / "a.md").write_text("A new story with a govermment slip.\n")
     sel = ["--select", "spelling/unknown-word"]
     assert newslint("check", "archive", "posts", *sel, cwd=repo).returncode == 1
     assert newslint("check", "archive", *sel, cwd=repo).returncode == 0
@@ -328,7 +328,7 @@ def entries(cache: Path) -> list[Path]:
 
 
 def test_result_cache_is_data_kept_outside_the_tree(repo, tmp_path, monkeypatch):
-    (repo / "posts" / "a.md").write_text("The goverment met.\n")
+    (repo / "posts" / "a.md").write_text("The govermment met.\n")
     xdg = {"XDG_CACHE_HOME": str(tmp_path / "xdg")}
     sel = ["--select", "spelling/unknown-word", "--format", "json"]
     first = newslint("check", "posts", *sel, "--cache", cwd=repo, env_extra=xdg)
@@ -354,7 +354,7 @@ def test_result_cache_is_data_kept_outside_the_tree(repo, tmp_path, monkeypatch)
 
 
 def test_a_cache_dir_git_tracks_or_that_is_a_link_is_refused(repo, tmp_path):
-    (repo / "posts" / "a.md").write_text("The goverment met.\n")
+    (repo / "posts" / "a.md").write_text("The govermment met.\n")
     planted = repo / ".newslint_cache"
     (planted / "ab").mkdir(parents=True)
     (planted / "ab" / "entry").write_text("{}")
@@ -371,7 +371,7 @@ def test_a_cache_dir_git_tracks_or_that_is_a_link_is_refused(repo, tmp_path):
 
 
 def test_cache_writes_never_follow_links_inside_the_cache_dir(repo, tmp_path):
-    (repo / "posts" / "a.md").write_text("The goverment met.\n")
+    (repo / "posts" / "a.md").write_text("The govermment met.\n")
     cache, outside = tmp_path / "cache", tmp_path / "outside"
     cache.mkdir()
     outside.mkdir()
@@ -383,23 +383,23 @@ def test_cache_writes_never_follow_links_inside_the_cache_dir(repo, tmp_path):
 
 
 def test_an_unreadable_cache_never_blocks_a_check(repo, tmp_path, monkeypatch):
-    (repo / "posts" / "a.md").write_text("The goverment met.\n")
+    (repo / "posts" / "a.md").write_text("The govermment met.\n")
     sel = ["--select", "spelling/unknown-word"]
     not_a_dir = tmp_path / "file"
     not_a_dir.write_text("x")
     for extra in (["--cache", "--cache-dir", str(not_a_dir)], ["--no-cache", "--cache-dir", str(not_a_dir)]):
         r = newslint("check", "posts", *sel, *extra, cwd=repo, timeout=120)
-        assert r.returncode == 1 and "goverment" in r.stdout
+        assert r.returncode == 1 and "govermment" in r.stdout
     cache = tmp_path / "cache"
     key = cache_key(repo, "posts/a.md", cache, ["spelling/unknown-word"], monkeypatch)
     (cache / key[:2]).mkdir(parents=True)
     os.mkfifo(cache / key[:2] / key)  # an entry that would block a reader
     r = newslint("check", "posts", *sel, "--cache", "--cache-dir", str(cache), cwd=repo, timeout=120)
-    assert r.returncode == 1 and "goverment" in r.stdout
+    assert r.returncode == 1 and "govermment" in r.stdout
 
 
 def test_cache_is_keyed_by_package_versions_and_skips_degraded_runs(repo, tmp_path):
-    (repo / "posts" / "a.md").write_text("This is an test of the goverment.\n")
+    (repo / "posts" / "a.md").write_text("This is an test of the govermment.\n")
     cache = tmp_path / "cache"
     run = ["check", "posts", "--select", "spelling/unknown-word,grammar", "--ignore", "grammar/article", "--cache",
            "--cache-dir", str(cache)]
@@ -432,10 +432,10 @@ def test_data_cache_keeps_other_installs_entries_and_prunes_by_age(repo, tmp_pat
         p.write_bytes(b"another install's entry")
     old = time.time() - 60 * 86400
     os.utime(stale, (old, old))
-    (repo / "posts" / "a.md").write_text("The goverment met.\n")
+    (repo / "posts" / "a.md").write_text("The govermment met.\n")
     r = newslint("check", "posts", "--select", "spelling/unknown-word", cwd=repo,
                  env_extra={"NEWSLINT_DATA_CACHE": str(data)})
-    assert r.returncode == 1 and "goverment" in r.stdout
+    assert r.returncode == 1 and "govermment" in r.stdout
     built = [p for p in data.glob("lexicon-*.trie") if p not in live]
     assert built and all(p.exists() for p in live) and not stale.exists()
 
@@ -444,7 +444,7 @@ def test_data_cache_keeps_other_installs_entries_and_prunes_by_age(repo, tmp_pat
 
 def test_story_links_out_of_the_tree_are_not_read(repo, tmp_path):
     secret = tmp_path / "secret.md"
-    secret.write_text("The private goverment memo.\n")
+    secret.write_text("The private govermment memo.\n")
     (repo / "posts" / "leak.md").symlink_to(secret)
     (repo / "posts" / "inside.md").symlink_to(repo / "posts" / "a.md")
     (repo / "linked-dir").symlink_to(tmp_path)
@@ -453,11 +453,11 @@ def test_story_links_out_of_the_tree_are_not_read(repo, tmp_path):
     sel = ["--select", "spelling/unknown-word", "--format", "json"]
     for args in (["posts"], ["posts/leak.md", "posts/inside.md"], ["linked-dir"]):
         r = newslint("check", *args, *sel, cwd=repo)
-        assert "goverment" not in r.stdout and "outside the checked tree" in r.stderr, args
+        assert "govermment" not in r.stdout and "outside the checked tree" in r.stderr, args
     r = newslint("check", "posts", *sel, cwd=repo)
     assert {d["path"] for d in json.loads(r.stdout)["files"]} == {"posts/a.md", "posts/inside.md"}
     r = newslint("check", "posts", *sel, "--follow-links", cwd=repo)
-    assert "goverment" in r.stdout
+    assert "govermment" in r.stdout
 
 
 def test_unreadable_or_binary_files_named_on_the_command_line_fail_the_run(repo):
@@ -474,7 +474,7 @@ def test_mdx_suppression_comments_work(repo):
     (repo / "posts" / "a.mdx").write_text(
         "import Aside from './Aside'\n\n"
         "{/* newslint-disable-next-line spelling/unknown-word */}\n"
-        "The goverment met.\n\n"
+        "The govermment met.\n\n"
         "{/* newslint-disable grammar/repeated-word */}\n"
         "It was the the end.\n\n"
         "{/* newslint-enable grammar/repeated-word */}\n"
@@ -486,7 +486,7 @@ def test_mdx_suppression_comments_work(repo):
 
 
 def test_a_suppression_naming_no_rule_is_reported(repo):
-    (repo / "posts" / "a.md").write_text("<!-- newslint-disable-next-line speling -->\nThe goverment met.\n")
+    (repo / "posts" / "a.md").write_text("<!-- newslint-disable-next-line speling -->\nThe govermment met.\n")
     r = newslint("check", "posts/a.md", "--select", "spelling/unknown-word", "--format", "json", cwd=repo)
     found = {d["rule"]: d["message"] for d in json.loads(r.stdout)["diagnostics"]}
     assert "spelling/unknown-word" in found
@@ -499,17 +499,17 @@ def test_a_suppression_naming_no_rule_is_reported(repo):
 def test_learn_lists_misspellings_apart_and_never_learns_them(repo):
     for i in range(4):
         (repo / "posts" / f"s{i}.md").write_text(
-            f"Frobnitzia said the goverment had recieved the Frobnitzia plan. The goverment agreed. Story {i}.\n")
+            f"Frobnitzia said the govermment had recieved the Frobnitzia plan. The govermment agreed. Story {i}.\n")
     r = newslint("learn", "posts", "-o", "newsroom.dic", cwd=repo)
-    assert r.returncode == 0 and "goverment (government?)" in r.stderr
+    assert r.returncode == 0 and "govermment (government?)" in r.stderr
     text = (repo / "newsroom.dic").read_text()
     learned = {line.split("#", 1)[0].strip() for line in text.splitlines()} - {""}
     assert learned == {"Frobnitzia"}
-    assert "# goverment" in text and "'government'" in text and "# recieved" in text
+    assert "# govermment" in text and "'government'" in text and "# recieved" in text
     (repo / "newslint.toml").write_text('dictionary = ["newsroom.dic"]\n')
     r = newslint("check", "posts/s0.md", "--select", "spelling/unknown-word", "--format", "json", cwd=repo)
     flagged = {d["message"].split("'")[1] for d in json.loads(r.stdout)["diagnostics"]}
-    assert flagged == {"goverment", "recieved"}
+    assert flagged == {"govermment", "recieved"}
 
 
 # --- issue 22 item 12: the GitHub Action -------------------------------------------------------------------
@@ -570,6 +570,6 @@ def test_init_writes_the_schema_and_the_file_works(repo):
     text = (repo / "newslint.toml").read_text()
     assert r.returncode == 0 and all(f"{k.name} =" in text or f"[{k.name}" in text for k in SCHEMA)
     assert text == newslint("config", cwd=repo).stdout
-    (repo / "posts" / "a.md").write_text("The goverment met.\n")
+    (repo / "posts" / "a.md").write_text("The govermment met.\n")
     r = newslint("check", "posts", "--select", "spelling/unknown-word", cwd=repo)
-    assert r.returncode == 1 and "goverment" in r.stdout and r.stderr == ""
+    assert r.returncode == 1 and "govermment" in r.stdout and r.stderr == ""

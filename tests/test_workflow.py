@@ -23,15 +23,15 @@ def git(cwd: Path, *args: str) -> str:
 
 def test_several_outputs_in_one_run(cli, tmp_path):
     story = tmp_path / "story.md"
-    story.write_text("The goverment met.\n")
+    story.write_text("The govermment met.\n")
     r = cli("check", str(story), *SEL, "--format", "concise", "--format", f"json:{tmp_path / 'out.json'}",
             "--format", f"sarif:{tmp_path / 'out.sarif'}", "--format", f"gitlab:{tmp_path / 'gl.json'}")
-    assert r.returncode == 1 and "goverment" in r.stdout
+    assert r.returncode == 1 and "govermment" in r.stdout
     assert json.loads((tmp_path / "out.json").read_text())["diagnostics"][0]["rule"] == "spelling/unknown-word"
     assert json.loads((tmp_path / "out.sarif").read_text())["version"] == "2.1.0"
     gl = json.loads((tmp_path / "gl.json").read_text())
     assert gl[0]["check_name"] == "spelling/unknown-word" and gl[0]["location"]["positions"]["begin"]["line"] == 1
-    assert gl[0]["severity"] == "major" and len(gl[0]["fingerprint"]) == 20
+    assert gl[0]["severity"] == "minor" and len(gl[0]["fingerprint"]) == 20  # a warning
 
 
 def test_two_outputs_on_stdout_and_unknown_format_are_usage_errors(cli, tmp_path):
@@ -44,7 +44,7 @@ def test_two_outputs_on_stdout_and_unknown_format_are_usage_errors(cli, tmp_path
 
 def test_exit_zero(cli, tmp_path):
     story = tmp_path / "story.md"
-    story.write_text("The goverment met.\n")
+    story.write_text("The govermment met.\n")
     assert cli("check", str(story), *SEL, "--exit-zero").returncode == 0
     assert cli("check", str(tmp_path / "missing.md"), "--exit-zero").returncode == 2
 
@@ -53,7 +53,7 @@ def test_exit_zero(cli, tmp_path):
 
 def test_baseline_survives_edits_elsewhere_and_reports_only_new_findings(cli, tmp_path):
     story = tmp_path / "story.md"
-    story.write_text("The goverment met on Monday.\n\nIt was the the end.\n")
+    story.write_text("The govermment met on Monday.\n\nIt was the the end.\n")
     base = tmp_path / ".newslint-baseline.json"
     r = cli("baseline", str(story), *SEL, "-o", str(base))
     assert r.returncode == 0, r.stderr
@@ -61,12 +61,12 @@ def test_baseline_survives_edits_elsewhere_and_reports_only_new_findings(cli, tm
     assert [e["rule"] for e in data["findings"]] == ["grammar/repeated-word", "spelling/unknown-word"]
     assert '"line' not in json.dumps(data)
     # new paragraphs above move every line; a new slip is the only finding
-    story.write_text("A new first paragraph.\n\nAnother one with a recieve slip.\n\n"
-                     "The goverment met on Monday.\n\nIt was the the end.\n")
+    story.write_text("A new first paragraph.\n\nAnother one with a receve slip.\n\n"
+                     "The govermment met on Monday.\n\nIt was the the end.\n")
     r = cli("check", str(story), *SEL, "--baseline", str(base), "--format", "concise")
     assert r.returncode == 1
-    assert [ln for ln in r.stdout.splitlines() if "story.md:" in ln][0].count("recieve") == 1
-    assert "goverment" not in r.stdout and "2 finding(s) matched, 1 new, 0 baseline entries gone" in r.stderr
+    assert [ln for ln in r.stdout.splitlines() if "story.md:" in ln][0].count("receve") == 1
+    assert "govermment" not in r.stdout and "2 finding(s) matched, 1 new, 0 baseline entries gone" in r.stderr
     # fixing an old slip makes its entry gone
     story.write_text("The government met on Monday.\n\nIt was the the end.\n")
     r = cli("check", str(story), *SEL, "--baseline", str(base))
@@ -88,7 +88,7 @@ def repo(tmp_path):
     root = tmp_path / "repo"
     (root / "posts").mkdir(parents=True)
     git(root, "init", "-q", "-b", "main")
-    (root / "posts" / "a.md").write_text("First story is fine.\n\nSecond paragraph with a goverment slip.\n")
+    (root / "posts" / "a.md").write_text("First story is fine.\n\nSecond paragraph with a govermment slip.\n")
     (root / "posts" / "b.md").write_text("Another story with a recieve slip.\n")
     (root / "posts" / "old name.md").write_text("A story to be renamed, with teh slip.\n")
     git(root, "add", ".")
@@ -99,7 +99,7 @@ def repo(tmp_path):
 
 def test_changed_since_checks_modified_and_renamed_stories_only(cli, repo):
     (repo / "posts" / "a.md").write_text("First story is fine, now with a wrld slip.\n\n"
-                                         "Second paragraph with a goverment slip.\n")
+                                         "Second paragraph with a govermment slip.\n")
     git(repo, "mv", "posts/old name.md", "posts/new name.md")
     git(repo, "commit", "-q", "-am", "edit")
     (repo / "posts" / "untracked.md").write_text("Untracked with a speling slip.\n")
@@ -110,7 +110,7 @@ def test_changed_since_checks_modified_and_renamed_stories_only(cli, repo):
     assert "speling" in r.stdout
     # only the changed line of a.md; the renamed file is unchanged text, so nothing of it
     r = cli("check", "posts", *SEL, "--changed-since", "main", "--only-changed-lines", "--format", "concise", cwd=repo)
-    assert "wrld" in r.stdout and "goverment" not in r.stdout and "teh" not in r.stdout
+    assert "wrld" in r.stdout and "govermment" not in r.stdout and "teh" not in r.stdout
 
 
 def test_changed_since_with_nothing_changed_and_unknown_ref(cli, repo):
@@ -137,7 +137,7 @@ def test_changed_since_in_a_shallow_clone_says_what_is_missing(cli, repo, tmp_pa
 
 def test_cache_reuses_results_and_survives_corrupt_entries(cli, tmp_path):
     story = tmp_path / "story.md"
-    story.write_text("The goverment met.\n")
+    story.write_text("The govermment met.\n")
     cache = tmp_path / "cache"
     first = cli("check", str(story), *SEL, "--cache", "--cache-dir", str(cache), "--format", "json")
     entries = [p for p in cache.rglob("*") if p.is_file() and p.name != ".gitignore"]
@@ -149,7 +149,7 @@ def test_cache_reuses_results_and_survives_corrupt_entries(cli, tmp_path):
     assert third.stdout == first.stdout
     story.write_text("The government met with teh board.\n")
     fourth = cli("check", str(story), *SEL, "--cache", "--cache-dir", str(cache), "--format", "json")
-    assert "teh" in fourth.stdout and "goverment" not in fourth.stdout
+    assert "teh" in fourth.stdout and "govermment" not in fourth.stdout
     # another selection is another key
     fifth = cli("check", str(story), "--select", "grammar/repeated-word", "--cache", "--cache-dir", str(cache))
     assert fifth.returncode == 0
@@ -157,7 +157,7 @@ def test_cache_reuses_results_and_survives_corrupt_entries(cli, tmp_path):
 
 def test_two_concurrent_runs_share_one_cache(real_cli, tmp_path):
     for i in range(12):
-        (tmp_path / f"s{i}.md").write_text(f"Story {i} has a goverment slip and the the end.\n")
+        (tmp_path / f"s{i}.md").write_text(f"Story {i} has a govermment slip and the the end.\n")
     cache = tmp_path / "cache"
     import sys
 
@@ -267,7 +267,7 @@ def test_sarif_uris_fixes_and_help(cli, tmp_path):
 def test_junit_case_per_file_and_rule_info_is_not_a_failure(cli, tmp_path):
     from xml.etree import ElementTree as ET
 
-    (tmp_path / "bad.md").write_text("The goverment met. It was the the end.\n")
+    (tmp_path / "bad.md").write_text("The govermment met. It was the the end.\n")
     (tmp_path / "info.md").write_text("The colour was fine.\n")
     (tmp_path / "clean.md").write_text("The council met.\n")
     r = cli("check", str(tmp_path), "--select", "spelling,grammar/repeated-word", "--format", "junit")
@@ -319,13 +319,13 @@ def test_pre_commit_try_repo_runs_both_hooks_and_honours_exclude(tmp_path):
     (repo / "drafts").mkdir(parents=True)
     git(repo, "init", "-q")
     (repo / "newslint.toml").write_text('exclude = ["drafts/**"]\n')
-    (repo / "story.md").write_text("It was the the end of a goverment plan.\n")
+    (repo / "story.md").write_text("It was the the end of a govermment plan.\n")
     (repo / "drafts" / "draft.md").write_text("A teh draft with the the slip.\n")
     git(repo, "add", ".")
     r = subprocess.run([exe, "try-repo", str(root), "--files", "story.md", "drafts/draft.md"],
                        cwd=repo, capture_output=True, text=True, env={**os.environ, "NEWSLINT_CACHE": "0"})
     assert r.returncode == 1, r.stdout + r.stderr
-    assert (repo / "story.md").read_text() == "It was the end of a goverment plan.\n"   # newslint-fix
-    assert "goverment" in r.stdout                                                  # newslint reports
+    assert (repo / "story.md").read_text() == "It was the end of a govermment plan.\n"   # newslint-fix
+    assert "govermment" in r.stdout                                                  # newslint reports
     assert (repo / "drafts" / "draft.md").read_text() == "A teh draft with the the slip.\n"
     assert "teh" not in r.stdout
