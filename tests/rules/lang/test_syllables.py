@@ -8,7 +8,6 @@ def test_cached_pyphen_patterns_hyphenate_as_pyphen(tmp_path, monkeypatch):
     from newslint.rules.lang import syllables
 
     monkeypatch.setenv("NEWSLINT_DATA_CACHE", str(tmp_path))
-    path = pyphen.LANGUAGES[pyphen.language_fallback("en_US")]
     own = pyphen.Pyphen(lang="en_US", cache=False)  # parses the pattern file itself
     for _ in range(2):  # built, then read from the cache
         monkeypatch.setattr(pyphen, "hdcache", {})
