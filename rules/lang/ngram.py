@@ -48,13 +48,32 @@ def logp(word: str, prev: str = "", prev2: str = "") -> float:
     return model().prob(ctx) * LN_BASE
 
 
+def window_scorer(tokens: list[str], i: int):
+    """``score(word, floor=-inf)``: ``window_score(tokens, i, word)``, the context read once
+    and without a cache lookup per trigram (trying each alternative for one slot, nearly every
+    trigram is new). With a `floor`, the trigrams are added up only while the sum is above it:
+    each is at most 0, so once the sum is at or below the floor, that sum is returned."""
+    prob = model().prob
+    p1 = tokens[i - 1] if i >= 1 else ""
+    head = ([p1, tokens[i - 2]] if i >= 2 else [p1]) if p1 else []
+    after = [p1] if p1 else []
+    n1 = tokens[i + 1] if i + 1 < len(tokens) else None
+    n2 = tokens[i + 2] if i + 2 < len(tokens) else None
+
+    def score(word: str, floor: float = -math.inf) -> float:
+        total = prob([word, *head]) * LN_BASE
+        if n1 is not None and total > floor:
+            total += prob([n1, word, *after]) * LN_BASE
+            if n2 is not None and total > floor:
+                total += prob([n2, n1, word]) * LN_BASE
+        return total
+
+    return score
+
+
 def window_score(tokens: list[str], i: int, word: str) -> float:
     """ln-probability of the trigrams that contain position i, with `word` put there."""
-    t = tokens[:i] + [word] + tokens[i + 1:]
-    total = 0.0
-    for j in range(i, min(i + 3, len(t))):
-        total += logp(t[j], t[j - 1] if j >= 1 else "", t[j - 2] if j >= 2 else "")
-    return total
+    return window_scorer(tokens, i)(word)
 
 
 # Rare words that follow almost nothing: after a word w, their probability is w's back-off

@@ -104,12 +104,13 @@ class ConfusedWord(Rule):
                     continue  # part of a domain or file name
                 if "idiom" in on and kinds.fixed_phrase(toks, i):
                     continue  # the words as written are a phrase of general English
-                own = ngram.window_score(toks, i, tok)
+                window = ngram.window_scorer(toks, i)
+                own = window(tok)
                 best, best_gain, excess = "", 0.0, 0.0
                 for alt in alts:
                     if not ngram.in_vocab(alt):
                         continue
-                    gain = ngram.window_score(toks, i, alt) - own
+                    gain = window(alt) - own
                     margin = self._margin(tok, alt, toks[i - 1])
                     if gain >= margin and gain > best_gain:
                         best, best_gain, excess = alt, gain, gain - margin

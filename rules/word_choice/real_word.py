@@ -105,18 +105,6 @@ def _number_only(a: str, b: str) -> bool:
     return long in (short + "s", short + "es", short + "ed") or (short.endswith("e") and long == short + "d")
 
 
-def _window(toks: list[str], i: int, word: str) -> float:
-    """ln-probability of the three trigrams that contain position i, with `word` there."""
-    p2 = toks[i - 2] if i >= 2 else ""
-    p1 = toks[i - 1] if i >= 1 else ""
-    total = ngram.logp(word, p1, p2 if p1 else "")
-    if i + 1 < len(toks):
-        total += ngram.logp(toks[i + 1], word, p1)
-        if i + 2 < len(toks):
-            total += ngram.logp(toks[i + 2], toks[i + 1], word)
-    return total
-
-
 @dataclass
 class Candidate:
     word: Word
@@ -157,10 +145,11 @@ def candidates(doc: Document, skip_scopes: frozenset[str] = frozenset(),
             alts = alternatives(tok)
             if not alts:
                 continue
-            own = _window(toks, i, tok)
+            window = ngram.window_scorer(toks, i)
+            own = window(tok)
             best, best_gain, homophone = "", MIN_GAIN, False
             for alt, is_homophone in alts:
-                gain = _window(toks, i, alt) - own
+                gain = window(alt, own + best_gain) - own
                 if gain > best_gain:
                     best, best_gain, homophone = alt, gain, is_homophone
             if not best:

@@ -21,6 +21,8 @@ produce mostly false alarms on the 18F corpus and the dev set.
 """
 from __future__ import annotations
 
+import heapq
+
 import math
 from bisect import bisect_right
 from dataclasses import dataclass
@@ -137,13 +139,15 @@ def suggestion(c: Candidate, margin: float) -> str | None:
 
     toks, i = c.tokens, c.index
     prev, prev2 = toks[i - 1], toks[i - 2]
-    quick = sorted(((ngram.logp(alt, prev, prev2) + ngram.logp(c.next_token, alt, prev), alt)
-                    for alt in _alternatives() if alt != c.token), reverse=True)[:40]
-    own = ngram.window_score(toks, i, c.token)
+    prob, ln, nxt = ngram.model().prob, ngram.LN_BASE, c.next_token
+    quick = heapq.nlargest(40, ((prob([alt, prev, prev2]) * ln + prob([nxt, alt, prev]) * ln, alt)
+                                for alt in _alternatives() if alt != c.token))
+    window = ngram.window_scorer(toks, i)
+    own = window(c.token)
     vec = vectors.load()
     best, best_score = None, own + margin
     for _, alt in quick:
-        s = ngram.window_score(toks, i, alt)
+        s = window(alt)
         if s > best_score:
             sims = c.story @ vec.row(alt)
             sims[c.own_row] = -1.0  # the written word is not part of the story's topic
