@@ -22,6 +22,7 @@ _CONTRACTIONS = frozenset(
     "shan't shouldn't wasn't weren't won't wouldn't ain't daren't o'clock y'all ma'am".split())
 _CLITICS = ("'ll", "'re", "'ve", "'d", "'m", "'s")
 _DIGIT = re.compile(r"\d")
+_ALNUM = re.compile(r"[^\W_]+")
 _LIGATURE = re.compile("[\ufb00-\ufb06]")
 _TRIPLED = re.compile(r"([a-z])\1\1")
 _URLISH = re.compile(r"://|www\.|@|^#|\.(?:com|org|net|gov|edu|io|uk)\b|[/\\_=]", re.I)
@@ -310,11 +311,22 @@ class _Story:
         """Does the source hold the word more often than the prose does (in a URL, a link
         target, a file name, an attribute or code)?"""
         low = base.lower()
+        if _ALNUM.fullmatch(low):  # the common case: the story's runs of letters, counted once
+            return self._source_runs[low] > self._prose_runs[low]
         if low not in self._outside:
             pattern = re.compile(r"(?<![^\W_])" + re.escape(low) + r"(?![^\W_])", re.IGNORECASE)
             in_prose = sum(1 for _ in pattern.finditer(self.doc.prose))
             self._outside[low] = any(i >= in_prose for i, _ in enumerate(pattern.finditer(self.doc.source)))
         return self._outside[low]
+
+    # how often each lower-cased run of letters and digits occurs in the prose and in the source
+    @cached_property
+    def _prose_runs(self) -> Counter:
+        return Counter(_ALNUM.findall(self.doc.prose.lower()))
+
+    @cached_property
+    def _source_runs(self) -> Counter:
+        return Counter(_ALNUM.findall(self.doc.source.lower()))
 
     @cached_property
     def foreign(self) -> list[tuple[int, int]]:
