@@ -161,7 +161,7 @@ class RunContext:
         policy = cfg.policy(self.registry)
         settings = RunSettings(dialect=cfg.dialect, dictionary=load_dictionaries(cfg.dictionary),
                                sections=section_values(cfg, self.registry),
-                               notify=self._rule_notice)
+                               notify=self._rule_notice, reported=policy.decide)
         rules = []
         for rid in sorted(self.registry.rules):
             cls = self.registry.rules[rid]

@@ -21,6 +21,10 @@ def _no_notice(message: str) -> None:
     return None
 
 
+def _every_id(emitted_id: str) -> bool:
+    return True
+
+
 @dataclass(frozen=True)
 class RunSettings:
     """What every rule may read, from the effective configuration of the file it checks."""
@@ -31,6 +35,9 @@ class RunSettings:
     sections: Mapping[str, Any] = field(default_factory=dict)
     # the run context's notice sink: one line on stderr, once per run
     notify: Callable[[str], None] = field(default=_no_notice, compare=False)
+    # would a finding with this id be reported (the run's selection, before per-file ignores)?
+    # A rule may skip the work of findings nobody will see; by default every id is
+    reported: Callable[[str], bool] = field(default=_every_id, compare=False)
 
     @cached_property
     def dictionary_lower(self) -> frozenset[str]:

@@ -8,6 +8,7 @@ configured, Harper runs instead and one notice says so.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any, Iterable, Literal, Mapping
 
 from newslint.api import Block, Category, Diagnostic, Document, Rule, Severity, limits, pieces
@@ -118,15 +119,19 @@ class HarperGrammar(Rule):
         sub = emitted_id[len(cls.id) + 1:] if emitted_id.startswith(cls.id + "/") else ""
         return cls.enabled_by_default and not (sub and hb.off_by_default(sub))
 
+    @cached_property
     def _disabled(self) -> frozenset[str]:
-        return frozenset((hb.NOISY_ON_NEWS - set(self.options.enable)) | set(self.options.disable))
+        """Harper rules not to run: those noisy on news, those asked to be off, and the sub-rules
+        whose findings the run would not report (off by default and not selected)."""
+        unseen = {sub for sub in hb.levels() if not self.settings.reported(f"{self.id}/{sub}")}
+        return frozenset((hb.NOISY_ON_NEWS - set(self.options.enable)) | set(self.options.disable) | unseen)
 
     def warm_up(self) -> None:
         if grammar_section(self).backend != "languagetool":
-            hb.warm(self.settings.dialect, self._disabled()).result()
+            hb.warm(self.settings.dialect, self._disabled).result()
 
     def _submit(self, doc: Document) -> list:
-        disabled, dialect = self._disabled(), self.settings.dialect
+        disabled, dialect = self._disabled, self.settings.dialect
         return [(cstart, blocks, hb.lint_async(dialect, disabled, hb.readable(doc.prose[cstart:cend])))
                 for cstart, cend, blocks in chunks(doc) if doc.prose[cstart:cend].strip()]
 

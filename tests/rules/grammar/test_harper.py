@@ -54,3 +54,20 @@ def test_word_choice_and_style_inside_a_direct_quote_are_dropped():
     """A reporter cannot change what someone said."""
     assert_flags(HarperGrammar, "The plan is very unique, she said.\n", ("grammar/harper/VeryUnique", "very unique"))
     assert_clean(HarperGrammar, "\u201cThe plan is very unique,\u201d she said.\n")
+
+
+def test_sub_rules_the_run_would_not_report_are_not_run():
+    """Harper is not asked for what the run's selection would drop (it costs Harper's time):
+    an off-by-default sub-rule, or one ignored; selecting it runs it again."""
+    from newslint.context import Overrides, RunContext
+
+    def disabled(**selection) -> frozenset[str]:
+        engine = RunContext(Overrides(config=None, **selection)).engine(None)
+        return next(r for r in engine.rules if r.id == "grammar/harper")._disabled
+
+    assert {"AnA", "WrongNegative"} <= disabled()
+    assert "AnA" not in disabled(extend_select=["grammar/harper/AnA"])
+    assert "AnA" not in disabled(select=["grammar/harper/AnA"])
+    assert "ItsContraction" not in disabled(extend_select=["grammar/harper"])  # the rule's id alone is not a sub-id
+    assert "LookingForwardTo" not in disabled()
+    assert "LookingForwardTo" in disabled(ignore=["grammar/harper/LookingForwardTo"])
