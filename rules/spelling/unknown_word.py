@@ -86,6 +86,13 @@ def _misspelling_shape(w: str, keep: int = 1) -> bool:
     return prefix >= keep and suffix >= 2
 
 
+# a word or name written once in 30,000 words or more (Zipf 3.5: "Pittsburgh", "Pentagon",
+# "Brussels"): one edit from it, a capitalised word of six letters or more that no corpus has
+# seen is reported as a likely slip of it (an info note: on published copy such words were
+# names and brands as often as slips)
+WELL_KNOWN = 3.5
+
+
 @lru_cache(maxsize=100_000)
 def _capitalised_is_slip(w: str, sentence_initial: bool) -> bool:
     """A capitalised unknown word is flagged only when it looks like a slip of a common word.
@@ -102,8 +109,10 @@ def _capitalised_is_slip(w: str, sentence_initial: bool) -> bool:
     nb, nz = lex.best_neighbour(w, inflections=z < 1.5, same_first=True)
     if not sentence_initial:
         if nb:
-            # a short word must be near a very common one ("the Offic of")
-            return (len(w) >= 6 and z < 1.0 and nz >= 4.5) or (len(w) == 5 and z < 2.0 and nz >= 5.3)
+            # a word of six letters or more, one edit from a well-known word or name ("in
+            # Pittsburgj", "at Microsft"); a short word must be near a very common one ("the Offic of")
+            return len(w) >= 6 and ((z < 1.0 and nz >= 4.5) or (z == 0.0 and nz >= WELL_KNOWN)) or (
+                len(w) == 5 and z < 2.0 and nz >= 5.3)
         return z == 0.0 and len(w) >= 7 and any(
             s[0] == w[0] and lex.zipf(s) >= 5.0 for s in lex.suggestions(w)[:1])
     if not nb:
@@ -111,7 +120,7 @@ def _capitalised_is_slip(w: str, sentence_initial: bool) -> bool:
         # common word (a long word needs a less common one: long near-misses are rarely chance)
         floor = 4.0 if len(w) >= 8 else 4.5
         return z == 0.0 and len(w) >= 5 and any(s[0] == w[0] and lex.zipf(s) >= floor for s in lex.suggestions(w)[:2])
-    if nz < 4.0:
+    if nz < (WELL_KNOWN if len(w) >= 6 and z == 0.0 else 4.0):
         return False
     if z < 1.5:
         return True

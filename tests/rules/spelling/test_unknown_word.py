@@ -27,6 +27,8 @@ FLAG = [
     ("Users with many withs were counted.", "withs"),
     # a word in another word's hyphenated compound is still prose
     ("This largely mixted-raced nation voted.", "mixted"),
+    # a capitalised word no corpus has seen, one edit from a well-known name or word
+    ("Officials in Pittsburgj said the Pentagn and Microsft agreed.", "Pittsburgj", "Pentagn", "Microsft"),
 ]
 CLEAN = [
     # names, acronyms, compounds, numbers, URLs, handles, hashtags, contractions
@@ -48,6 +50,8 @@ CLEAN = [
     "The fund is worth \u00a354.7million and 5km of road.",
     # a person: a first name the census knows, then an unknown surname
     "Officials said Miatta Fahnbulleh would lead.",
+    # names one edit from a well-known one that a corpus has seen (Parris, Berlyn), or that the story uses again
+    "The singer Parris Goebel and the writer Berlyn Brixner spoke. Later Pentagn Labs, the firm Pentagn owns, agreed.",
 ]
 
 
@@ -86,6 +90,9 @@ def test_a_warning_only_on_the_band_measured_right_four_times_in_five():
     assert levels("Hmmm, they said. See Dribbble for ideas.") in ({}, {"Dribbble": "info"})
     # an unknown word without that evidence is a note: on published copy most are names and jargon
     assert levels("Costs are aggravatng.") == {"aggravatng": "info"}
+    # a well-known name misspelled once: a note, and a warning where the story spells it right elsewhere
+    assert levels("Officials in Pittsburgj met.") == {"Pittsburgj": "info"}
+    assert levels("Pittsburgh voted. Officials in Pittsburgj met.") == {"Pittsburgj": "warning"}
 
 
 def test_a_word_also_in_the_storys_links_or_code_is_a_term():
