@@ -87,9 +87,9 @@ def _misspelling_shape(w: str, keep: int = 1) -> bool:
 
 
 # a word or name written once in 30,000 words or more (Zipf 3.5: "Pittsburgh", "Pentagon",
-# "Brussels"): one edit from it, a capitalised word of six letters or more that no corpus has
-# seen is reported as a likely slip of it (an info note: on published copy such words were
-# names and brands as often as slips)
+# "Brussels"): a rare capitalised word of six letters or more one edit from it is reported as a
+# likely slip of it (an info note: on published copy such words were names and brands as often
+# as slips)
 WELL_KNOWN = 3.5
 
 
@@ -103,16 +103,23 @@ def _capitalised_is_slip(w: str, sentence_initial: bool) -> bool:
     capital itself says "name", the evidence must be stronger than at a sentence start.
     """
     lex = lexicon()
-    if lex.in_curated(w) or american_of(w) or is_census_name(w):
+    if lex.in_curated(w) or american_of(w):
         return False
     z = lex.zipf(w)
+    census = is_census_name(w)
+    if census and (len(w) < 6 or z >= 1.5):
+        return False
     nb, nz = lex.best_neighbour(w, inflections=z < 1.5, same_first=True)
+    # six letters or more, rare, one edit from a well-known word or name ("in Pittsburgj",
+    # "at Microsft", "near Clevland"): a slip even where the census lists it as a surname, if
+    # the name it resembles is a thousand times as common
+    well_known = bool(nb) and len(w) >= 6 and z < 1.5 and nz >= WELL_KNOWN
+    if census and not (well_known and nz - z >= 3.0):
+        return False
     if not sentence_initial:
         if nb:
-            # a word of six letters or more, one edit from a well-known word or name ("in
-            # Pittsburgj", "at Microsft"); a short word must be near a very common one ("the Offic of")
-            return len(w) >= 6 and ((z < 1.0 and nz >= 4.5) or (z == 0.0 and nz >= WELL_KNOWN)) or (
-                len(w) == 5 and z < 2.0 and nz >= 5.3)
+            # a short word must be near a very common one ("the Offic of")
+            return well_known or (len(w) == 5 and z < 2.0 and nz >= 5.3)
         return z == 0.0 and len(w) >= 7 and any(
             s[0] == w[0] and lex.zipf(s) >= 5.0 for s in lex.suggestions(w)[:1])
     if not nb:
@@ -120,7 +127,7 @@ def _capitalised_is_slip(w: str, sentence_initial: bool) -> bool:
         # common word (a long word needs a less common one: long near-misses are rarely chance)
         floor = 4.0 if len(w) >= 8 else 4.5
         return z == 0.0 and len(w) >= 5 and any(s[0] == w[0] and lex.zipf(s) >= floor for s in lex.suggestions(w)[:2])
-    if nz < (WELL_KNOWN if len(w) >= 6 and z == 0.0 else 4.0):
+    if nz < 4.0 and not well_known:
         return False
     if z < 1.5:
         return True

@@ -29,6 +29,8 @@ FLAG = [
     ("This largely mixted-raced nation voted.", "mixted"),
     # a capitalised word no corpus has seen, one edit from a well-known name or word
     ("Officials in Pittsburgj said the Pentagn and Microsft agreed.", "Pittsburgj", "Pentagn", "Microsft"),
+    # also a rare surname of the census, when the name it is one edit from is a thousand times as common
+    ("The plant near Clevland closed.", "Clevland"),
 ]
 CLEAN = [
     # names, acronyms, compounds, numbers, URLs, handles, hashtags, contractions
@@ -50,8 +52,8 @@ CLEAN = [
     "The fund is worth \u00a354.7million and 5km of road.",
     # a person: a first name the census knows, then an unknown surname
     "Officials said Miatta Fahnbulleh would lead.",
-    # names one edit from a well-known one that a corpus has seen (Parris, Berlyn), or that the story uses again
-    "The singer Parris Goebel and the writer Berlyn Brixner spoke. Later Pentagn Labs, the firm Pentagn owns, agreed.",
+    # names one edit from a well-known one that are common enough themselves (Parris), or that the story uses again
+    "The singer Parris Goebel spoke. Later Pentagn Labs, the firm Pentagn owns, agreed.",
 ]
 
 
