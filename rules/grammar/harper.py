@@ -122,7 +122,7 @@ class HarperGrammar(Rule):
     @cached_property
     def _disabled(self) -> frozenset[str]:
         """Harper rules not to run: those noisy on news, those asked to be off, and the sub-rules
-        whose findings the run would not report (off by default and not selected)."""
+        whose findings the run would not report (off by default and not selected, or ignored)."""
         unseen = {sub for sub in hb.levels() if not self.settings.reported(f"{self.id}/{sub}")}
         return frozenset((hb.NOISY_ON_NEWS - set(self.options.enable)) | set(self.options.disable) | unseen)
 

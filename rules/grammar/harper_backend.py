@@ -137,9 +137,9 @@ descriptions = Resource("harper-descriptions", lambda: {
 # newslint's one Harper thread: Harper releases the GIL while it builds a linter (0.8 s of a
 # one-story run, so the other rules load and run meanwhile); while it lints it mostly holds it
 # (measured 2026-12-02, harper-py 0.2: a lint beside a busy Python thread takes nearly the sum of
-# both), so over many stories Harper's time and the other rules' add up. One thread, because a ``harper.Linter`` is not to be
-# used from two threads at once, and because a second linting thread would cost memory (5 MB
-# measured) for 0.05 s of a one-story run. A forked worker has none of its parent's threads.
+# both), so over many stories Harper's time and the other rules' add up. One thread, because a
+# ``harper.Linter`` is not to be used from two threads at once, and because a second linting
+# thread would cost memory (5 MB measured) for 0.05 s of a one-story run. A forked worker has none of its parent's threads.
 _executor = Resource("harper-thread", lambda: ThreadPoolExecutor(max_workers=1, thread_name_prefix="newslint-harper"),
                      fork_safe=False)
 
