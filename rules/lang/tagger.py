@@ -8,10 +8,14 @@ package's. It is on when the three packages are installed (``available``), off o
 a rule can turn it off (``tagger = false``).
 
 A sentence is scored once (one forward pass; the last sentences scored are kept), and a word
-of it gives two numbers (``word_features``): the probability that the tagger would not keep
-the word (1 - P($KEEP) at its first sub-word) and the probability of ``$REPLACE_<alt>`` for
-a suggested word, when the tag vocabulary has it. The model is int8: its scores differ a
-little between processor types, so they are features of a fitted score, never exact bars.
+of it gives three numbers (``word_tags``): the probability that the tagger would not keep the
+word (1 - P($KEEP), the most of its sub-words), the same for the sub-words either side of it
+(a tagger of this kind often marks a neighbour of the slip instead), and the probability of
+``$REPLACE_<alt>`` at its first sub-word for a suggested word, when the tag vocabulary has
+it. Probabilities not to keep are summed over the other tags, not read as 1 - P($KEEP), so a
+small one keeps its precision. The model is int8: its scores differ a little between
+processor types, so they are features of a fitted score (logarithms floored at ``FLOOR``),
+never exact bars.
 """
 from __future__ import annotations
 
@@ -31,7 +35,7 @@ CACHE_SENTENCES = 256
 # the tokenizer's own limit (tokenizer.json truncates at 128 sub-words): words past it have no score
 MAX_TOKENS = 128
 # probabilities are floored here before their logarithm: finer differences are int8 noise
-FLOOR = 1e-4
+FLOOR = 1e-5
 
 _LOCK = threading.Lock()  # one forward pass at a time
 
@@ -54,8 +58,9 @@ def available() -> bool:
 
 @dataclass(frozen=True)
 class WordTags:
-    change: float  # 1 - P($KEEP) at the word's first sub-word
-    replace: float  # P($REPLACE_<alt>) there; 0 when the tag vocabulary has no such tag
+    change: float  # 1 - P($KEEP): the most of the word's sub-words
+    context: float  # 1 - P($KEEP): the most of the sub-words just before and after it (0: none)
+    replace: float  # P($REPLACE_<alt>) at its first sub-word; 0 when the tag vocabulary has no such tag
 
 
 class Tagger:
@@ -87,8 +92,9 @@ class Tagger:
         self._cache: OrderedDict[str, tuple] = OrderedDict()
 
     def score(self, sentence: str):
-        """(sub-word character offsets, probabilities over the tags per sub-word) of a
-        sentence; special tokens have offsets (0, 0)."""
+        """(sub-word character offsets, log-probabilities over the tags per sub-word, the
+        log-probability of not keeping each sub-word) of a sentence; special tokens have
+        offsets (0, 0)."""
         with _LOCK:
             hit = self._cache.get(sentence)
             if hit is not None:
@@ -98,10 +104,10 @@ class Tagger:
             enc = self.tokenizer.encode(sentence)
             ids = np.array([enc.ids], dtype=np.int64)
             logits = self.session.run(None, {"input_ids": ids, "attention_mask": np.ones_like(ids)})[0][0]
-            logits = logits - logits.max(-1, keepdims=True)
-            probs = np.exp(logits)
-            probs /= probs.sum(-1, keepdims=True)
-            out = (tuple(enc.offsets), probs.astype(np.float32))
+            logp = logits.astype(np.float64)
+            logp -= _logsumexp(np, logp)[:, None]
+            not_kept = _logsumexp(np, np.delete(logp, self.keep, axis=1))
+            out = (tuple(enc.offsets), logp.astype(np.float32), not_kept)
             self._cache[sentence] = out
             if len(self._cache) > CACHE_SENTENCES:
                 self._cache.popitem(last=False)
@@ -110,21 +116,29 @@ class Tagger:
     def word_tags(self, sentence: str, start: int, end: int, alt: str = "") -> WordTags | None:
         """The tags of sentence[start:end] (its first sub-word), with the probability of
         replacing it by `alt` (as cased); None when the word is past the tokenizer's limit."""
-        offsets, probs = self.score(sentence)
-        for i, (s, e) in enumerate(offsets):
-            if e > s and s < end and e > start:
-                row = probs[i]
-                k = self.tag_index.get(f"$REPLACE_{alt}") if alt else None
-                return WordTags(float(1.0 - row[self.keep]), float(row[k]) if k is not None else 0.0)
-        return None
+        offsets, logp, not_kept = self.score(sentence)
+        real = [e > s for s, e in offsets]
+        mine = [i for i, (s, e) in enumerate(offsets) if e > s and s < end and e > start]
+        if not mine:
+            return None
+        around = [i for i in (mine[0] - 1, mine[-1] + 1) if 0 <= i < len(offsets) and real[i]]
+        k = self.tag_index.get(f"$REPLACE_{alt}") if alt else None
+        return WordTags(math.exp(max(not_kept[i] for i in mine)),
+                        math.exp(max(not_kept[i] for i in around)) if around else 0.0,
+                        math.exp(logp[mine[0], k]) if k is not None else 0.0)
+
+
+def _logsumexp(np, a):
+    m = a.max(-1)
+    return m + np.log(np.exp(a - m[:, None]).sum(-1))
 
 
 def log_features(tags: WordTags | None) -> dict[str, float]:
-    """The tagger's features of a word for a fitted score: natural logs of the two
-    probabilities, floored at FLOOR (a word past the tokenizer's limit: both at the floor)."""
-    change = tags.change if tags else 0.0
-    replace = tags.replace if tags else 0.0
-    return {"tagger_change": math.log(max(change, FLOOR)), "tagger_replace": math.log(max(replace, FLOOR))}
+    """The tagger's features of a word for a fitted score: natural logs of its three
+    probabilities, floored at FLOOR (a word past the tokenizer's limit: all at the floor)."""
+    tags = tags or WordTags(0.0, 0.0, 0.0)
+    return {"tagger_change": math.log(max(tags.change, FLOOR)), "tagger_context": math.log(max(tags.context, FLOOR)),
+            "tagger_replace": math.log(max(tags.replace, FLOOR))}
 
 
 # one session per process; onnxruntime's threads do not survive a fork
