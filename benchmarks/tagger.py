@@ -47,7 +47,7 @@ def child(dirs: list[Path], limit: int, select: list[str] | None, tagger_on: boo
         docs = [parse(p, s) for p, s in texts]
         words = sum(len(s.split()) for _, s in texts)
         t = time.perf_counter()
-        found = sum(len(run_rules(d, engine)) for d in docs)
+        found = sum(len(run_rules(d, engine)[0]) for d in docs)
         took = time.perf_counter() - t
     print(json.dumps({"words": words, "seconds": took, "load": load, "findings": found,
                       "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))
