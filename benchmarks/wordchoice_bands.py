@@ -46,7 +46,9 @@ def rule_instances(dialect: str) -> dict:
     from newslint.rules.word_choice.real_word import RealWord
     from newslint.rules.word_choice.unusual_word import UnusualWord
 
-    return {cls.id: cls(cls.make_options({}), RunSettings(dialect=dialect))
+    # real-word's bands ([real-word]) are of its score without the error tagger (newslint[tagger]),
+    # which has its own fit and bands ([real-word-tagger], not measured on judged copy yet)
+    return {cls.id: cls(cls.make_options({"tagger": False} if cls is RealWord else {}), RunSettings(dialect=dialect))
             for cls in (UnusualWord, RealWord, ConfusedWord)}
 
 

@@ -63,15 +63,16 @@ def level(rule_id: str, score: float, semantic: float | None = None) -> Severity
     return None
 
 
-def severity(rule, score: float, semantic: float | None = None) -> Severity | None:
+def severity(rule, score: float, semantic: float | None = None, key: str = "") -> Severity | None:
     """The level of a finding of `rule` with this score: the rule's ``warning`` and ``info``
-    options (score thresholds, 0-1) when the user set them, else its measured band's."""
+    options (score thresholds, 0-1) when the user set them, else its measured band's (the
+    bands of `key` when given: a second score of the rule, as real-word's with the tagger)."""
     warning, info = rule.options.warning, rule.options.info
     if warning >= 0 and score >= warning:
         return Severity.WARNING
     if info >= 0:
         return Severity.INFO if score >= info else None
-    found = level(rule.id, score, semantic)
+    found = level(key or rule.id, score, semantic)
     if warning >= 0 and found is not None:
         return Severity.INFO  # the user's warning bar decides what is more than a note
     return found

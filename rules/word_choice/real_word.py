@@ -34,7 +34,7 @@ from typing import Iterable, Iterator
 
 from newslint.api import (Category, Diagnostic, Document, Resource, Rule, Severity, Word, datacache, match_case,
                           user_only)
-from newslint.rules.lang import bands, masked_lm
+from newslint.rules.lang import bands, masked_lm, tagger
 from newslint.rules.lang import ngram
 from newslint.rules.lang.confusables import confusion_sets, homophones
 from newslint.rules.lang.lexicon import EditIndex, edit_index_keys, lexicon
@@ -49,6 +49,14 @@ FEATURES = ("gain", "own_left", "own_right", "alt_left", "alt_right", "zipf_own"
 # come from wordfreq, pyspellchecker's word list, the model's vocabulary and the homophones
 SCORE = LogisticScore("data/real_word.toml", FEATURES,
                       sources=("pocketsphinx", "wordfreq", "pyspellchecker", "homophones.txt"))
+# with the optional error tagger (newslint[tagger], rules/lang/tagger.py): the same features and
+# the tagger's three (natural logs of its probability that the word is not kept, that a word next
+# to it is not kept, and of replacing it by the candidate), in a second fit of the same trainer
+# (``--tagger``), with its own bands
+TAGGER_FEATURES = ("tagger_change", "tagger_context", "tagger_replace")
+TAGGER_SCORE = LogisticScore("data/real_word_tagger.toml", FEATURES + TAGGER_FEATURES,
+                             sources=SCORE.sources + tagger.PACKAGES)
+TAGGER_BANDS = "word-choice/real-word-tagger"  # its bands in rules/data/word_choice_bands.toml
 # candidates are words a writer means often enough to slip from: Zipf 3.0 is about once
 # in a million words of running text (wordfreq)
 CANDIDATE_ZIPF = 3.0
@@ -125,10 +133,12 @@ def _judged(w: Word | None, tok: str, sentence_start: bool, confusables: dict) -
 
 
 def candidates(doc: Document, skip_scopes: frozenset[str] = frozenset(),
-               house: frozenset[str] = frozenset()) -> Iterator[Candidate]:
+               house: frozenset[str] = frozenset(), tagger_model: tagger.Tagger | None = None) -> Iterator[Candidate]:
     """Every judged word whose best alternative makes its sentence more probable, with the
-    features of that pair; also used by the training script."""
+    features of that pair (and the tagger's, given one); also used by the training script."""
     lex = lexicon()
+    sentences = doc.sentences if tagger_model is not None else []
+    starts = [s.start for s in sentences]
     confusables = confusion_sets()
     counts: dict[str, int] = {}
     for w in doc.words:
@@ -165,6 +175,11 @@ def candidates(doc: Document, skip_scopes: frozenset[str] = frozenset(),
                 "zipf_alt": lex.zipf(best),
                 "repeats": float(min(counts.get(tok, 1), 3)),
             }
+            if tagger_model is not None:
+                sent = sentences[max(bisect_right(starts, w.start) - 1, 0)]
+                feats.update(tagger.log_features(tagger_model.word_tags(
+                    doc.prose[sent.start:sent.end], w.start - sent.start, w.end - sent.start,
+                    match_case(w.text, best))))
             yield Candidate(w, tok, best, homophone, doc.in_quote(w.start, w.end), feats, toks, i)
 
 
@@ -200,6 +215,8 @@ class RealWordOptions:
     masked_model: str = user_only("", "loads model weights, which can run code")
     # with a masked model: how much more probable (natural log) the alternative must be
     masked_margin: float = 3.0
+    # the optional error tagger (pip install newslint[tagger]): on when installed; false turns it off
+    tagger: bool = True
 
 
 class RealWord(Rule):
@@ -231,7 +248,10 @@ class RealWord(Rule):
     level (-1 takes the measured score bands); ``masked-model``: a masked language model you have
     downloaded (a directory; ``pip install newslint[transformers]``; never downloaded by
     newslint), which then judges the same candidates, reporting when the alternative is at
-    least ``masked-margin`` (natural log, default 3) more probable in the slot.
+    least ``masked-margin`` (natural log, default 3) more probable in the slot; ``tagger``:
+    with the optional neural error tagger installed (``pip install newslint[tagger]``; on
+    when installed), its judgement of each candidate word is two more features of the score,
+    which then has its own fitted weights and bands; ``tagger = false`` turns it off.
     """
 
     id = "word-choice/real-word"
@@ -261,15 +281,24 @@ class RealWord(Rule):
                               f"'{c.word.text}' may be a slip for '{sugg}': the masked language model finds "
                               f"'{sugg}' about {times:,.0f} times more probable here", [sugg], severity=severity)
 
-    def scored(self, doc: Document) -> Iterator[tuple[Candidate, float]]:
-        """Every candidate with its score (0-1); also used by benchmarks/wordchoice_bands.py."""
-        for message in SCORE.stale():
+    def error_tagger(self) -> tagger.Tagger | None:
+        """The error tagger, when installed and not turned off (``tagger = false``)."""
+        return tagger.load_for(self)
+
+    def scored(self, doc: Document, tagger_model: tagger.Tagger | None | bool = True
+               ) -> Iterator[tuple[Candidate, float]]:
+        """Every candidate with its score (0-1); also used by benchmarks/wordchoice_bands.py.
+        `tagger_model`: True, the rule's own choice (``tagger``); else that tagger or None."""
+        if tagger_model is True:
+            tagger_model = self.error_tagger()
+        score = TAGGER_SCORE if tagger_model else SCORE
+        for message in score.stale():
             self.notice(f"{self.id}: {message}")
         story = kinds.Story(doc)
-        for c in candidates(doc, self.skip_scopes, self.settings.dictionary_lower):
+        for c in candidates(doc, self.skip_scopes, self.settings.dictionary_lower, tagger_model or None):
             if self._false_alarm_kind(story, c):
                 continue
-            yield c, SCORE.score(c.features)
+            yield c, score.score(c.features)
 
     @staticmethod
     def _false_alarm_kind(story: kinds.Story, c: Candidate) -> str:
@@ -293,11 +322,14 @@ class RealWord(Rule):
         if mlm is not None:
             yield from self._check_masked(doc, mlm)
             return
-        needs_fit = min((b.start for b in bands.bands(self.id) if b.semantic is not None and b.level is not None),
+        tagger_model = self.error_tagger()
+        # with the tagger, the score is its fit's, and its bands are that score's
+        key = TAGGER_BANDS if tagger_model else self.id
+        needs_fit = min((b.start for b in bands.bands(key) if b.semantic is not None and b.level is not None),
                         default=2.0)
-        for c, p in self.scored(doc):
-            fit = semantic_fit(c) if needs_fit <= p < bands.floor_without_semantic(self.id) else None
-            severity = bands.severity(self, p, fit)
+        for c, p in self.scored(doc, tagger_model):
+            fit = semantic_fit(c) if needs_fit <= p < bands.floor_without_semantic(key) else None
+            severity = bands.severity(self, p, fit, key)
             if severity is None:
                 continue
             # a function word fits almost any slot, so the model's liking for one is weak
