@@ -95,7 +95,8 @@ WELL_KNOWN = 3.5
 
 @lru_cache(maxsize=100_000)
 def _capitalised_is_slip(w: str, sentence_initial: bool) -> bool:
-    """A capitalised unknown word is flagged only when it looks like a slip of a common word.
+    """A capitalised unknown word is flagged only when it looks like a slip of a common word
+    or of a well-known name ("Pittsburgj").
 
     Names are what capitalised unknown words usually are, and a name that resembles a common
     word mostly differs from it in the first letter (Vig/big, Hideo/video), which slips

@@ -250,7 +250,7 @@ class RealWord(Rule):
     newslint), which then judges the same candidates, reporting when the alternative is at
     least ``masked-margin`` (natural log, default 3) more probable in the slot; ``tagger``:
     with the optional neural error tagger installed (``pip install newslint[tagger]``; on
-    when installed), its judgement of each candidate word is two more features of the score,
+    when installed), its judgement of each candidate word is three more features of the score,
     which then has its own fitted weights and bands; ``tagger = false`` turns it off.
     """
 
