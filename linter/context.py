@@ -179,6 +179,9 @@ class RunContext:
 
     def wait_warm(self) -> None:
         """Wait for the resources being loaded in the background (before forking workers)."""
+        from . import launch
+
+        launch.wait()
         for t in self._warming:
             t.join()
 
