@@ -160,6 +160,10 @@ class ResultCache:
         head = f"{engine_key}\0{path}\0".encode("utf-8", "surrogateescape")
         return hashlib.sha256(head + data).hexdigest()
 
+    def has(self, key: str) -> bool:
+        """A cheap guess that ``get`` would hit (the entry may still prove unreadable)."""
+        return os.path.isfile(self._path(key))
+
     def get(self, key: str):
         try:
             fd = os.open(self._path(key), os.O_RDONLY | _NOFOLLOW | getattr(os, "O_NONBLOCK", 0))

@@ -97,6 +97,12 @@ class Rule:
         the other rules' checks; ``check`` collects it. Most rules do not override it."""
         return False
 
+    def look_ahead(self, doc: Document) -> None:
+        """Start the work ``prepare`` would start on `doc`, a story the run checks next, so
+        that it runs while the story before is checked (a run of many stories in one process,
+        ``runner.lint_paths``). The document is a copy: ``prepare`` and ``check`` later get
+        another, and must find the work by its content. Most rules do not override it."""
+
     def file_stats(self, doc: Document) -> dict[str, Any] | None:
         """Optional per-file numbers for the report (``files[]`` in JSON)."""
         return None

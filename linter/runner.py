@@ -9,7 +9,7 @@ import time
 import traceback
 from itertools import zip_longest
 from pathlib import Path
-from typing import Any, Callable, Iterable, Sequence
+from typing import Any, Callable, Iterable, Iterator, Sequence
 
 from . import limits, stdio
 from .context import Engine, Overrides, RunContext
@@ -313,8 +313,44 @@ def lint_paths(paths: Sequence[str], overrides: Overrides | None = None, jobs: i
             results = _tracked(pool.map(_work, files, chunksize=max(1, min(16, len(files) // (jobs * 4)))),
                                len(files), progress)
     else:
-        results = _tracked((lint_file(f, ctx) for f in files), len(files), progress)
+        results = _tracked(_in_order(files, ctx), len(files), progress)
     return _result(results, ctx)
+
+
+def _in_order(files: list[str], ctx: RunContext) -> Iterator[FileResult]:
+    """Each file's result in one process, the next story looked ahead at (``_look_ahead``)
+    before this one is checked: Harper's queue then holds this story's text and the next's,
+    and Harper's thread lints on while this process reads, parses and checks."""
+    if files:
+        _look_ahead(files[0], ctx)
+    for i, path in enumerate(files):
+        if i + 1 < len(files):
+            _look_ahead(files[i + 1], ctx)
+        yield lint_file(path, ctx)
+
+
+def _look_ahead(path: str, ctx: RunContext) -> None:
+    """Start the work outside the GIL (``Rule.look_ahead``) on the story `path`'s first
+    section. Best effort: a file that cannot be read, parsed or checked here is met again,
+    and reported, when its turn comes; a cached story is not looked at."""
+    try:
+        engine = ctx.engine(_real_path(path))
+        rules = [r for r in engine.rules
+                 if type(r).look_ahead is not Rule.look_ahead and engine.policy.runs(type(r), _real_path(path))]
+        st = os.stat(path)
+        if not rules or not stat.S_ISREG(st.st_mode) or st.st_size > limits.MAX_FILE_BYTES or ctx.overrides.fix:
+            return
+        data = Path(path).read_bytes()
+        if ctx.cache is not None and ctx.cache.has(ctx.cache.key(path, data, ctx.engine_key(engine))):
+            return
+        doc = parse(path, decode(data).text, None, engine.markup)
+        if doc.language and not doc.language.lower().startswith("en"):
+            return
+        first = doc.sections(limits.SECTION_CHARS)[0]
+        for rule in rules:
+            rule.look_ahead(first)
+    except Exception:  # noqa: BLE001 - see above
+        pass
 
 
 def _tracked(results: Iterable[FileResult], total: int, progress: Callable[[int, int], None] | None) -> list[FileResult]:

@@ -75,3 +75,63 @@ def test_harper_finds_the_same_with_and_without_prepare():
     assert not rule._pending  # collected by its check
     direct = list(rule.check(parse("s.txt", text)))  # no prepare: check submits the work itself
     assert prepared and [(d.start, d.end, d.rule) for d in prepared] == [(d.start, d.end, d.rule) for d in direct]
+
+
+class _AheadRecorder(Rule):
+    id = "test/ahead"
+    category = Category.GRAMMAR
+    default_severity = Severity.INFO
+
+    def look_ahead(self, doc: Document) -> None:
+        ORDER.append(f"ahead {doc.prose.split()[0]}")
+
+    def check(self, doc: Document):
+        ORDER.append(f"check {doc.prose.split()[0]}")
+        return ()
+
+
+def test_one_process_looks_at_the_next_story_before_checking_this_one(tmp_path, monkeypatch):
+    from newslint.runner import lint_paths
+
+    paths = []
+    for name in ("alpha", "bravo", "charlie"):
+        (tmp_path / f"{name}.txt").write_text(f"{name} story text.\n")
+        paths.append(str(tmp_path / f"{name}.txt"))
+    (tmp_path / "binary.txt").write_bytes(b"\x00\x01\x02" * 100)  # unreadable as text: skipped, no failure
+    ctx = RunContext(Overrides())
+    engine = engine_of([_AheadRecorder()])
+    monkeypatch.setattr(ctx, "engine", lambda path: engine)
+    ORDER.clear()
+    result = lint_paths([*paths, str(tmp_path / "binary.txt")], context=ctx, jobs=1)
+    # the next story is looked at before this one is checked
+    assert ORDER == ["ahead alpha", "ahead bravo", "check alpha", "ahead charlie", "check bravo", "check charlie"]
+    assert len(result.files) == 4
+
+
+def test_harper_lints_a_story_looked_ahead_at_once(tmp_path, monkeypatch):
+    from newslint.rules.grammar import harper_backend as hb
+    from newslint.runner import lint_paths
+
+    texts = ["Their is a problem with the the budget.\n", "He go to the meeting every day.\n",
+             "She said it was an unique chance.\n"]
+    paths = []
+    for i, text in enumerate(texts):
+        (tmp_path / f"s{i}.txt").write_text(text)
+        paths.append(str(tmp_path / f"s{i}.txt"))
+    linted: list[str] = []
+    real = hb.lint_block.__wrapped__
+
+    def counting(dialect, disabled, text):
+        linted.append(text)
+        return real(dialect, disabled, text)
+
+    monkeypatch.setattr(hb, "lint_block", counting)
+    hb._recent.reset()
+    ahead = lint_paths(paths, Overrides(select=["grammar/harper"]), jobs=1)
+    assert sorted(linted) == sorted(set(linted)) and len(linted) == len(texts)
+    monkeypatch.setattr("newslint.runner._look_ahead", lambda path, ctx: None)
+    hb._recent.reset()
+    plain = lint_paths(paths, Overrides(select=["grammar/harper"]), jobs=1)
+    assert [[(d.line, d.column, d.rule) for d in f.diagnostics] for f in ahead.files] == \
+        [[(d.line, d.column, d.rule) for d in f.diagnostics] for f in plain.files]
+    assert all(f.diagnostics for f in ahead.files)

@@ -144,6 +144,11 @@ class HarperGrammar(Rule):
         self._pending[id(doc)] = (doc, self._submit(doc))
         return True
 
+    def look_ahead(self, doc: Document) -> None:
+        """Harper lints the story checked next; ``check`` finds the jobs by their text."""
+        if grammar_section(self).backend != "languagetool":
+            self._submit(doc)
+
     def check(self, doc: Document) -> Iterable[Diagnostic]:
         section = grammar_section(self)
         pending = self._pending.pop(id(doc), None)

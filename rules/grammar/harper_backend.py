@@ -8,6 +8,8 @@ linted twice in a run.
 from __future__ import annotations
 
 import re
+import threading
+from collections import OrderedDict
 from concurrent.futures import Future, ThreadPoolExecutor
 from functools import lru_cache
 
@@ -149,9 +151,35 @@ def warm(dialect: str, disabled: frozenset[str]) -> "Future[object]":
     return _executor().submit(get_linter, dialect, disabled)
 
 
+class _Recent:
+    """The jobs submitted lately, by (dialect, disabled, text): a story looked ahead at
+    (``HarperGrammar.look_ahead``) and checked next asks for the same runs again."""
+
+    SIZE = 512
+
+    def __init__(self) -> None:
+        self._jobs: OrderedDict[tuple[str, frozenset[str], str], Future[tuple[tuple, ...]]] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def job(self, dialect: str, disabled: frozenset[str], text: str) -> "Future[tuple[tuple, ...]]":
+        key = (dialect, disabled, text)
+        with self._lock:
+            job = self._jobs.get(key)
+            if job is None:
+                job = self._jobs[key] = _executor().submit(lint_block, dialect, disabled, text)
+                if len(self._jobs) > self.SIZE:
+                    self._jobs.popitem(last=False)
+            return job
+
+
+# per process: a forked worker has none of its parent's threads, nor their jobs
+_recent = Resource("harper-recent-jobs", _Recent, fork_safe=False)
+
+
 def lint_async(dialect: str, disabled: frozenset[str], text: str) -> "Future[tuple[tuple, ...]]":
-    """``lint_block`` in the Harper thread."""
-    return _executor().submit(lint_block, dialect, disabled, text)
+    """``lint_block`` in the Harper thread; a run of text submitted lately gets the job
+    already submitted for it (done, or queued in order)."""
+    return _recent().job(dialect, disabled, text)
 
 
 # A run of text without a space longer than the limit (a flood of brackets, base64, an unbroken
