@@ -78,6 +78,14 @@ def severity(rule, score: float, semantic: float | None = None, key: str = "") -
     return found
 
 
+def lowest(rule, key: str = "") -> float:
+    """The lowest score ``severity`` reports for `rule` (its options when set, else the bands
+    of `key` or of the rule)."""
+    warning, info = rule.options.warning, rule.options.info
+    low = info if info >= 0 else floor(key or rule.id)
+    return min(low, warning) if warning >= 0 else low
+
+
 def at_most(a: Severity, b: Severity) -> Severity:
     """The lower of two levels."""
     return a if a.rank <= b.rank else b

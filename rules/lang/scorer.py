@@ -45,6 +45,23 @@ class LogisticScore:
         z = self.data["intercept"] + sum(self.data["weights"][k] * features[k] for k in self.features)
         return 1 / (1 + math.exp(-max(min(z, 50.0), -50.0)))
 
+    def least(self, feature: str, score: float, known: dict[str, float],
+              bounds: dict[str, tuple[float, float]]) -> float:
+        """The smallest value of `feature` with which the score can reach `score`, given the
+        features `known` and the range of every other (``bounds``): below it, no value of the
+        others reaches it. -inf when the feature's weight is not positive (no such bound)."""
+        w = self.data["weights"]
+        if w[feature] <= 0 or not 0 < score < 1:
+            return -math.inf
+        z = self.data["intercept"]
+        for k in self.features:
+            if k in known:
+                z += w[k] * known[k]
+            elif k != feature:
+                lo, hi = bounds[k]
+                z += max(w[k] * lo, w[k] * hi)
+        return (math.log(score / (1 - score)) - z) / w[feature]
+
     def thresholds(self, rule) -> tuple[float, float]:
         """(warning, info) score thresholds of `rule`: its options ``warning`` and ``info`` where
         set (0-1), else the measured ones. First, the rule tells the user (once per run) about

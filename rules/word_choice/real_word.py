@@ -132,10 +132,21 @@ def _judged(w: Word | None, tok: str, sentence_start: bool, confusables: dict) -
     return w.text.islower() or (sentence_start and w.text[1:].islower())
 
 
+# the range of each feature not known before a slot's alternatives are scored (Zipf 8 is
+# above the commonest word's)
+UNKNOWN_RANGES = {"own_left": (0.0, 1.0), "own_right": (0.0, 1.0), "alt_left": (0.0, 1.0), "alt_right": (0.0, 1.0),
+                  "zipf_alt": (CANDIDATE_ZIPF, 8.0)}
+
+
 def candidates(doc: Document, skip_scopes: frozenset[str] = frozenset(),
-               house: frozenset[str] = frozenset(), tagger_model: tagger.Tagger | None = None) -> Iterator[Candidate]:
+               house: frozenset[str] = frozenset(), tagger_model: tagger.Tagger | None = None,
+               least: float = 0.0) -> Iterator[Candidate]:
     """Every judged word whose best alternative makes its sentence more probable, with the
-    features of that pair (and the tagger's, given one); also used by the training script."""
+    features of that pair (and the tagger's, given one); also used by the training script.
+    With `least` (a score, 0-1, and no tagger), only the candidates whose score can reach it:
+    a slot's alternatives are scanned for a gain that, with the features known before the
+    scan and the most favourable value of the others, makes that score (``SCORE.least``).
+    The best alternative is the same; a slot whose best gain falls short yields nothing."""
     lex = lexicon()
     sentences = doc.sentences if tagger_model is not None else []
     starts = [s.start for s in sentences]
@@ -157,7 +168,11 @@ def candidates(doc: Document, skip_scopes: frozenset[str] = frozenset(),
                 continue
             window = ngram.window_scorer(toks, i)
             own = window(tok)
-            best, best_gain, homophone = "", MIN_GAIN, False
+            need = MIN_GAIN
+            if least > 0 and tagger_model is None:
+                known = {"zipf_own": z_own, "repeats": float(min(counts.get(tok, 1), 3))}
+                need = max(need, SCORE.least("gain", least, known, UNKNOWN_RANGES) - 1e-9)
+            best, best_gain, homophone = "", need, False
             for alt, is_homophone in alts:
                 gain = window(alt, own + best_gain) - own
                 if gain > best_gain:
@@ -285,17 +300,18 @@ class RealWord(Rule):
         """The error tagger, when installed and not turned off (``tagger = false``)."""
         return tagger.load_for(self)
 
-    def scored(self, doc: Document, tagger_model: tagger.Tagger | None | bool = True
+    def scored(self, doc: Document, tagger_model: tagger.Tagger | None | bool = True, least: float = 0.0
                ) -> Iterator[tuple[Candidate, float]]:
         """Every candidate with its score (0-1); also used by benchmarks/wordchoice_bands.py.
-        `tagger_model`: True, the rule's own choice (``tagger``); else that tagger or None."""
+        `tagger_model`: True, the rule's own choice (``tagger``); else that tagger or None.
+        `least`: the caller keeps no lower score (``candidates``)."""
         if tagger_model is True:
             tagger_model = self.error_tagger()
         score = TAGGER_SCORE if tagger_model else SCORE
         for message in score.stale():
             self.notice(f"{self.id}: {message}")
         story = kinds.Story(doc)
-        for c in candidates(doc, self.skip_scopes, self.settings.dictionary_lower, tagger_model or None):
+        for c in candidates(doc, self.skip_scopes, self.settings.dictionary_lower, tagger_model or None, least):
             if self._false_alarm_kind(story, c):
                 continue
             yield c, score.score(c.features)
@@ -327,7 +343,7 @@ class RealWord(Rule):
         key = TAGGER_BANDS if tagger_model else self.id
         needs_fit = min((b.start for b in bands.bands(key) if b.semantic is not None and b.level is not None),
                         default=2.0)
-        for c, p in self.scored(doc, tagger_model):
+        for c, p in self.scored(doc, tagger_model, bands.lowest(self, key)):
             fit = semantic_fit(c) if needs_fit <= p < bands.floor_without_semantic(key) else None
             severity = bands.severity(self, p, fit, key)
             if severity is None:

@@ -130,3 +130,28 @@ def test_semantic_fit(case):
     sentence, word, alt, better = case
     c = SimpleNamespace(tokens=["<s>", *sentence.split(), "</s>"], token=word, alt=alt)
     assert (semantic_fit(c) > 0.15) is better
+
+
+def test_a_candidate_below_the_lowest_band_is_not_searched_for():
+    """``candidates(least=...)``: the same best alternative, for every slot whose score can
+    reach `least`; the others yield nothing (the check's speed-up, not a change of findings)."""
+    text = " ".join(s for s, _, _ in SLIPS) + " " + " ".join(CORRECT)
+    every = {(c.word.start, c.alt): SCORE.score(c.features) for c in candidates(parse("s.txt", text))}
+    for least in (0.3, 0.6, 0.9):
+        kept = {(c.word.start, c.alt): SCORE.score(c.features) for c in candidates(parse("s.txt", text), least=least)}
+        assert kept.items() <= every.items()
+        assert {k: p for k, p in kept.items() if p >= least} == {k: p for k, p in every.items() if p >= least}
+        assert len(kept) < len(every)
+    assert {k for k, p in every.items() if p >= 0.6}
+
+
+def test_the_least_gain_reaches_the_score_with_the_most_favourable_other_features():
+    from newslint.rules.word_choice.real_word import UNKNOWN_RANGES
+
+    known = {"zipf_own": 4.2, "repeats": 1.0}
+    gain = SCORE.least("gain", 0.6, known, UNKNOWN_RANGES)
+    w = SCORE.data["weights"]
+    best = {k: (hi if w[k] > 0 else lo) for k, (lo, hi) in UNKNOWN_RANGES.items()}
+    assert SCORE.score({**best, **known, "gain": gain}) == pytest.approx(0.6)
+    assert SCORE.score({**best, **known, "gain": gain - 0.01}) < 0.6
+    assert SCORE.least("zipf_alt", 0.6, known, UNKNOWN_RANGES) == float("-inf")  # its weight is negative
