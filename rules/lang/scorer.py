@@ -45,22 +45,21 @@ class LogisticScore:
         z = self.data["intercept"] + sum(self.data["weights"][k] * features[k] for k in self.features)
         return 1 / (1 + math.exp(-max(min(z, 50.0), -50.0)))
 
-    def least(self, feature: str, score: float, known: dict[str, float],
-              bounds: dict[str, tuple[float, float]]) -> float:
-        """The smallest value of `feature` with which the score can reach `score`, given the
-        features `known` and the range of every other (``bounds``): below it, no value of the
-        others reaches it. -inf when the feature's weight is not positive (no such bound)."""
+    def least(self, feature: str, score: float, known: tuple[str, ...],
+              bounds: dict[str, tuple[float, float]]) -> tuple[float, dict[str, float]]:
+        """The smallest value of `feature` with which the score can reach `score`, as a line
+        in the features `known` (given later): ``constant + sum(coefficient * value)``, every
+        other feature at the most favourable end of its range (``bounds``). Below it, no value
+        of the others reaches the score. (-inf, {}) when the feature's weight is not positive."""
         w = self.data["weights"]
         if w[feature] <= 0 or not 0 < score < 1:
-            return -math.inf
+            return -math.inf, {}
         z = self.data["intercept"]
         for k in self.features:
-            if k in known:
-                z += w[k] * known[k]
-            elif k != feature:
+            if k != feature and k not in known:
                 lo, hi = bounds[k]
                 z += max(w[k] * lo, w[k] * hi)
-        return (math.log(score / (1 - score)) - z) / w[feature]
+        return (math.log(score / (1 - score)) - z) / w[feature], {k: -w[k] / w[feature] for k in known}
 
     def thresholds(self, rule) -> tuple[float, float]:
         """(warning, info) score thresholds of `rule`: its options ``warning`` and ``info`` where

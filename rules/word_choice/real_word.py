@@ -148,6 +148,10 @@ def candidates(doc: Document, skip_scopes: frozenset[str] = frozenset(),
     scan and the most favourable value of the others, makes that score (``SCORE.least``).
     The best alternative is the same; a slot whose best gain falls short yields nothing."""
     lex = lexicon()
+    # the least gain worth a scan: need0 + need_zipf * zipf_own + need_repeats * repeats
+    need0, slope = (SCORE.least("gain", least, ("zipf_own", "repeats"), UNKNOWN_RANGES)
+                    if least > 0 and tagger_model is None else (-math.inf, {}))
+    need_zipf, need_repeats = slope.get("zipf_own", 0.0), slope.get("repeats", 0.0)
     sentences = doc.sentences if tagger_model is not None else []
     starts = [s.start for s in sentences]
     confusables = confusion_sets()
@@ -168,10 +172,7 @@ def candidates(doc: Document, skip_scopes: frozenset[str] = frozenset(),
                 continue
             window = ngram.window_scorer(toks, i)
             own = window(tok)
-            need = MIN_GAIN
-            if least > 0 and tagger_model is None:
-                known = {"zipf_own": z_own, "repeats": float(min(counts.get(tok, 1), 3))}
-                need = max(need, SCORE.least("gain", least, known, UNKNOWN_RANGES) - 1e-9)
+            need = max(MIN_GAIN, need0 + need_zipf * z_own + need_repeats * min(counts.get(tok, 1), 3) - 1e-9)
             best, best_gain, homophone = "", need, False
             for alt, is_homophone in alts:
                 gain = window(alt, own + best_gain) - own
