@@ -87,6 +87,9 @@ class RunContext:
 
             self.cache = ResultCache(o.cache_dir, FileResult)
         self.rule_notices = 0  # notices from rules: a rule ran degraded (see cache.py)
+        # do the rules' background work (Rule.prepare: Harper) and the others' checks overlap?
+        # Not where every core already runs a worker process (runner.lint_paths)
+        self.overlap = True
         self._engine_keys: dict[int, str] = {}
         o = self.overrides
         if o.config is not None and not o.config.is_file():

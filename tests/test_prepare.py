@@ -135,3 +135,40 @@ def test_harper_lints_a_story_looked_ahead_at_once(tmp_path, monkeypatch):
     assert [[(d.line, d.column, d.rule) for d in f.diagnostics] for f in ahead.files] == \
         [[(d.line, d.column, d.rule) for d in f.diagnostics] for f in plain.files]
     assert all(f.diagnostics for f in ahead.files)
+
+
+class _Recorded(Rule):
+    id = "test/recorded"
+    category = Category.GRAMMAR
+    default_severity = Severity.INFO
+
+    def prepare(self, doc: Document) -> bool:
+        ORDER.append("prepare recorded")
+        return True
+
+    def check(self, doc: Document):
+        ORDER.append("check recorded")
+        return ()
+
+
+def test_without_overlap_nothing_starts_early_and_the_findings_are_the_same():
+    text = "Their is a problem with the the budget. He go to the meeting every day.\n"
+    engine = RunContext(Overrides(select=["grammar/harper", "grammar/repeated-word"])).engine(None)
+    ORDER.clear()
+    run_rules(parse("s.txt", "One two three.\n"), engine_of([_Recorded(), _Plain()]), overlap=False)
+    assert ORDER == ["check recorded", "check plain"]  # in order, nothing prepared
+    ORDER.clear()
+    run_rules(parse("s.txt", "One two three.\n"), engine_of([_Recorded(), _Plain()]))
+    assert ORDER == ["prepare recorded", "check plain", "check recorded"]
+    overlapped, _ = run_rules(parse("s.txt", text), engine)
+    in_turns, _ = run_rules(parse("s.txt", text), engine, overlap=False)
+    assert overlapped and [(d.start, d.rule) for d in in_turns] == [(d.start, d.rule) for d in overlapped]
+
+
+def test_workers_overlap_only_with_a_core_to_spare(monkeypatch):
+    import newslint.runner as runner
+
+    monkeypatch.setattr(runner, "_cpus", lambda: 2)
+    assert runner.overlaps(1) and not runner.overlaps(2)
+    monkeypatch.setattr(runner, "_cpus", lambda: 8)
+    assert runner.overlaps(4) and not runner.overlaps(5)
