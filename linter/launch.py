@@ -8,7 +8,8 @@ and the imports, the configuration and newslint's own rules run beside it on the
 
 The thread is a guess made before the configuration is read: a run whose configuration turns
 Harper off (the LanguageTool backend, or grammar/harper ignored in a config file) spends that
-build on the other core for nothing. A run that names its rules (``--select``) does not start it.
+build on the other core for nothing. A command line that selects other rules, or ignores
+Harper, does not start it.
 """
 from __future__ import annotations
 
@@ -22,9 +23,29 @@ from .resource import Resource
 LINTING = frozenset({"check", "baseline", "report"})
 
 
+def _option_values(argv: list[str], name: str) -> list[str]:
+    """The values of `name` (``--select X`` or ``--select=X``), comma-separated ones split."""
+    out = []
+    for i, a in enumerate(argv):
+        if a == name and i + 1 < len(argv):
+            out += argv[i + 1].split(",")
+        elif a.startswith(name + "="):
+            out += a[len(name) + 1:].split(",")
+    return [v.strip() for v in out]
+
+
+def _names_harper(ids: list[str]) -> bool:
+    return any(v in ("grammar", "grammar/harper") or v.startswith("grammar/harper/") for v in ids)
+
+
 def _wanted(argv: list[str]) -> bool:
-    return bool(argv) and argv[0] in LINTING and not any(
-        a in ("--help", "-h") or a.startswith("--select") for a in argv)
+    """Whether `argv` is a command that lints with Harper, as far as the command line tells."""
+    if not argv or argv[0] not in LINTING or any(a in ("--help", "-h") for a in argv):
+        return False
+    if _names_harper(_option_values(argv, "--ignore")):
+        return False
+    selected = _option_values(argv, "--select")
+    return not selected or _names_harper(selected)
 
 
 def _build() -> None:

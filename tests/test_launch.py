@@ -15,8 +15,12 @@ from newslint import launch
     (["check", "--format", "json", "-"], True),
     (["baseline", "."], True),
     (["report", "."], True),
-    (["check", "--select", "spelling", "story.md"], False),   # the run named its rules
-    (["check", "--select=style", "story.md"], False),
+    (["check", "--select", "spelling", "story.md"], False),   # the run named other rules
+    (["check", "--select=style,spelling", "story.md"], False),
+    (["check", "--select", "spelling,grammar", "story.md"], True),
+    (["check", "--select=grammar/harper/AnA", "story.md"], True),
+    (["check", "--ignore", "grammar/harper", "story.md"], False),
+    (["check", "--ignore=style", "story.md"], True),
     (["check", "--help"], False),
     (["rules"], False),
     (["explain", "grammar/harper"], False),
