@@ -8,8 +8,8 @@ Library use::
 
 Rule authors import from ``newslint.api``.
 
-The names below load on first use (PEP 562), so that the command line can start Harper's
-dictionary before anything else loads (``newslint.launch``).
+The names below load on first use (PEP 562), so that the command can start work before
+anything else loads (``newslint.launch``).
 """
 from __future__ import annotations
 

@@ -7,7 +7,7 @@ import sys
 
 import pytest
 
-from newslint import launch
+from newslint.rules import launch
 
 
 @pytest.mark.parametrize("argv, wanted", [
@@ -32,9 +32,9 @@ def test_which_commands_start_the_dictionary(argv, wanted):
 
 
 def _threads_after(argv: list[str]) -> str:
-    code = ("import sys, threading; from newslint import launch; launch.start_harper(sys.argv[1:]); "
-            "print(sorted(t.name for t in threading.enumerate())); launch.wait(); import harper; "
-            "harper.Linter(dialect=harper.Dialect.BRITISH)")
+    code = ("import sys, threading; from newslint import launch; from newslint.rules.launch import start_harper; "
+            "start_harper(sys.argv[1:]); print(sorted(t.name for t in threading.enumerate())); launch.wait(); "
+            "import harper; harper.Linter(dialect=harper.Dialect.BRITISH)")
     return subprocess.run([sys.executable, "-c", code, *argv], capture_output=True, text=True, check=True).stdout
 
 
@@ -44,10 +44,18 @@ def test_a_linting_command_builds_the_dictionary_in_a_thread_before_the_cli_load
 
 
 def test_nothing_but_the_standard_library_loads_before_the_dictionary_starts():
-    code = ("import sys; from newslint import launch; "
+    code = ("import sys; from newslint.rules import launch; "
             "print(sorted(m for m in sys.modules if m.startswith('newslint')))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
-    assert out.strip() == "['newslint', 'newslint.launch', 'newslint.resource']"
+    assert out.strip() == "['newslint', 'newslint.launch', 'newslint.resource', 'newslint.rules', 'newslint.rules.launch']"
+
+
+def test_the_command_is_the_launcher():
+    import tomllib
+    from pathlib import Path
+
+    pyproject = tomllib.loads((Path(__file__).resolve().parent.parent / "pyproject.toml").read_text())
+    assert pyproject["project"]["scripts"]["newslint"] == "newslint.rules.launch:main"
 
 
 def test_the_entry_point_runs_the_command(tmp_path):

@@ -123,11 +123,18 @@ def test_a_plugin_section_is_validated_by_the_core(tmp_path):
     assert rule.settings.section("example").min_letters == 3
 
 
+# rules/launch.py is not a rule but the command's entry point, which starts the built-in grammar
+# backend before the engine loads: it may use the engine's launcher (newslint.api loads the engine)
+NOT_RULES = {"launch.py": {"newslint.launch", "newslint"}}
+
+
 def test_built_in_rules_import_only_the_plugin_api():
     for path in (ROOT / "rules").rglob("*.py"):
         text = path.read_text(encoding="utf-8")
         engine_imports = re.findall(r"^\s*(?:from|import) (newslint(?:\.\w+)*|linter\S*)", text, re.M)
-        assert all(m == "newslint.api" or m.startswith("newslint.rules") for m in engine_imports), (path, engine_imports)
+        allowed = NOT_RULES.get(path.relative_to(ROOT / "rules").as_posix(), set())
+        assert all(m == "newslint.api" or m.startswith("newslint.rules") or m in allowed
+                   for m in engine_imports), (path, engine_imports)
 
 
 def _code_strings(tree: ast.AST) -> list[str]:
