@@ -28,10 +28,13 @@ def start(name: str, work: Callable[[], None]) -> None:
 
 
 def wait() -> None:
-    """Wait for the early threads (before forking workers: never fork while a thread holds a lock)."""
+    """Wait for the early threads (before forking workers: never fork while a thread holds a
+    lock; before loading a large resource, see ``Resource``). An early thread does not wait for
+    itself."""
     if _threads.loaded():
         for thread in _threads():
-            thread.join()
+            if thread is not threading.current_thread():
+                thread.join()
 
 
 def _glibc():

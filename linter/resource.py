@@ -7,6 +7,10 @@
 - Once per process and thread-safe: threads that ask at once wait for one load. A load that
   raises keeps nothing, so the next call tries again.
 - Keyed: a load function that takes arguments keeps one value per (hashable) argument tuple.
+- Large (``large=True``, tens of megabytes): loads only once the command's early work is done
+  (``newslint.launch``). That work may hold memory it frees when it ends (the built-in
+  launcher's Harper dictionary holds 30 MB of scratch until its last moment), and the two at
+  once would set the run's peak memory. A process with no early work loads at once.
 - Reset after fork: the child starts with fresh locks (a lock held by another thread of the
   parent would never be released) and drops the values declared ``fork_safe=False`` (threads,
   native handles that do not survive a fork), which load again on first use. Plain data is
@@ -32,10 +36,11 @@ _ALL: "weakref.WeakSet[Resource[Any]]" = weakref.WeakSet()
 
 
 class Resource(Generic[T]):
-    def __init__(self, name: str, load: Callable[..., T], *, fork_safe: bool = True,
+    def __init__(self, name: str, load: Callable[..., T], *, fork_safe: bool = True, large: bool = False,
                  example: tuple[Any, ...] | None = ()) -> None:
         self.name = name
         self.fork_safe = fork_safe
+        self.large = large
         # the arguments benchmarks/resources.py loads it with; None: not measured (it needs
         # something the user provides, a model directory or a server)
         self.example = example
@@ -51,6 +56,10 @@ class Resource(Generic[T]):
             pass
         with self._lock:
             if key not in self._values:
+                if self.large:
+                    from . import launch
+
+                    launch.wait()
                 self._values[key] = self._load(*key)
             return self._values[key]
 

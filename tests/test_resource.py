@@ -63,6 +63,47 @@ def test_a_keyed_resource_keeps_one_value_per_key():
     assert not r.loaded("en-GB", 1) and r.loaded("en-US", 1)
 
 
+@pytest.fixture
+def early_work():
+    """Start threads as the command's launcher does (``newslint.launch.start``); forget them after."""
+    from newslint import launch
+
+    yield launch.start
+    launch.wait()
+    launch._threads.reset()
+
+
+def test_a_large_resource_loads_after_the_early_work_and_a_small_one_does_not_wait(early_work):
+    release, order = threading.Event(), []
+    early_work("test-early", lambda: release.wait() and order.append("early work done"))
+    small = Resource("test-small", lambda: order.append("small") or 1)
+    large = Resource("test-large", lambda: order.append("large") or 2, large=True)
+    assert small() == 1
+    loading = threading.Thread(target=large)
+    loading.start()
+    loading.join(0.3)
+    assert loading.is_alive() and not large.loaded()  # waiting for the early work
+    release.set()
+    loading.join()
+    assert order == ["small", "early work done", "large"] and large() == 2
+
+
+def test_early_work_may_load_a_large_resource_itself(early_work):
+    large = Resource("test-large-early", lambda: "loaded", large=True)
+    got = []
+    early_work("test-early-loads", lambda: got.append(large()))
+    from newslint import launch
+
+    launch.wait()  # returns: the early thread did not wait for itself
+    assert got == ["loaded"]
+
+
+def test_the_language_model_is_large():
+    from newslint.rules.lang import ngram
+
+    assert ngram.model.large  # 33 MB: at once with Harper's dictionary build, the one-story peak
+
+
 @pytest.mark.skipif(not hasattr(os, "fork"), reason="fork")
 def test_after_a_fork_locks_are_fresh_and_threads_load_again():
     data = Resource("test-fork-data", lambda: object())

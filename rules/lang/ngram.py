@@ -27,7 +27,8 @@ def _read_model():
     return NGramModel.readfile(model_file())
 
 
-model = Resource("ngram-model", _read_model)
+# 33 MB, read whole: loaded after the launcher's dictionary build has given back its scratch
+model = Resource("ngram-model", _read_model, large=True)
 # the score of a word the model does not know
 _unk_score = Resource("ngram-unknown-score", lambda: model().prob(["zzqxjv"]))
 
