@@ -22,7 +22,6 @@ from __future__ import annotations
 
 import functools
 import hashlib
-import io
 import json
 import marshal
 import mmap
@@ -232,17 +231,14 @@ def data(name: str, sources: Sequence[str | os.PathLike[str]], build: Callable[[
     return _entry(name, "marshal", sources, build, lambda p: marshal.loads(p.read_bytes()), marshal.dumps)
 
 
-def matrix(name: str, sources: Sequence[str | os.PathLike[str]], build: Callable[[], Any]) -> Any:
-    """The numpy array `build()` returns, memory-mapped read-only from the cache when an entry
-    of this key is there (only the pages of the rows a run reads are loaded)."""
-    import numpy as np
+def buffer(name: str, sources: Sequence[str | os.PathLike[str]], build: Callable[[], bytes]) -> memoryview:
+    """The bytes `build()` returns (a matrix's rows, say), memory-mapped read-only from the cache
+    when an entry of this key is there: a run reads only the pages it touches."""
+    def load(path: Path) -> memoryview:
+        with open(path, "rb") as fh:
+            return memoryview(mmap.mmap(fh.fileno(), 0, access=mmap.ACCESS_READ))
 
-    def dump(value: Any) -> bytes:
-        buf = io.BytesIO()
-        np.save(buf, np.ascontiguousarray(value), allow_pickle=False)
-        return buf.getvalue()
-
-    return _entry(name, "npy", sources, build, lambda p: np.load(p, mmap_mode="r"), dump)
+    return memoryview(_entry(name, "bin", sources, build, load, bytes))
 
 
 def keys(name: str, sources: Sequence[str | os.PathLike[str]], build: Callable[[], Iterable[str]]) -> Any:

@@ -26,7 +26,7 @@ import heapq
 import math
 from bisect import bisect_right
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Iterable, Iterator
+from typing import Iterable, Iterator
 
 from newslint.api import (Category, Diagnostic, Document, Resource, Rule, Sentence, Severity, Word, match_case,
                           user_only)
@@ -35,9 +35,6 @@ from newslint.rules.lang import ngram
 from newslint.rules.lang.scorer import LogisticScore
 from newslint.rules.lang.tokens import sentence_tokens
 from newslint.rules.lang.word_classes import CLOSED_CLASS, DETERMINERS, FUNCTION_WORDS
-
-if TYPE_CHECKING:
-    import numpy as np
 
 
 # distinct content words a story needs before its topic is judged (a brief of about 100
@@ -58,7 +55,7 @@ class Candidate:
     features: dict[str, float]
     tokens: list[str]
     index: int
-    story: np.ndarray  # vectors of the story's content words
+    story: list[tuple[float, ...]]  # unit vectors of the story's content words
     own_row: int  # this word's row in `story`
 
 
@@ -69,8 +66,6 @@ def _judged(token: str) -> bool:
 def candidates(doc: Document, skip_scopes: frozenset[str] = frozenset()) -> Iterator[Candidate]:
     """Every judged word with its features; also used by the training script, so that
     training and linting compute the very same numbers."""
-    import numpy as np
-
     from newslint.rules.lang import vectors
 
     vec = vectors.load()
@@ -83,6 +78,7 @@ def candidates(doc: Document, skip_scopes: frozenset[str] = frozenset()) -> Iter
         return  # too short to tell what the story is about
     row = {t: i for i, t in enumerate(types)}
     matrix = vec.of(types)
+    similar: dict[str, list[float]] = {}  # a word's cosines with the story's words, itself left out
     for st in sentence_tokens(doc, skip_scopes):
         toks = st.tokens
         in_sentence = [row[t] for t in set(toks) if t in row]
@@ -98,20 +94,22 @@ def candidates(doc: Document, skip_scopes: frozenset[str] = frozenset()) -> Iter
             if ngram.has_bigram(tok, nxt):
                 continue  # general English has the pair: the phrase is ordinary
             right = ngram.logp(nxt, tok, prev) - ngram.logp(nxt)
-            sims = matrix @ vec.row(tok)
             own = row[tok]
-            sims[own] = -1.0
-            top = np.sort(sims)[::-1]
-            top3 = float(top[:3].mean())
+            sims = similar.get(tok)
+            if sims is None:
+                sims = similar[tok] = vectors.cosines(matrix, vec.row(tok))
+                sims[own] = -1.0
+            top = heapq.nlargest(3, sims)
+            top3 = sum(top) / len(top)
             if top3 >= 0.5:
                 continue  # close to other words of the story: on topic
-            sent = np.sort(np.array([sims[j] for j in in_sentence if j != own] or [0.0]))[::-1]
+            sent = heapq.nlargest(2, [sims[j] for j in in_sentence if j != own] or [0.0])
             feats = {
                 "left": ngram.logp(tok, prev, toks[i - 2]) - ngram.logp(tok),
                 "right": right,
-                "top1": float(top[0]),
+                "top1": top[0],
                 "top3": top3,
-                "sentence": float(sent[:2].mean()),
+                "sentence": sum(sent) / len(sent),
                 "next": vec.similarity(tok, nxt),
                 "count": float(min(counts.get(tok, 1), 3)),
             }
@@ -133,8 +131,6 @@ def suggestion(c: Candidate, margin: float) -> str | None:
     than the word written, if there is one. The frequent words are ranked by the two
     trigrams that end at the slot and at the next word; the best 40 are scored by all
     three trigrams that contain the slot."""
-    import numpy as np
-
     from newslint.rules.lang import vectors
 
     toks, i = c.tokens, c.index
@@ -149,9 +145,10 @@ def suggestion(c: Candidate, margin: float) -> str | None:
     for _, alt in quick:
         s = window(alt)
         if s > best_score:
-            sims = c.story @ vec.row(alt)
+            sims = vectors.cosines(c.story, vec.row(alt))
             sims[c.own_row] = -1.0  # the written word is not part of the story's topic
-            topic = float(np.sort(sims)[-3:].mean())
+            top = heapq.nlargest(3, sims)
+            topic = sum(top) / len(top)
             if topic > c.features["top3"]:
                 best, best_score = alt, s
     return best
