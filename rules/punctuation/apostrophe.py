@@ -1,8 +1,11 @@
 """punctuation/apostrophe: an apostrophe in a plural (the 1990's) or in a plural noun used as
-a modifier (human rights' groups).
+a modifier (human rights' groups), and an accent or backtick typed for an apostrophe (Russia´s).
 
 Style point: every newsroom guide (AP, Guardian, BBC, Reuters): no apostrophe in plurals or in
-plural nouns used as modifiers (human rights groups, sports fans).
+plural nouns used as modifiers (human rights groups, sports fans). Typography: U+00B4 (acute
+accent) and U+0060 (grave accent, the backtick) are spacing accents, never apostrophes; they
+sit where the apostrophe does on many keyboard layouts. Judged on govuk-news (2026-12-02): ten
+of ten such marks in published copy were slips ("Russia´s", "EU´s", "VMD`s").
 """
 from __future__ import annotations
 
@@ -25,25 +28,37 @@ was were be been the a an this these those their its his her our your my not als
 
 class Apostrophe(Rule):
     """What it does: reports an apostrophe in the plural of a decade or year (``the 1990's``,
-    ``the 80's`` -> ``the 1990s``, ``the '80s``) and after a plural noun used as a modifier
-    (``human rights' organizations`` -> ``human rights organizations``, ``sports' fans``).
+    ``the 80's`` -> ``the 1990s``, ``the '80s``), after a plural noun used as a modifier
+    (``human rights' organizations`` -> ``human rights organizations``, ``sports' fans``), and
+    an accent or backtick typed for an apostrophe (``Russia´s``, ``VMD`s``) before the endings
+    an apostrophe takes (s, t, d, m, ll, re, ve).
 
     Why: AP and the Guardian alike: plurals take no apostrophe; a modifier is not a
-    possessive. The decade fix is safe; the modifier fix is offered, not applied.
+    possessive. An accent is not an apostrophe: it prints as a raised tick, and search and
+    screen readers do not read "Russia´s" as "Russia's". The decade fix and the accent fix
+    are safe (the accent becomes the story's own apostrophe, curly or straight); the modifier
+    fix is offered, not applied.
 
     Example: "Music from the 1990's is back" -> "1990s" (a safe fix); "human rights'
-    organizations" -> "rights".
+    organizations" -> "rights"; "Russia´s war" -> "Russia’s".
     """
 
     id = "punctuation/apostrophe"
     category = Category.PUNCTUATION
     default_severity = Severity.WARNING
-    summary = "A misplaced apostrophe in a plural ('the 1990's', a safe fix; 'human rights' groups')."
+    summary = "A misplaced apostrophe in a plural ('the 1990's', a safe fix; 'human rights' groups'), or an accent typed for one ('Russia´s')."
     _DECADE = re.compile(r"\b((?:1[0-9]|20)?\d0)['\u2019]s\b")
     _MODIFIER = re.compile(r"\b([A-Za-z]+s)(['\u2019])(?=[ \t]+([a-z][a-z-]+))")
+    _ACCENT = re.compile(r"\b[A-Za-z]+([\u00b4`])(?:s|t|d|m|ll|re|ve)\b")
 
     def check(self, doc: Document) -> Iterable[Diagnostic]:
+        mark = "\u2019" if doc.prose.count("\u2019") > doc.prose.count("'") else "'"  # the story's own
         for b in self.blocks(doc):
+            for m in self._ACCENT.finditer(doc.prose, b.start, b.end):
+                word = m.group(0)
+                fixed = word.replace(m.group(1), mark)
+                yield self.report(doc, m.start(), m.end(), f"'{word}': '{m.group(1)}' is an accent, not an apostrophe "
+                                  f"('{fixed}')", [fixed], fix=fixed)
             for m in self._DECADE.finditer(doc.prose, b.start, b.end):
                 label = re.search(r"\b([A-Z][A-Za-z]+)\s+$", doc.prose[max(b.start, m.start() - 30):m.start()])
                 if label and label.group(1).lower() not in _NOT_NOUN and len(m.group(1)) < 4:

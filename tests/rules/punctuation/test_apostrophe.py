@@ -13,6 +13,10 @@ FLAG = [
     ('A letter from human rights’ organizations arrived.', 'rights’'),
     ("The sports' fans cheered.", "sports'"),
     ("A new sales' tax starts in May.", "sales'"),
+    # an accent or a backtick typed for an apostrophe
+    ("Russia´s war of aggression goes on.", "Russia´s"),
+    ("The VMD`s international work grows.", "VMD`s"),
+    ("She said it isn´t over and they´ll be back.", "isn´t", "they´ll"),
 ]
 
 CLEAN = [
@@ -26,9 +30,18 @@ CLEAN = [
     "The players' wages rose.",
     'The sports fans cheered.',
     "It was the rights' and duties' debate of the year.",
+    # an accent that is no apostrophe: a name's own mark, a backtick before other letters
+    "She read the Qur´an at the service.",
+    "Type `s` to save, then `q` to quit.",
+    "The mark ´ is an acute accent.",
 ]
 
 test_flags, test_leaves_alone = rule_tables(Apostrophe, FLAG, CLEAN)
+
+
+def test_an_accent_becomes_the_storys_own_apostrophe():
+    assert_fixed(Apostrophe, "Russia´s war and the EU’s reply.\n", "Russia’s war and the EU’s reply.\n")
+    assert_fixed(Apostrophe, "Russia´s war and the EU's reply.\n", "Russia's war and the EU's reply.\n")
 
 
 def test_decade_fix_is_safe_and_modifier_fix_is_offered():
