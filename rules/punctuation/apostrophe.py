@@ -4,8 +4,8 @@ a modifier (human rights' groups), and an accent or backtick typed for an apostr
 Style point: every newsroom guide (AP, Guardian, BBC, Reuters): no apostrophe in plurals or in
 plural nouns used as modifiers (human rights groups, sports fans). Typography: U+00B4 (acute
 accent) and U+0060 (grave accent, the backtick) are spacing accents, never apostrophes; they
-sit where the apostrophe does on many keyboard layouts. Judged on govuk-news (2026-12-02): ten
-of ten such marks in published copy were slips ("Russia´s", "EU´s", "VMD`s").
+sit where the apostrophe does on many keyboard layouts. Judged on govuk-news (2026-12-02): the ten
+such marks in its published copy, on two pages, were all slips ("Russia´s", "EU´s", "VMD`s").
 """
 from __future__ import annotations
 
