@@ -75,7 +75,7 @@ def early_work():
 
 def test_a_large_resource_loads_after_the_early_work_and_a_small_one_does_not_wait(early_work):
     release, order = threading.Event(), []
-    early_work("test-early", lambda: release.wait() and order.append("early work done"))
+    early_work("test-early", lambda: release.wait(10) and order.append("early work done"))  # never hangs
     small = Resource("test-small", lambda: order.append("small") or 1)
     large = Resource("test-large", lambda: order.append("large") or 2, large=True)
     assert small() == 1

@@ -34,8 +34,8 @@ class Apostrophe(Rule):
     an apostrophe takes (s, t, d, m, ll, re, ve).
 
     Why: AP and the Guardian alike: plurals take no apostrophe; a modifier is not a
-    possessive. An accent is not an apostrophe: it prints as a raised tick, and search and
-    screen readers do not read "Russia´s" as "Russia's". The decade fix and the accent fix
+    possessive. An accent is not an apostrophe: it prints as an accent mark, and a search
+    for "Russia's" does not find "Russia´s". The decade fix and the accent fix
     are safe (the accent becomes the story's own apostrophe, curly or straight); the modifier
     fix is offered, not applied.
 
